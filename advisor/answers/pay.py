@@ -1,0 +1,166 @@
+"""Pay answers: figures by role, place and level, best-paying places, all with sources.
+
+Only figures held in the graph are shown. The one computation allowed is plain arithmetic
+on held figures (a stated percentage or amount above a stated average), always labelled.
+"""
+
+from __future__ import annotations
+
+from ..graph import Graph, PayFact
+from .common import Answer, Ask, bar, listing, money, role_choices
+
+LEVEL_OF_KIND = {"starting": "entry", "experienced": "mid", "senior": "senior", "percentile-90": "senior"}
+
+
+def describe(graph: Graph, fact: PayFact, with_place: bool = True) -> str:
+    """One fact as a line: kind, amount, place, percent, and labelled arithmetic."""
+    label = graph.pay_kinds.get(fact.kind, fact.kind)
+    place = f" — {graph.name(fact.place)}" if with_place else ""
+    if fact.kind == "above-average":
+        base = graph.pay.get(fact.relative_to or "")
+        parts = [p for p in (money(fact.delta) if fact.delta else "",
+                             f"{fact.percent:g}%" if fact.percent else "") if p]
+        text = f"{' / '.join(parts)} above the national average"
+        if base and base.amount:
+            text += f" of {money(base.amount)}"
+            if fact.delta:
+                text += f" → {money(base.amount + fact.delta)} (arithmetic: {money(base.amount)} + {money(fact.delta)})"
+            elif fact.percent:
+                text += (f" → about {money(base.amount * (1 + fact.percent / 100))} "
+                         f"(arithmetic: {money(base.amount)} + {fact.percent:g}%)")
+        return f"{graph.name(fact.place)}: {text}"
+    if fact.amount is None:
+        span = f"{fact.percent:g}–{fact.percent_to:g}%" if fact.percent_to else f"{fact.percent:g}%"
+        return f"{label.capitalize()}: {span}{place}"
+    amount = f"{fact.qualifier + ' ' if fact.qualifier else ''}{money(fact.amount)}"
+    extra = ""
+    if fact.percent is not None and fact.kind == "bonus":
+        extra = f" ({fact.percent:g}% of income)"
+    elif fact.percent is not None:
+        extra = f" ({fact.percent:g}% above the US average)"
+    if fact.years_max:
+        extra += f", with up to {fact.years_max:g} years of experience"
+    return f"{label.capitalize()}: {amount} a year{extra}{place}"
+
+
+def _matches_level(fact: PayFact, level: str | None, years: float | None) -> bool:
+    if years is not None:
+        if fact.years_max is not None:
+            return years <= fact.years_max
+        level = "entry" if years < 2 else "mid" if years <= 5 else "senior"
+    if level is None:
+        return True
+    return fact.level == level or LEVEL_OF_KIND.get(fact.kind) == level
+
+
+def _place_chain(graph: Graph, place: str) -> list[str]:
+    chain, node = [], graph.node(place)
+    while node is not None:
+        chain.append(node.id)
+        node = graph.node(node.get("within"))
+    return chain
+
+
+def _facts_for(graph: Graph, role: str | None) -> list[PayFact]:
+    facts = list(graph.pay_by_role.get(role, ()))
+    if role is not None:  # the overall PACS-professional figures that name this role
+        facts += [f for f in graph.pay_by_role.get(None, ()) if role in f.applies_to]
+    return facts
+
+
+def salary(ask: Ask) -> Answer:
+    graph, out = ask.graph, Answer()
+    role = ask.role
+    facts = _facts_for(graph, role)
+    subject = graph.name(role) if role else "PACS professionals overall"
+    if role and not facts:
+        out.add(f"My sources give no pay figures for {subject}.")
+        others = [r.name for r in graph.career_roles() if graph.pay_by_role.get(r.id)]
+        out.add(f"I do have figures for {listing(others)}; the overall range for PACS professionals:")
+        facts = list(graph.pay_by_role.get(None, ()))
+    if ask.says("bonus", "bonuses", "raise", "raises"):
+        kinds = {"bonus"} if ask.says("bonus", "bonuses") else {"raise"}
+        picked = [f for f in facts if f.kind in kinds]
+        if not picked:
+            out.add(f"My sources give no {'bonus' if 'bonus' in kinds else 'raise'} figure for {subject}.")
+        facts = picked or facts
+    chosen = facts
+    if ask.place and ask.place != "us":
+        chain = _place_chain(graph, ask.place)
+        here = [f for f in facts if f.place == ask.place]
+        near = [f for f in facts if f.place in chain[1:] or graph.node(f.place) is not None
+                and graph.nodes[f.place].get("within") == ask.place]
+        ranked = [r for r in graph.rankings.get(role or "", ()) if ask.place in r.places]
+        if not here:
+            out.add(f"My sources have no {subject} figure for {graph.name(ask.place)}.")
+            for r in ranked:
+                out.add(f"{graph.name(ask.place)} is #{r.places.index(ask.place) + 1} on the list of "
+                        f"places by {r.basis}, but without a figure.")
+                out.cite(r.source)
+            chosen = near or [f for f in facts if f.place == "us"]
+            if chosen:
+                out.add("The nearest figures I have:" if near else "The national figures I have:")
+        else:
+            chosen = here
+    if ask.seniority or ask.years is not None:
+        leveled = [f for f in chosen if _matches_level(f, ask.seniority, ask.years)]
+        what = ask.seniority or f"{ask.years:g} years of experience"
+        if leveled:
+            chosen = leveled
+        else:
+            out.add(f"No {what} figure for {subject}; all the figures I have:")
+    header = f"Pay for {subject}" + (f" ({ask.seniority})" if ask.seniority else "") + ":"
+    out.add(header)
+    for fact in chosen:
+        out.add(f"  • {describe(graph, fact)}  [{fact.source}]")
+        out.cite(fact.source)
+        if fact.applies_to and role in fact.applies_to:
+            out.add(f"    (the seed puts {graph.name(role)} at this end of the range)")
+    notes = [f.note for f in chosen if f.note]
+    averages = sorted({f.amount for f in chosen if f.kind == "average" and f.place == "us" and f.amount})
+    if len(averages) > 1:
+        out.add(f"  Note: the sources disagree on the average ({' vs '.join(money(a) for a in averages)}); "
+                "both are shown as written.")
+    for note in dict.fromkeys(notes):
+        out.add(f"  Note: {note}")
+    if not role:
+        out.add(f"Ask about a role for its own figures, e.g. {role_choices(graph, 4)}.")
+    return out
+
+
+def best_locations(ask: Ask) -> Answer:
+    graph, out = ask.graph, Answer()
+    roles = [ask.role] if ask.role else [r for r in graph.rankings]
+    if ask.role and not graph.rankings.get(ask.role):
+        out.add(f"My sources do not rank places for {graph.name(ask.role)}.")
+        roles = list(graph.rankings)
+        out.add("They do for these roles:")
+    for role in roles:
+        for ranking in graph.rankings.get(role, ()):
+            out.add(f"Best-paying places for {graph.name(role)} ({ranking.basis}):")
+            facts = {f.place: f for f in graph.pay_by_role.get(role, ()) if f.place != "us"}
+            for rank, place in enumerate(ranking.places, 1):
+                fact = facts.get(place)
+                detail = describe(graph, fact, with_place=False) if fact else "no figure given"
+                if fact and fact.kind == "above-average":
+                    detail = detail.split(": ", 1)[1]
+                out.add(f"  {rank}. {graph.name(place)} — {detail}")
+                if fact:
+                    out.cite(fact.source)
+            out.cite(ranking.source)
+    return out
+
+
+def pay_bars(graph: Graph, roles: list[str]) -> list[str]:
+    """US figures for each role as a small bar chart, bars scaled to the highest figure."""
+    rows: list[tuple[str, str, float]] = []
+    for role in roles:
+        facts = [f for f in graph.pay_by_role.get(role, ()) if f.place == "us" and f.amount
+                 and f.kind not in ("bonus", "raise")]
+        for fact in facts[:4]:
+            rows.append((graph.name(role), graph.pay_kinds[fact.kind], fact.amount or 0.0))
+    if not rows:
+        return []
+    top = max(r[2] for r in rows)
+    width = max(len(f"{a} {k}") for a, k, _ in rows)
+    return [f"  {(a + ' ' + k).ljust(width)} {bar(v, top)} {money(v)}" for a, k, v in rows]

@@ -1,0 +1,123 @@
+"""Role answers: overview, requirements, progression, comparison, the list of roles."""
+
+from __future__ import annotations
+
+from ..graph import Graph, Node, Requirement
+from .common import Answer, Ask, listing
+from .pay import pay_bars
+
+LEVEL_WORD = {"required": "required", "preferred": "preferred", "plus": "a plus"}
+
+
+def list_roles(ask: Ask) -> Answer:
+    out = Answer()
+    out.add("Roles in PACS and imaging informatics I can tell you about:")
+    for role in ask.graph.career_roles():
+        first = role.description.split(". ")[0].rstrip(".")
+        out.add(f"  • {role.name} — {first}.")
+        out.cite(*role.sources[:1])
+    starts = [r.name for r in ask.graph.of_type("role") if r.get("track") == "background"]
+    out.add(f"Common starting points: {listing(starts)}.")
+    return out
+
+
+def role_overview(ask: Ask) -> Answer:
+    graph, out = ask.graph, Answer()
+    role = graph.nodes[ask.role or ""]
+    out.add(f"{role.name}: {role.description}")
+    duties = role.get("duties", ())
+    if duties:
+        out.add("Typical duties:")
+        out.lines += [f"  • {d}" for d in duties]
+    same = [graph.name(r) for r in role.get("equivalent_titles", ())]
+    if same:
+        out.add(f"Also advertised as: {listing(same)}.")
+    if role.get("onet"):
+        out.add(f"O*NET-SOC: {', '.join(role.get('onet'))}.")
+    out.cite(*role.sources)
+    out.add("Ask about its pay, requirements or how to get there.")
+    return out
+
+
+def requirement_line(graph: Graph, req: Requirement) -> str:
+    options = [o.label or listing([_item_text(graph, i) for i in o.items]) for o in req.options]
+    choice = " — or — ".join(options)
+    return f"  • [{LEVEL_WORD[req.level]}] {req.label}: {choice}"
+
+
+def _item_text(graph: Graph, item: object) -> str:
+    kind = getattr(item, "kind")
+    if kind in ("skill", "certification"):
+        return graph.name(getattr(item, "ref"))
+    if kind == "degree":
+        return f"{getattr(item, 'level')} degree"
+    years = getattr(item, "years")
+    what = graph.name(getattr(item, "role")) if getattr(item, "role") else \
+        graph.areas.get(getattr(item, "area") or "", {}).get("name", "experience")
+    return f"{years:g} years as/in {what}" if years else what
+
+
+def role_requirements(ask: Ask) -> Answer:
+    graph, out = ask.graph, Answer()
+    role = graph.nodes[ask.role or ""]
+    if not role.requirements:
+        out.add(f"My sources list no specific requirements for {role.name}.")
+        out.cite(*role.sources)
+        return out
+    out.add(f"What {role.name} asks for:")
+    for req in sorted(role.requirements, key=lambda r: ("required", "preferred", "plus").index(r.level)):
+        out.add(requirement_line(graph, req))
+        out.cite(req.source)
+    traits = [graph.name(t) for t in role.get("traits", ())]
+    if traits:
+        out.add(f"  Employers also look for: {listing(traits)}.")
+    out.add("Say what you already have (\"I have a bachelor's in IT\") and ask for your path.")
+    return out
+
+
+def career_progression(ask: Ask) -> Answer:
+    graph, out = ask.graph, Answer()
+    role = graph.nodes[ask.role or ""]
+    moves = graph.leads_to.get(role.id, ())
+    if not moves:
+        out.add(f"My sources describe no move onward from {role.name}.")
+    else:
+        out.add(f"Where {role.name} can lead:")
+    for move in moves:
+        when = f" after about {move.years:g} years" if move.years else ""
+        out.add(f"  → {graph.name(move.dst)}{when}: {move.note}")
+        out.cite(move.source)
+        for onward in graph.leads_to.get(move.dst, ()):
+            later = f" (after about {onward.years:g} more years)" if onward.years else ""
+            out.add(f"      then → {graph.name(onward.dst)}{later}")
+            out.cite(onward.source)
+    before = graph.comes_from.get(role.id, ())
+    if before:
+        out.add(f"People often come to {role.name} from: {listing([graph.name(m.src) for m in before])}.")
+        out.cite(*[m.source for m in before])
+    return out
+
+
+def compare_roles(ask: Ask) -> Answer:
+    graph, out = ask.graph, Answer()
+    roles = [graph.nodes[r] for r in ask.roles[:2]]
+    out.add(f"{roles[0].name} vs {roles[1].name}")
+    out.add("Pay (US figures from the sources):")
+    bars = pay_bars(graph, [r.id for r in roles])
+    out.lines += bars or ["  no US figures for these roles"]
+    for role in roles:
+        out.cite(*{f.source for f in graph.pay_by_role.get(role.id, ())})
+    for role in roles:
+        out.add(f"{role.name}:")
+        required = [r.label for r in role.requirements if r.level == "required"] or ["none listed"]
+        out.add(f"  requires: {listing(required)}")
+        certs = [graph.nodes[c].get("abbr") for c in graph.helped_by.get(role.id, ())]
+        out.add(f"  certifications that help: {listing(certs) if certs else 'none named'}")
+        nxt = [graph.name(m.dst) for m in graph.leads_to.get(role.id, ())]
+        out.add(f"  leads to: {listing(nxt) if nxt else 'not described'}")
+        out.cite(*role.sources[:1])
+    return out
+
+
+def role_node(graph: Graph, role_id: str) -> Node:
+    return graph.nodes[role_id]

@@ -1,0 +1,136 @@
+"""Slash commands of the chat: one table (name, argument, help), one handler each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .answers.basic import profile_lines
+from .errors import UsageError
+from .session import Session
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    arg: str
+    help: str
+
+
+COMMANDS = (
+    Command("/help", "", "show what I can do and these commands"),
+    Command("/profile", "", "show what I know about you"),
+    Command("/goal", "ROLE", "set the role you are aiming for"),
+    Command("/path", "", "your step-by-step path to your goal"),
+    Command("/next", "", "the single best next step (and two runners-up)"),
+    Command("/why", "", "why I answered as I did: intent, confidence, matches, runners-up"),
+    Command("/sources", "", "the sources behind my last answer"),
+    Command("/export", "FILE", "save your current plan as Markdown"),
+    Command("/forget", "", "wipe your profile and history (asks first)"),
+    Command("/quit", "", "leave (Ctrl-D works too)"),
+)
+
+
+@dataclass
+class Outcome:
+    text: str
+    quit: bool = False
+    confirm_forget: bool = False
+
+
+def help_text() -> str:
+    width = max(len(f"{c.name} {c.arg}".strip()) for c in COMMANDS)
+    rows = [f"  {f'{c.name} {c.arg}'.strip().ljust(width)}  {c.help}" for c in COMMANDS]
+    return "Commands:\n" + "\n".join(rows)
+
+
+def _why(session: Session, _: str) -> Outcome:
+    r = session.last
+    if r is None:
+        return Outcome("Nothing to explain yet: ask me something first.")
+    lines = [f"intent: {r.intent} (confidence {r.confidence:.2f})"]
+    if r.example:
+        lines.append(f"nearest example: {r.example!r}")
+    for e in r.entities:
+        lines.append(f"matched: {e['text']!r} → {e['type']} {e['name']}")
+    for typed, read in r.corrections:
+        lines.append(f"read {typed!r} as {read!r}")
+    if r.runners_up:
+        lines.append("runners-up: " + ", ".join(f"{n} {s:.2f}" for n, s in r.runners_up))
+    return Outcome("\n".join(lines))
+
+
+def _sources(session: Session, _: str) -> Outcome:
+    r = session.last
+    if r is None or not r.sources:
+        return Outcome("My last answer cited no sources." if r else "Ask me something first.")
+    return Outcome("\n".join(f"[{s['id']}] {s['title']} — {s['publisher']}"
+                             + (f" <{s['url']}>" if s["url"] else "") for s in r.sources))
+
+
+def _profile(session: Session, _: str) -> Outcome:
+    lines = profile_lines(session.engine.graph, session.conversation.state.profile)
+    return Outcome("\n".join(lines) if lines else "Your profile is empty.")
+
+
+def _goal(session: Session, arg: str) -> Outcome:
+    if not arg:
+        return Outcome("Usage: /goal ROLE, e.g. /goal pacs analyst")
+    try:
+        role = session.find_role(arg)
+    except UsageError as err:
+        return Outcome(str(err))
+    session.conversation.state.profile.goal = role
+    session.save()
+    return Outcome(f"Goal set: {session.engine.graph.name(role)}. Try /path or /next.")
+
+
+def _path(session: Session, _: str) -> Outcome:
+    return Outcome(session.ask("show my career path").text)
+
+
+def _next(session: Session, _: str) -> Outcome:
+    return Outcome(session.ask("what should I learn next?").text)
+
+
+def _export(session: Session, arg: str) -> Outcome:
+    from .answers.paths import plan_markdown
+    goal = session.conversation.state.profile.goal
+    if not arg:
+        return Outcome("Usage: /export FILE, e.g. /export plan.md")
+    if goal is None:
+        return Outcome("Set a goal first, e.g. /goal pacs analyst")
+    target = Path(arg).expanduser()
+    try:
+        target.write_text(plan_markdown(session.engine.graph, session.conversation.state.profile, goal),
+                          "utf-8")
+    except OSError as err:
+        return Outcome(f"Could not write {arg}: {err.strerror}")
+    return Outcome(f"Plan saved to {target}.")
+
+
+def _forget(session: Session, _: str) -> Outcome:
+    return Outcome("This wipes your profile and chat history. Type 'yes' to confirm.", confirm_forget=True)
+
+
+def _quit(session: Session, _: str) -> Outcome:
+    return Outcome("Goodbye!", quit=True)
+
+
+def _help(session: Session, _: str) -> Outcome:
+    return Outcome(session.engine.catalog["help"].reply("text").split("Try:")[0].rstrip() + "\n\n" + help_text())
+
+
+HANDLERS: dict[str, Callable[[Session, str], Outcome]] = {
+    "/help": _help, "/profile": _profile, "/goal": _goal, "/path": _path, "/next": _next,
+    "/why": _why, "/sources": _sources, "/export": _export, "/forget": _forget, "/quit": _quit,
+}
+
+
+def run_command(session: Session, line: str) -> Outcome:
+    name, _, arg = line.strip().partition(" ")
+    handler = HANDLERS.get(name.lower())
+    if handler is None:
+        return Outcome(f"Unknown command {name[:30]!r}. Type /help for the list.")
+    return handler(session, arg.strip())

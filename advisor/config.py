@@ -1,0 +1,56 @@
+"""Every threshold, weight, limit and compiled regex of the engine, in one visible place."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# Input limits: longer messages are cut, and the reply says so.
+MAX_INPUT_CHARS: Final = 2000
+MAX_TOKENS: Final = 200
+MAX_ECHO_CHARS: Final = 60  # how much of the user's text a reply may quote back
+
+# Data files larger than this are refused before parsing (a knowledge file is a few kB).
+MAX_DATA_FILE_BYTES: Final = 5 * 1024 * 1024
+
+# Spelling correction: only tokens at least this long are corrected, and only to a word
+# whose rapidfuzz ratio with the token reaches the cut-off.
+SPELL_MIN_LEN: Final = 5
+SPELL_CUTOFF: Final = 80.0
+
+# Intent scoring.
+NGRAM_WEIGHT_BIGRAM: Final = 1.3  # bigrams carry word order, weight them a little more
+KEYWORD_BONUS: Final = 0.12  # per matching keyword, capped below
+KEYWORD_BONUS_CAP: Final = 0.24
+ENTITY_ACCEPT_BONUS: Final = 0.10  # an entity type the intent accepts is present
+ENTITY_MISSING_PENALTY: Final = 0.35  # a required entity type is missing
+SECOND_NEIGHBOUR_WEIGHT: Final = 0.25  # score = best example + this * second best
+CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
+AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one
+FOLLOW_UP_CONFIDENCE: Final = 0.75  # confidence given to a resolved follow-up ("and in Boston?")
+
+# Entity matching.
+MAX_ALIAS_TOKENS: Final = 8
+
+
+class RE:
+    """All compiled regular expressions."""
+
+    # ANSI / VT escape sequences (CSI, OSC, two-char escapes) and other C0/C1 controls.
+    ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+    CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+    WHITESPACE = re.compile(r"\s+")
+    TOKEN = re.compile(r"[a-z0-9]+\+?|\+")
+    POSSESSIVE = re.compile(r"(\w)'s\b")
+    APOSTROPHE = re.compile(r"[\u2018\u2019\u02bc`´]")
+    NUMBER_WORDS = re.compile(r"^\d+(?:\.\d+)?$")
+    # "3 years", "3+ yrs", "three years"
+    YEARS = re.compile(
+        r"\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"fifteen|twenty)\s*\+?\s*(?:years?|yrs?|yr)\b"
+    )
+    # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
+    FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
+    ORDINAL_CHOICE = re.compile(
+        r"^(?:the )?(first|second|third|1st|2nd|3rd|1|2|3|one|two|three)(?: one| option)?$"
+    )

@@ -1,0 +1,196 @@
+"""One conversation: the pipeline normalize → entities → intents → state → answer → render."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .answers import ANSWERS, Answer, Ask
+from .answers.basic import EXAMPLES, profile_lines
+from .answers.common import listing
+from .dialogue import Decision, decide, pick_choice
+from .entities import Parsed
+from .profile_parse import apply_changes, read_profile
+from .reply import Reply
+from .slots import fill_slots, missing_slot
+from .state import State
+from .text import echo, normalize, tokenize, was_truncated
+
+if TYPE_CHECKING:
+    from .engine import Advisor
+
+# an entity of one type asked under the wrong "what is" intent goes to the right one
+REDIRECT = {("concept_info", "certification"): "certification_info",
+            ("concept_info", "role"): "role_overview",
+            ("certification_info", "topic"): "concept_info",
+            ("certification_info", "role"): "certifications_for_role"}
+QUESTIONS = {
+    "role": "Which role do you mean? For example: {roles}.",
+    "roles": "Which two roles should I compare? For example: \"PACS analyst vs RIS analyst\".",
+    "certification": "Which certification? I know {certs}.",
+    "topic": "Which term should I explain? For example: DICOM, HL7, PACS, RIS, VNA.",
+}
+MAX_TOKENS = 200
+
+
+class Conversation:
+    """Independent state over a shared, read-only engine."""
+
+    def __init__(self, engine: Advisor, state: State) -> None:
+        self.engine = engine
+        self.state = state
+
+    def state_dict(self) -> dict[str, Any]:
+        return self.state.to_dict()
+
+    def reply(self, text: str) -> Reply:
+        """Answer one message. Never raises on any input text."""
+        if not isinstance(text, str):
+            text = str(text)
+        tokens = tokenize(normalize(text))[:MAX_TOKENS]
+        if not tokens:
+            return self._calm(text)
+        self.state.turns += 1
+        parsed = self.engine.extractor.parse(tokens)
+        pending = self.state.context.pending
+        self.state.context.pending = None
+        if pending:
+            chosen = self._resolve_pending(parsed, pending)
+            if chosen is not None:
+                return chosen
+        ranked = self.engine.classifier.rank(parsed, _ctx_types(self.state))
+        decision = decide(parsed, ranked, self.state.context, self.engine.catalog)
+        if decision.clarify:
+            return self._clarify(text, parsed, decision)
+        reply = self._answer(parsed, decision)
+        if was_truncated(text):
+            reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
+        return reply
+
+    # -- stages --------------------------------------------------------------------------
+    def _answer(self, parsed: Parsed, decision: Decision) -> Reply:
+        engine, state = self.engine, self.state
+        intent = engine.catalog[decision.intent]
+        changed = False
+        notes: list[str] = []
+        if decision.intent not in ("out_of_scope", "goodbye", "thanks", "profile_show"):
+            changes = read_profile(parsed)
+            changed = apply_changes(state.profile, changes)
+            if changed and decision.intent != "profile_update":
+                notes.append("Noted: " + "; ".join(_changed_lines(self, changes.values,
+                                                                  changes.add_skills, changes.add_certs)) + ".")
+        ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
+        slot = missing_slot(ask)
+        for key in ("certification", "role", "topic"):
+            if slot and (intent.name, key) in REDIRECT and _has(ask, key):
+                intent = engine.catalog[REDIRECT[(intent.name, key)]]
+                ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
+                slot = missing_slot(ask)
+        if intent.name == "profile_update":
+            answer = self._confirm(changed, parsed)
+        elif intent.name == "out_of_scope":
+            answer = ANSWERS["out_of_scope"](ask)
+            if decision.foreign:
+                answer.lines.insert(0, f"I only know careers in PACS and imaging informatics, so I "
+                                       f"can't answer about “{echo(decision.foreign)}”.")
+        elif slot:
+            answer = Answer([QUESTIONS[slot].format(
+                roles=listing([r.name for r in engine.graph.career_roles()[:5]]),
+                certs=listing([c.get("abbr") for c in engine.graph.of_type("certification")]))])
+        else:
+            answer = ANSWERS[intent.name](ask)
+        self._remember(intent.name, ask, parsed)
+        text = "\n".join(notes + answer.lines)
+        return Reply(
+            text=text, intent=intent.name, confidence=decision.confidence,
+            entities=[e.to_dict() for e in parsed.entities],
+            sources=[_source(engine, s) for s in answer.sources if s in engine.graph.sources],
+            steps=[s.to_dict() for s in answer.steps],
+            runners_up=[(s.intent, s.score) for s in decision.ranked[1:4]],
+            corrections=list(parsed.corrections),
+            example=next((s.example for s in decision.ranked if s.intent == intent.name), ""),
+            profile_changed=changed, end=intent.name == "goodbye")
+
+    def _remember(self, intent: str, ask: Ask, parsed: Parsed) -> None:
+        ctx = self.state.context
+        if intent in ("out_of_scope", "greeting", "thanks", "goodbye", "help"):
+            return
+        ctx.intent = intent
+        if ask.roles[1:]:
+            ctx.other_role = ask.roles[1]
+        ctx.role = ask.role or ctx.role
+        ctx.certification = ask.certification or ctx.certification
+        ctx.topic = ask.topic or ctx.topic
+        ctx.place = ask.place if intent in ("salary", "best_locations") else ctx.place
+        ctx.seniority = ask.seniority if intent == "salary" else ctx.seniority
+
+    def _confirm(self, changed: bool, parsed: Parsed) -> Answer:
+        profile = self.state.profile
+        if not changed:
+            return Answer(["I didn't catch anything new to remember. You can say things like "
+                           "\"I have a bachelor's in IT\", \"I know DICOM\" or \"I want to become "
+                           "a PACS analyst\"."])
+        lines = ["Got it. " + "; ".join(profile_lines(self.engine.graph, profile)) + "."]
+        if profile.goal:
+            lines.append("Ask \"what should I learn next?\" or \"show my path\".")
+        else:
+            lines.append("Which role are you aiming for?")
+        return Answer(lines)
+
+    def _clarify(self, text: str, parsed: Parsed, decision: Decision) -> Reply:
+        names = [self.engine.catalog[i].description.rstrip(".") for i in decision.clarify]
+        self.state.context.pending = {"options": decision.clarify, "text": text[:500]}
+        lines = ["Did you mean:"] + [f"  {n}. {d}?" for n, d in enumerate(names, 1)]
+        lines.append("Answer 1 or 2 (or \"the first one\").")
+        return Reply("\n".join(lines), "clarify", decision.confidence,
+                     entities=[e.to_dict() for e in parsed.entities],
+                     runners_up=[(s.intent, s.score) for s in decision.ranked[:3]])
+
+    def _resolve_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
+        options = [o for o in pending.get("options", []) if o in self.engine.catalog]
+        words = {o: list(self.engine.catalog[o].keywords) + o.split("_") for o in options}
+        index = pick_choice(parsed.tokens, options, words)
+        if index is None:
+            return None
+        earlier = self.engine.extractor.parse(tokenize(normalize(str(pending.get("text", "")))))
+        ranked = self.engine.classifier.rank(earlier, _ctx_types(self.state))
+        return self._answer(earlier, Decision(options[index], 1.0, ranked))
+
+    def _calm(self, text: str) -> Reply:
+        hint = "\n".join(f"  • {e}" for e in EXAMPLES)
+        said = "That message had no words I can read." if text.strip() else "Ask me anything about PACS careers."
+        return Reply(f"{said} For example:\n{hint}", "out_of_scope", 0.0)
+
+
+def _ctx_types(state: State) -> frozenset[str]:
+    from .dialogue import context_types
+    return context_types(state.context)
+
+
+def _has(ask: Ask, key: str) -> bool:
+    return bool({"certification": ask.certification, "role": ask.role, "topic": ask.topic}[key])
+
+
+def _changed_lines(conv: Conversation, values: dict[str, Any], skills: list[str],
+                   certs: list[str]) -> list[str]:
+    graph = conv.engine.graph
+    out = []
+    labels = {"goal": "goal", "current_role": "current job", "place": "location"}
+    for key, value in values.items():
+        if key in labels:
+            out.append(f"{labels[key]}: {graph.name(value)}")
+        elif key == "years":
+            out.append(f"{value:g} years of experience")
+        elif key == "degree":
+            out.append("no degree" if value == "none" else f"degree: {value}")
+    out += [f"knows {graph.name(s)}" for s in skills] + [f"holds {graph.name(c)}" for c in certs]
+    return out or ["your profile"]
+
+
+def _source(engine: Advisor, sid: str) -> dict[str, Any]:
+    s = engine.graph.sources[sid]
+    return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
+
+
+def _prefix(reply: Reply, line: str) -> Reply:
+    from dataclasses import replace
+    return replace(reply, text=f"{line}\n{reply.text}")

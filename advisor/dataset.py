@@ -1,0 +1,111 @@
+"""Load and validate the knowledge and intent directories as one data set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .catalog import Intent, build_intent, check_catalog
+from .checks import check_semantics
+from .errors import DataError, Problem
+from .graph import Graph
+from .loading import KNOWLEDGE_FILES, cache_add, cache_has, files_digest, read_json, schema_problems
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_KNOWLEDGE = PACKAGE_ROOT / "knowledge"
+DEFAULT_INTENTS = PACKAGE_ROOT / "intents"
+
+
+@dataclass(frozen=True)
+class DataSet:
+    graph: Graph
+    intents: tuple[Intent, ...]
+    slots: dict[str, Any]
+
+
+def _intent_files(intents_dir: Path) -> list[Path]:
+    return sorted(p for p in intents_dir.glob("*.json") if p.name != "slots.json")
+
+
+def _read_all(kdir: Path, idir: Path, use_schema: bool) -> tuple[dict[str, Any], dict[str, Any],
+                                                                  Any, list[Problem]]:
+    problems: list[Problem] = []
+    knowledge: dict[str, Any] = {}
+    if not kdir.is_dir():
+        raise DataError([Problem(str(kdir), "$", "knowledge directory not found",
+                                 "pass an existing directory with --knowledge")])
+    if not idir.is_dir():
+        raise DataError([Problem(str(idir), "$", "intents directory not found",
+                                 "pass an existing directory with --intents")])
+    for name in KNOWLEDGE_FILES:
+        data, found = read_json(kdir / f"{name}.json", f"{name}.json")
+        if data is not None and use_schema:
+            found = schema_problems(data, name, kdir / "schema", f"{name}.json")
+        problems += found
+        if data is not None and not found:
+            knowledge[name] = data
+    intents: dict[str, Any] = {}
+    for path in _intent_files(idir):
+        data, found = read_json(path, f"intents/{path.name}")
+        if data is not None and use_schema:
+            found = schema_problems(data, "intent", idir / "schema", f"intents/{path.name}")
+        problems += found
+        if data is not None and not found:
+            intents[path.stem] = data
+    slots, found = read_json(idir / "slots.json", "intents/slots.json")
+    if slots is not None and use_schema:
+        found = schema_problems(slots, "slots", idir / "schema", "intents/slots.json")
+    problems += found
+    return knowledge, intents, slots, problems
+
+
+def validate(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> list[Problem]:
+    """Every problem in the data set (parse, schema, meaning); [] when clean."""
+    kdir, idir = knowledge_dir or DEFAULT_KNOWLEDGE, intents_dir or DEFAULT_INTENTS
+    try:
+        knowledge, intents, _slots, problems = _read_all(kdir, idir, use_schema=True)
+    except DataError as err:
+        return err.problems
+    problems += check_semantics(knowledge)
+    present = {p.stem for p in _intent_files(idir)}
+    return problems + check_catalog(intents, present)
+
+
+def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> DataSet:
+    """Read, check and build the data set; raise DataError listing every problem.
+
+    The JSON Schema pass is skipped when the files' digest was validated clean before.
+    """
+    kdir, idir = knowledge_dir or DEFAULT_KNOWLEDGE, intents_dir or DEFAULT_INTENTS
+    paths = [kdir / f"{n}.json" for n in KNOWLEDGE_FILES] + _intent_files(idir) + [
+        idir / "slots.json", *sorted((kdir / "schema").glob("*.json")),
+        *sorted((idir / "schema").glob("*.json"))] if kdir.is_dir() and idir.is_dir() else []
+    key = files_digest(paths) if paths else ""
+    cached = bool(key) and cache_has(key)
+    knowledge, intents, slots, problems = _read_all(kdir, idir, use_schema=not cached)
+    if not problems:
+        problems = check_semantics(knowledge) + check_catalog(intents, set(intents))
+    if problems:
+        raise DataError(problems)
+    if not cached:
+        cache_add(key)
+    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots)
+
+
+def load_graph(knowledge_dir: Path | None = None) -> Graph:
+    """Only the knowledge graph (validated in full), e.g. for tools and tests."""
+    kdir = knowledge_dir or DEFAULT_KNOWLEDGE
+    problems: list[Problem] = []
+    knowledge: dict[str, Any] = {}
+    for name in KNOWLEDGE_FILES:
+        data, found = read_json(kdir / f"{name}.json", f"{name}.json")
+        if data is not None:
+            found = schema_problems(data, name, kdir / "schema", f"{name}.json")
+        problems += found
+        if data is not None and not found:
+            knowledge[name] = data
+    problems = problems or check_semantics(knowledge)
+    if problems:
+        raise DataError(problems)
+    return Graph(knowledge)

@@ -1,0 +1,120 @@
+"""Decision stage: from intent scores and the conversation to one decision.
+
+Order: a pending "Did you mean …?" answer → follow-up of the last topic ("and in Boston?")
+→ out-of-scope gates (another career, a job title the graph lacks) → confidence threshold
+→ "Did you mean …?" when the top two are too close → the top intent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import Intent
+from .classifier import Score
+from .config import AMBIGUITY_MARGIN, CONFIDENCE_THRESHOLD, FOLLOW_UP_CONFIDENCE, RE
+from .entities import Parsed
+from .state import Context
+
+# words that may stand around the entities of a bare follow-up ("and what about in boston?")
+FOLLOW_UP_FILLER = frozenset({
+    "and", "what", "about", "how", "in", "for", "a", "an", "the", "at", "with", "ok", "okay",
+    "then", "same", "also", "now", "as", "of", "is", "it", "there", "those", "them", "one",
+    "ones", "what's", "so", "but", "instead", "vs", "versus", "or", "to", "please"})
+# intents about a role, where an unknown job title means another career
+ROLE_INTENTS = frozenset({"salary", "role_overview", "role_requirements", "career_path",
+                          "best_locations", "career_progression", "certifications_for_role",
+                          "compare_roles"})
+ROLE_SLOT_BEFORE = frozenset({"a", "an", "as", "become", "becoming", "being", "do", "does"})
+ROLE_SLOT_AFTER = frozenset({"salary", "salaries", "pay", "job", "jobs", "make", "earn", "earns",
+                             "career", "wage", "wages", "do", "does"})
+NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource"})
+CHOICE_WORDS = {"first": 0, "1st": 0, "1": 0, "one": 0, "second": 1, "2nd": 1, "2": 1, "two": 1,
+                "third": 2, "3rd": 2, "3": 2, "three": 2}
+
+
+@dataclass
+class Decision:
+    intent: str
+    confidence: float
+    ranked: list[Score]
+    clarify: list[str] = field(default_factory=list)
+    follow_up: bool = False
+    foreign: str = ""  # the out-of-scope words that decided it
+
+
+def context_types(ctx: Context) -> frozenset[str]:
+    types = set()
+    if ctx.role:
+        types.add("role")
+    if ctx.certification:
+        types.add("certification")
+    if ctx.place:
+        types.add("place")
+    if ctx.topic:
+        types.update({"skill", "concept", "organisation"})
+    return frozenset(types)
+
+
+def is_bare(parsed: Parsed) -> bool:
+    """Only entities and filler words: a follow-up like 'and a RIS analyst?'."""
+    covered = {i for e in parsed.entities for i in range(e.start, e.end)}
+    rest = [t for i, t in enumerate(parsed.tokens) if i not in covered]
+    return bool(parsed.entities) and all(t in FOLLOW_UP_FILLER for t in rest)
+
+
+def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
+    """Words showing the question is about something the advisor does not cover."""
+    explicit = {e.type for e in parsed.entities} & NODE_TYPES
+    if explicit:
+        return ""
+    covered = {i for e in parsed.entities for i in range(e.start, e.end)}
+    tokens = parsed.tokens
+    joined = f" {' '.join(tokens)} "
+    oos = catalog.get("out_of_scope")
+    for topic in oos.topics if oos else ():
+        if f" {topic} " in joined:
+            return topic
+    if top in ROLE_INTENTS:
+        unknown = set(parsed.unknown)
+        for i, token in enumerate(tokens):
+            if token not in unknown or i in covered or len(token) < 3:
+                continue
+            before = tokens[i - 1] if i else ""
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if before in ROLE_SLOT_BEFORE or after in ROLE_SLOT_AFTER:
+                return token
+    return ""
+
+
+def pick_choice(tokens: tuple[str, ...], options: list[str], names: dict[str, list[str]]) -> int | None:
+    """Which pending option a short answer picks ('the first one', '2', 'salary', 'pay')."""
+    text = " ".join(tokens)
+    match = RE.ORDINAL_CHOICE.match(text)
+    if match:
+        index = CHOICE_WORDS.get(match.group(1), -1)
+        return index if 0 <= index < len(options) else None
+    hits = [i for i, opt in enumerate(options) if set(tokens) & set(names.get(opt, [opt]))]
+    return hits[0] if len(hits) == 1 else None
+
+
+def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str, Intent]) -> Decision:
+    top = ranked[0]
+    second = ranked[1] if len(ranked) > 1 else None
+    last = catalog.get(ctx.intent or "")
+    cue = bool(RE.FOLLOW_UP.match(" ".join(parsed.tokens)))
+    if last and last.follow_up and parsed.entities and (cue or is_bare(parsed)):
+        kinds = {e.type for e in parsed.entities}
+        usable = kinds <= (last.accepts | last.requires | {"role"})
+        if usable and (top.intent == last.name or top.score < 0.6 or is_bare(parsed)):
+            return Decision(last.name, max(FOLLOW_UP_CONFIDENCE, top.score if top.intent == last.name
+                                           else 0.0), ranked, follow_up=True)
+    foreign = foreign_words(parsed, catalog, top.intent)
+    if foreign and top.intent not in ("profile_update", "greeting", "thanks", "goodbye"):
+        return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
+    if top.score < CONFIDENCE_THRESHOLD or top.intent == "out_of_scope":
+        return Decision("out_of_scope", top.score if top.intent == "out_of_scope" else 1 - top.score,
+                        ranked)
+    if (second is not None and second.intent != "out_of_scope"
+            and second.score >= CONFIDENCE_THRESHOLD and top.score - second.score < AMBIGUITY_MARGIN):
+        return Decision(top.intent, top.score, ranked, clarify=[top.intent, second.intent])
+    return Decision(top.intent, top.score, ranked)

@@ -1,0 +1,48 @@
+"""The engine: loaded once, immutable, shared by every conversation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .classifier import IntentClassifier
+from .conversation import Conversation
+from .dataset import DataSet, load
+from .entities import EntityExtractor
+from .spelling import Speller
+from .state import State
+from .text import normalize, tokenize
+
+
+class Advisor:
+    """Knowledge graph, intent catalog, entity extractor and classifier."""
+
+    def __init__(self, data: DataSet) -> None:
+        self.graph = data.graph
+        self.catalog = {i.name: i for i in data.intents}
+        self.slots = data.slots
+        vocab: Counter[str] = Counter()
+        for key in self.graph.aliases:
+            vocab.update(key)
+        for intent in data.intents:
+            for text in (*intent.examples, *intent.keywords, *intent.topics):
+                vocab.update(tokenize(normalize(text)))
+        for words in (*data.slots["degree"].values(), *data.slots["seniority"].values(),
+                      data.slots["fields"], data.slots["known_words"]):
+            for phrase in words:
+                vocab.update(phrase.split())
+        self.speller = Speller(vocab)
+        self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
+        self.classifier = IntentClassifier(data.intents, self.extractor)
+
+    @classmethod
+    def load(cls, knowledge_dir: str | Path | None = None,
+             intents_dir: str | Path | None = None) -> Advisor:
+        """Load and check the data (raises DataError listing every problem)."""
+        return cls(load(Path(knowledge_dir) if knowledge_dir else None,
+                        Path(intents_dir) if intents_dir else None))
+
+    def conversation(self, state: dict[str, Any] | None = None) -> Conversation:
+        """A new conversation, or one resumed from `Conversation.state_dict()` output."""
+        return Conversation(self, State.from_dict(state) if state is not None else State())

@@ -1,0 +1,135 @@
+"""Entity stage: find graph nodes (by alias, typo-tolerant) and slot values in the tokens.
+
+Exact alias n-grams first (longest match wins), then the same lookup on spelling-corrected
+tokens, then a plural fallback. Short names (RIS, HL7) are never fuzzy-matched: the
+speller only corrects tokens of SPELL_MIN_LEN letters or more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .config import RE
+from .graph import Graph
+from .spelling import Speller
+
+PLACEHOLDER = {
+    "role": "<role>", "certification": "<cert>", "skill": "<topic>", "concept": "<topic>",
+    "organisation": "<topic>", "resource": "<resource>", "place": "<place>", "years": "<years>",
+    "degree": "<degree>", "seniority": "<level>", "field": "<field>",
+}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                 "twenty": 20, "a": 1, "an": 1}
+
+
+@dataclass(frozen=True)
+class Entity:
+    type: str
+    id: str
+    name: str
+    text: str
+    start: int
+    end: int
+    fuzzy: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "id": self.id, "name": self.name, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Parsed:
+    tokens: tuple[str, ...]  # spelling-corrected tokens
+    entities: tuple[Entity, ...]
+    delex: tuple[str, ...]  # tokens with entity spans replaced by placeholders
+    unknown: tuple[str, ...]  # tokens neither known nor correctable
+    corrections: tuple[tuple[str, str], ...]
+
+    def of(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities if e.type == kind]
+
+    def first(self, kind: str) -> Entity | None:
+        return next((e for e in self.entities if e.type == kind), None)
+
+
+class EntityExtractor:
+    """Matches graph aliases and slot lexicons (degree, seniority, field) in token lists."""
+
+    def __init__(self, graph: Graph, slots: dict[str, Any], speller: Speller) -> None:
+        self.graph = graph
+        self.speller = speller
+        table: dict[tuple[str, ...], tuple[str, str, str]] = {}
+        for key, node_id in graph.aliases.items():
+            node = graph.nodes[node_id]
+            table[key] = (node.type, node_id, node.name)
+        for kind in ("degree", "seniority"):
+            for value, phrases in slots.get(kind, {}).items():
+                for phrase in phrases:
+                    table.setdefault(tuple(phrase.split()), (kind, value, value))
+        for phrase in slots.get("fields", []):
+            table.setdefault(tuple(phrase.split()), ("field", phrase, phrase))
+        self.table = table
+        self.max_len = max(len(k) for k in table)
+
+    def parse(self, tokens: list[str]) -> Parsed:
+        corrections = []
+        fixed: list[str] = []
+        unknown: list[str] = []
+        for token in tokens:
+            better = self.speller.correct(token)
+            if better:
+                corrections.append((token, better))
+                fixed.append(better)
+            else:
+                fixed.append(token)
+                if not self.speller.known(token) and not RE.NUMBER_WORDS.match(token):
+                    unknown.append(token)
+        entities: list[Entity] = []
+        delex: list[str] = []
+        i = 0
+        years = self._years(fixed)
+        while i < len(fixed):
+            if i in years:
+                end, value = years[i]
+                entities.append(Entity("years", str(value), f"{value:g} years",
+                                       " ".join(tokens[i:end]), i, end))
+                delex.append(PLACEHOLDER["years"])
+                i = end
+                continue
+            hit = self._match(fixed, i)
+            if hit is None:
+                delex.append("<num>" if fixed[i].isdigit() else fixed[i])
+                i += 1
+                continue
+            end, (kind, node_id, name) = hit
+            fuzzy = fixed[i:end] != tokens[i:end]
+            entities.append(Entity(kind, node_id, name, " ".join(tokens[i:end]), i, end, fuzzy))
+            delex.append(PLACEHOLDER[kind])
+            i = end
+        return Parsed(tuple(fixed), tuple(entities), tuple(delex), tuple(unknown), tuple(corrections))
+
+    def _match(self, tokens: list[str], i: int) -> tuple[int, tuple[str, str, str]] | None:
+        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+            gram = tuple(tokens[i:i + n])
+            hit = self.table.get(gram)
+            if hit is None and len(gram[-1]) > 3 and gram[-1].endswith("s"):
+                hit = self.table.get(gram[:-1] + (gram[-1][:-1],))
+            if hit is not None:
+                return i + n, hit
+        return None
+
+    @staticmethod
+    def _years(tokens: list[str]) -> dict[int, tuple[int, float]]:
+        """Spans like '3 years', '3+ yrs', 'five years', 'a year' → start: (end, value)."""
+        found: dict[int, tuple[int, float]] = {}
+        for i in range(len(tokens) - 1):
+            word, unit = tokens[i], tokens[i + 1]
+            if unit not in ("year", "years", "yr", "yrs"):
+                continue
+            number = word.rstrip("+")
+            if number.isdigit() and int(number) <= 60:
+                found[i] = (i + 2, float(number))
+            elif number in _NUMBER_WORDS:
+                found[i] = (i + 2, float(_NUMBER_WORDS[number]))
+        return found

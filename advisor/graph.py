@@ -1,0 +1,215 @@
+"""The loaded knowledge: immutable nodes and indexes, built once, shared by conversations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from .checks import NODE_KINDS, alias_key
+
+Mapping = MappingProxyType
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str | None
+    date: str | None
+    note: str = ""
+
+    def cite(self) -> str:
+        """One-line citation."""
+        where = f" <{self.url}>" if self.url else ""
+        return f"{self.title} — {self.publisher}{where}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a requirement option asks for."""
+
+    kind: str  # skill | certification | degree | experience
+    ref: str | None = None
+    level: str | None = None  # degree level
+    fields: tuple[str, ...] = ()
+    area: str | None = None
+    role: str | None = None
+    years: float | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    items: tuple[Item, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    level: str  # required | preferred | plus
+    label: str
+    source: str
+    options: tuple[Option, ...]
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A role, skill, concept, organisation, certification, place or resource."""
+
+    type: str
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str
+    sources: tuple[str, ...]
+    attrs: Mapping[str, Any] = field(default_factory=lambda: Mapping({}))
+    requirements: tuple[Requirement, ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.attrs.get(key, default)
+
+
+@dataclass(frozen=True)
+class PayFact:
+    id: str
+    role: str | None
+    kind: str
+    level: str
+    amount: float | None
+    place: str
+    source: str
+    quote: str
+    percent: float | None = None
+    percent_to: float | None = None
+    delta: float | None = None
+    relative_to: str | None = None
+    qualifier: str = ""
+    years_max: float | None = None
+    note: str = ""
+    applies_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ranking:
+    id: str
+    role: str
+    places: tuple[str, ...]
+    basis: str
+    source: str
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class Transition:
+    src: str
+    dst: str
+    years: float | None
+    note: str
+    source: str
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return Mapping({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _requirement(raw: dict[str, Any]) -> Requirement:
+    options = tuple(
+        Option(tuple(Item(kind=i["kind"], ref=i.get("ref"), level=i.get("level"),
+                          fields=tuple(i.get("fields", ())), area=i.get("area"),
+                          role=i.get("role"), years=i.get("years")) for i in o["items"]),
+               o.get("label", ""))
+        for o in raw["options"])
+    return Requirement(raw["id"], raw["level"], raw["label"], raw["source"], options,
+                       raw.get("quote", ""))
+
+
+_NODE_TEXT = {"role": "summary"}
+_OMIT = {"id", "name", "aliases", "description", "summary", "sources", "source", "requirements", "$schema"}
+
+
+class Graph:
+    """Nodes by id, aliases, types; edges both ways; pay facts by role. Read-only."""
+
+    def __init__(self, data: dict[str, dict[str, Any]]) -> None:
+        nodes: dict[str, Node] = {}
+        for file, key, kind in NODE_KINDS:
+            for raw in data[file][key]:
+                sources = raw.get("sources") or ([raw["source"]] if raw.get("source") else [])
+                nodes[raw["id"]] = Node(
+                    type=kind, id=raw["id"], name=raw["name"], aliases=tuple(raw.get("aliases", ())),
+                    description=raw.get(_NODE_TEXT.get(kind, "description"), ""),
+                    sources=tuple(sources),
+                    attrs=_freeze({k: v for k, v in raw.items() if k not in _OMIT}),
+                    requirements=tuple(_requirement(r) for r in raw.get("requirements", ())))
+        self.nodes: Mapping[str, Node] = Mapping(nodes)
+        self.sources: Mapping[str, Source] = Mapping({
+            s["id"]: Source(s["id"], s["title"], s["publisher"], s.get("url"), s.get("date"),
+                            s.get("note", "")) for s in data["sources"]["sources"]})
+        self.areas: Mapping[str, Mapping[str, str]] = Mapping({
+            a["id"]: Mapping(a) for a in data["roles"]["experience_areas"]})
+        by_type: dict[str, list[str]] = defaultdict(list)
+        aliases: dict[tuple[str, ...], str] = {}
+        for node in nodes.values():
+            by_type[node.type].append(node.id)
+            for alias in (node.name.lower(), node.get("abbr", "").lower(), *node.aliases):
+                key = alias_key(alias)
+                if key and key not in aliases:
+                    aliases[key] = node.id
+        self.by_type: Mapping[str, tuple[str, ...]] = Mapping({k: tuple(v) for k, v in by_type.items()})
+        self.aliases: Mapping[tuple[str, ...], str] = Mapping(aliases)
+        self.max_alias_len = max((len(k) for k in aliases), default=1)
+        self.pay_kinds: Mapping[str, str] = Mapping({k["id"]: k["label"] for k in data["pay"]["kinds"]})
+        facts = [PayFact(**{("role" if k == "role" else k): (tuple(v) if isinstance(v, list) else v)
+                            for k, v in f.items() if k not in ("currency", "period")})
+                 for f in data["pay"]["facts"]]
+        self.pay: Mapping[str, PayFact] = Mapping({f.id: f for f in facts})
+        pay_by_role: dict[str | None, list[PayFact]] = defaultdict(list)
+        for fact in facts:
+            pay_by_role[fact.role].append(fact)
+        self.pay_by_role: Mapping[str | None, tuple[PayFact, ...]] = Mapping(
+            {k: tuple(v) for k, v in pay_by_role.items()})
+        self.rankings: Mapping[str, tuple[Ranking, ...]] = Mapping(_group(
+            (r["role"], Ranking(r["id"], r["role"], tuple(r["places"]), r["basis"], r["source"],
+                                r.get("quote", ""))) for r in data["pay"]["rankings"]))
+        moves = [Transition(t["from"], t["to"], t["years"], t["note"], t["source"])
+                 for t in data["progression"]["transitions"]]
+        self.leads_to: Mapping[str, tuple[Transition, ...]] = Mapping(_group((t.src, t) for t in moves))
+        self.comes_from: Mapping[str, tuple[Transition, ...]] = Mapping(_group((t.dst, t) for t in moves))
+        self.helped_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
+            (role, node.id) for node in nodes.values() if node.type == "certification"
+            for role in node.get("helps_roles", ())))
+        self.covered_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
+            (target, node.id) for node in nodes.values() if node.type == "resource"
+            for target in node.get("covers", ())))
+        self.required_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
+            (dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ())))
+
+    def node(self, node_id: str | None) -> Node | None:
+        return self.nodes.get(node_id) if node_id else None
+
+    def name(self, node_id: str | None) -> str:
+        node = self.node(node_id)
+        return node.name if node else (node_id or "")
+
+    def of_type(self, kind: str) -> list[Node]:
+        return [self.nodes[i] for i in self.by_type.get(kind, ())]
+
+    def career_roles(self) -> list[Node]:
+        """Roles in the imaging-informatics track (not background roles)."""
+        return [r for r in self.of_type("role") if r.get("track") == "imaging-informatics"]
+
+
+def _group(pairs: Any) -> dict[Any, tuple[Any, ...]]:
+    grouped: dict[Any, list[Any]] = defaultdict(list)
+    for key, value in pairs:
+        if value not in grouped[key]:
+            grouped[key].append(value)
+    return {k: tuple(v) for k, v in grouped.items()}

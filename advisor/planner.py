@@ -1,0 +1,243 @@
+"""Path planner: from a profile to a goal role, as ordered, explained steps.
+
+Each requirement group of the goal role is met when any one of its options is fully covered
+by the profile. For a group not yet met, the planner picks one option (the recommended
+route) and says why; alternatives are kept. Items expand into their prerequisites
+(skills and certifications that build on others, earlier roles' requirements), and steps
+come in topological order: prerequisites first, then by phase (learn → certify → earn a
+degree → gain experience) and by how much the source insists (required → preferred → plus).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Any
+
+from .graph import Graph, Item, Node, Requirement
+from .state import DEGREE_RANK, Profile
+
+LEVEL_RANK = {"required": 0, "preferred": 1, "plus": 2}
+PHASE = {"learn": 0, "certify": 1, "earn": 2, "experience": 3}
+MAX_ROLE_DEPTH = 3
+
+
+@dataclass
+class Step:
+    id: str
+    name: str
+    kind: str  # learn | certify | earn | experience
+    status: str  # done | todo
+    level: str
+    why: str
+    source: str
+    effort: str = ""
+    after: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "status": self.status,
+                "level": self.level, "why": self.why, "source": self.source, "effort": self.effort}
+
+
+@dataclass
+class Route:
+    """A requirement group with more than one option, and the option recommended."""
+
+    label: str
+    options: list[str]
+    chosen: int
+    reason: str
+
+
+@dataclass
+class Plan:
+    goal: str
+    steps: list[Step]
+    routes: list[Route]
+    traits: list[str]
+    assumptions: list[str]
+
+    def todo(self) -> list[Step]:
+        return [s for s in self.steps if s.status == "todo"]
+
+
+class Planner:
+    def __init__(self, graph: Graph, profile: Profile) -> None:
+        self.graph = graph
+        self.profile = profile
+        current = graph.node(profile.current_role)
+        provides = current.get("provides", {}) if current else {}
+        self.skills = set(profile.skills) | set(provides.get("skills", ()))
+        self.areas = set(provides.get("experience_areas", ()))
+        self.steps: dict[str, Step] = {}
+        self.routes: list[Route] = []
+        self.assumptions: list[str] = []
+
+    # -- what the profile covers -------------------------------------------------------
+    def covered(self, item: Item) -> bool:
+        p = self.profile
+        if item.kind == "skill":
+            return item.ref in self.skills
+        if item.kind == "certification":
+            return item.ref in p.certifications
+        if item.kind == "degree":
+            return DEGREE_RANK.get(p.degree or "", 0) >= DEGREE_RANK.get(item.level or "", 9)
+        years_ok = item.years is None or (p.years is not None and p.years >= item.years)
+        if item.role:
+            return p.current_role == item.role and years_ok or self._beyond(item.role)
+        if item.area == "relevant-work":
+            if p.years and years_ok and "relevant" not in self.assumptions:
+                self.assumptions.append("relevant")
+            return bool(p.years) and years_ok
+        return item.area in self.areas and (item.years is None or years_ok)
+
+    def _beyond(self, role: str) -> bool:
+        """True when the current role is reached from `role` by promotions."""
+        seen, todo = set(), [role]
+        while todo:
+            for move in self.graph.leads_to.get(todo.pop(), ()):
+                if move.dst == self.profile.current_role:
+                    return True
+                if move.dst not in seen:
+                    seen.add(move.dst)
+                    todo.append(move.dst)
+        return False
+
+    # -- building steps -----------------------------------------------------------------
+    def plan(self, goal: str) -> Plan:
+        role = self.graph.nodes[goal]
+        self._add_role(role, depth=0, levels=("required", "preferred", "plus"))
+        traits = [self.graph.name(t) for t in role.get("traits", ())]
+        return Plan(goal, self._ordered(), self.routes, traits, self.assumptions)
+
+    def _add_role(self, role: Node, depth: int, levels: tuple[str, ...]) -> list[str]:
+        ids: list[str] = []
+        for req in role.requirements:
+            if req.level in levels:
+                ids += self._add_requirement(req, role, depth)
+        return ids
+
+    def _add_requirement(self, req: Requirement, role: Node, depth: int) -> list[str]:
+        met = [i for i, o in enumerate(req.options) if all(self.covered(t) for t in o.items)]
+        if met:
+            chosen = met[0]
+        else:
+            chosen, reason = self._choose(req)
+            if len(req.options) > 1 and depth == 0:
+                labels = [o.label or ", ".join(self._item_name(t) for t in o.items) for o in req.options]
+                self.routes.append(Route(req.label, labels, chosen, reason))
+        why = f"{req.label} ({req.level}, for {role.name})"
+        return [self._add_item(t, req.level, why, req.source, depth) for t in req.options[chosen].items]
+
+    def _choose(self, req: Requirement) -> tuple[int, str]:
+        def cost(index: int) -> tuple[int, int, int]:
+            items = req.options[index].items
+            blocked = sum(1 for t in items if t.kind == "certification" and not self.profile.years
+                          and self.graph.nodes[t.ref or ""].get("needs_experience"))
+            todo = sum(self._size(t) for t in items if not self.covered(t))
+            return (blocked, todo, index)
+
+        ranked = sorted(range(len(req.options)), key=cost)
+        best = ranked[0]
+        if len(ranked) == 1:
+            return best, ""
+        b, other = cost(best), cost(ranked[1])
+        if other[0] > b[0]:
+            cert = next(t for t in req.options[ranked[1]].items if t.kind == "certification")
+            return best, (f"{self.graph.name(cert.ref)} asks for imaging-informatics or IT "
+                          "experience you have not mentioned yet; this route does not")
+        if other[1] > b[1]:
+            return best, (f"fewer steps ({b[1]} instead of {other[1]})" +
+                          ("; the seed calls the CIIP the single-certificate alternative to the "
+                           "PARCA set" if any(t.ref == "ciip" for t in req.options[best].items) else ""))
+        return best, "listed first by the source; either route meets the requirement"
+
+    def _size(self, item: Item) -> int:
+        if item.kind == "certification":
+            node = self.graph.nodes[item.ref or ""]
+            return 1 + sum(self._size(Item("certification", ref=d)) for d in node.get("builds_on", ())
+                           if d not in self.profile.certifications)
+        return 1
+
+    def _add_item(self, item: Item, level: str, why: str, source: str, depth: int) -> str:
+        step_id, name, kind, effort = self._describe(item)
+        status = "done" if self.covered(item) else "todo"
+        existing = self.steps.get(step_id)
+        if existing is not None:
+            if LEVEL_RANK[level] < LEVEL_RANK[existing.level]:
+                existing.level, existing.why, existing.source = level, why, source
+            return step_id
+        step = Step(step_id, name, kind, status, level, why, source, effort)
+        self.steps[step_id] = step
+        if status == "done":
+            return step_id
+        for dep in self._prerequisites(item):
+            dep_why = f"{name} builds on it"
+            step.after.append(self._add_item(dep, level, dep_why, self._source_of(item), depth))
+        if item.kind == "experience" and item.role and depth < MAX_ROLE_DEPTH:
+            earlier = self.graph.nodes[item.role]
+            step.after += self._add_role(earlier, depth + 1, ("required", "preferred"))
+        return step_id
+
+    def _prerequisites(self, item: Item) -> list[Item]:
+        if item.kind in ("skill", "certification"):
+            node = self.graph.nodes[item.ref or ""]
+            return [Item(item.kind, ref=d) for d in node.get("builds_on", ())]
+        return []
+
+    def _source_of(self, item: Item) -> str:
+        node = self.graph.node(item.ref)
+        return node.sources[0] if node and node.sources else ""
+
+    def _item_name(self, item: Item) -> str:
+        return self._describe(item)[1]
+
+    def _describe(self, item: Item) -> tuple[str, str, str, str]:
+        g = self.graph
+        if item.kind == "skill":
+            node = g.nodes[item.ref or ""]
+            if node.get("acquired") == "on-the-job":
+                return f"skill:{node.id}", f"Learn {node.name} on the job", "experience", ""
+            verb = "Complete" if node.get("acquired") == "course" else "Learn"
+            return f"skill:{node.id}", f"{verb} {node.name}", "learn", ""
+        if item.kind == "certification":
+            node = g.nodes[item.ref or ""]
+            return f"cert:{node.id}", f"Earn the {node.name}", "certify", ""
+        if item.kind == "degree":
+            level = {"high-school": "a high school diploma or equivalent", "associate": "an associate degree",
+                     "bachelor": "a bachelor's degree", "master": "a master's degree"}[item.level or "bachelor"]
+            fields = f" ({', '.join(item.fields)})" if item.fields else ""
+            return f"degree:{item.level}", f"Earn {level}{fields}", "earn", ""
+        years = f"{item.years:g} year{'s' if item.years != 1 else ''}" if item.years else ""
+        if item.role:
+            name = f"Work as a {g.name(item.role)}" + (f" for {years}" if years else "")
+            return f"experience:{item.role}", name, "experience", years
+        area = g.areas.get(item.area or "", {}).get("name", item.area or "")
+        return (f"experience:{item.area}", f"Gain {years + ' of ' if years else ''}{area}",
+                "experience", years)
+
+    def _ordered(self) -> list[Step]:
+        """Kahn's algorithm; among ready steps: phase, then level, then first added."""
+        order = {sid: i for i, sid in enumerate(self.steps)}
+        waiting = {sid: {d for d in s.after if d in self.steps} for sid, s in self.steps.items()}
+        def key(sid: str) -> tuple[int, int, int]:
+            s = self.steps[sid]
+            return (PHASE[s.kind], LEVEL_RANK[s.level], order[sid])
+        ready = [key(sid) + (sid,) for sid, deps in waiting.items() if not deps]  # type: ignore[operator]
+        heapq.heapify(ready)
+        result: list[Step] = []
+        while ready:
+            sid = heapq.heappop(ready)[-1]
+            result.append(self.steps[sid])
+            for other, deps in waiting.items():
+                if sid in deps:
+                    deps.discard(sid)
+                    if not deps:
+                        heapq.heappush(ready, key(other) + (other,))  # type: ignore[operator]
+        done = [s for s in result if s.status == "done"]
+        return done + [s for s in result if s.status == "todo"]
+
+
+def plan_path(graph: Graph, profile: Profile, goal: str) -> Plan:
+    """The plan from `profile` to the role `goal`."""
+    return Planner(graph, profile).plan(goal)

@@ -1,0 +1,69 @@
+"""Fill an intent's slots from the utterance, then from the conversation and the profile."""
+
+from __future__ import annotations
+
+from .answers.common import Ask
+from .catalog import Intent
+from .entities import Parsed
+from .graph import Graph
+from .state import State
+
+NEEDS_ROLE = frozenset({"role_overview", "role_requirements", "career_progression", "best_locations_x"})
+TOPIC_TYPES = ("skill", "concept", "organisation", "resource")
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def fill_slots(graph: Graph, intent: Intent, parsed: Parsed, state: State, follow_up: bool,
+               catalog: dict[str, Intent]) -> Ask:
+    ctx, profile = state.context, state.profile
+    roles = _unique([e.id for e in parsed.of("role")])
+    if not roles:  # "ris salary": a concept whose people have a role
+        roles = _unique([graph.nodes[e.id].get("role") for e in parsed.of("concept")
+                         if graph.nodes[e.id].get("role")])
+    ask = Ask(graph, intent, parsed, state, catalog=catalog)
+    if intent.name == "compare_roles":
+        if len(roles) == 1 and ctx.role and ctx.role != roles[0]:
+            roles = [ctx.role, roles[0]]
+        elif not roles and ctx.role and ctx.other_role:
+            roles = [ctx.role, ctx.other_role]
+    ask.roles = roles
+    ask.role = roles[0] if roles else None
+    if ask.role is None and "role" in intent.context:
+        ask.role = ctx.role
+    if ask.role is None and intent.name in ("career_path", "next_step", "certifications_for_role"):
+        ask.role = profile.goal if intent.name != "certifications_for_role" else ctx.role
+    place = parsed.first("place")
+    ask.place = place.id if place else (ctx.place if follow_up else None)
+    cert = parsed.first("certification")
+    ask.certification = cert.id if cert else (ctx.certification if "certification" in intent.context else None)
+    topic = next((e for e in parsed.entities if e.type in TOPIC_TYPES), None)
+    ask.topic = topic.id if topic else (ctx.topic if "concept" in intent.context else None)
+    level = parsed.first("seniority")
+    ask.seniority = level.id if level else (ctx.seniority if follow_up else None)
+    years = parsed.first("years")
+    ask.years = float(years.id) if years and not profile_years_statement(parsed) else None
+    return ask
+
+
+def profile_years_statement(parsed: Parsed) -> bool:
+    """'I have 3 years' is about the user, not a pay level."""
+    return bool({"i", "my"} & set(parsed.tokens)) and "salary" not in parsed.tokens
+
+
+def missing_slot(ask: Ask) -> str | None:
+    """The slot an intent cannot answer without ('role', 'roles', 'certification', 'topic')."""
+    name = ask.intent.name
+    if name in ("role_overview", "role_requirements", "career_progression") and not ask.role:
+        return "role"
+    if name == "compare_roles" and len(ask.roles) < 2:
+        return "roles"
+    if name == "certification_info" and not ask.certification:
+        return "certification"
+    if name == "concept_info" and not ask.topic:
+        if ask.certification or ask.role:
+            return None
+        return "topic"
+    return None

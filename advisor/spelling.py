@@ -1,0 +1,64 @@
+"""Typo tolerance: correct unknown words to known ones.
+
+Candidates come from a symmetric-delete index (one deletion on either side covers an
+insertion, deletion, substitution or swap of neighbours), so a lookup never scans the
+vocabulary; rapidfuzz scores only those candidates, with an explicit cut-off.
+
+>>> s = Speller({"salary": 3, "administrator": 2, "analyst": 2})
+>>> s.correct("salry"), s.correct("administartor"), s.correct("anlyst"), s.correct("zebra")
+('salary', 'administrator', 'analyst', None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .config import SPELL_CUTOFF, SPELL_MIN_LEN
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class Speller:
+    """Vocabulary with frequencies and a delete index over words of SPELL_MIN_LEN or more."""
+
+    def __init__(self, vocab: Mapping[str, int]) -> None:
+        self.vocab = dict(vocab)
+        index: dict[str, list[str]] = {}
+        for word in sorted(self.vocab):
+            if len(word) < SPELL_MIN_LEN or not word.isalpha():
+                continue
+            for key in _deletes(word) | {word}:
+                index.setdefault(key, []).append(word)
+        self._index = index
+        self._cache: dict[str, str | None] = {}
+
+    def known(self, token: str) -> bool:
+        return token in self.vocab
+
+    def correct(self, token: str) -> str | None:
+        """The best known word for an unknown token, or None (known, too short, or no match)."""
+        if token in self.vocab or len(token) < SPELL_MIN_LEN or not token.isalpha():
+            return None
+        if token in self._cache:
+            return self._cache[token]
+        candidates: set[str] = set(self._index.get(token, ()))
+        for key in _deletes(token):
+            candidates.update(self._index.get(key, ()))
+        best: tuple[float, int, str] | None = None
+        for word in candidates:
+            score = DamerauLevenshtein.normalized_similarity(token, word) * 100
+            if score < SPELL_CUTOFF:
+                continue
+            # highest similarity, then most frequent, then alphabetical: deterministic
+            key = (score, self.vocab[word], word)
+            if best is None or (key[0], key[1]) > (best[0], best[1]) or (
+                    key[:2] == best[:2] and word < best[2]):
+                best = key
+        result = best[2] if best else None
+        if len(self._cache) < 50_000:
+            self._cache[token] = result
+        return result

@@ -1,0 +1,106 @@
+"""Per-conversation state: the user's profile and the dialogue context. Small and JSON-ready."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .errors import ProfileError
+
+STATE_VERSION = 2
+DEGREE_RANK = {"high-school": 1, "associate": 2, "bachelor": 3, "master": 4}
+
+
+@dataclass
+class Profile:
+    degree: str | None = None  # highest: high-school | associate | bachelor | master
+    degree_field: str | None = None
+    current_role: str | None = None  # a role id from the graph
+    background: str | None = None  # a job the graph does not know, as the user said it
+    years: float | None = None  # years of work experience
+    skills: list[str] = field(default_factory=list)
+    certifications: list[str] = field(default_factory=list)
+    goal: str | None = None  # a role id
+    place: str | None = None  # a place id
+
+    def is_empty(self) -> bool:
+        return self == Profile()
+
+
+@dataclass
+class Context:
+    role: str | None = None
+    other_role: str | None = None  # the second role of the last comparison
+    certification: str | None = None
+    place: str | None = None
+    topic: str | None = None  # last concept / skill / organisation
+    seniority: str | None = None
+    intent: str | None = None  # last answered intent
+    pending: dict[str, Any] | None = None  # a "Did you mean …?" waiting for an answer
+
+
+@dataclass
+class State:
+    profile: Profile = field(default_factory=Profile)
+    context: Context = field(default_factory=Context)
+    turns: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": STATE_VERSION, "turns": self.turns, "profile": asdict(self.profile),
+                "context": asdict(self.context)}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> State:
+        """Load a dumped state; older versions are migrated; bad data raises ProfileError."""
+        if not isinstance(data, dict):
+            raise ProfileError("state must be a JSON object")
+        data = migrate(data)
+        try:
+            profile = _build(Profile, data.get("profile") or {})
+            context = _build(Context, data.get("context") or {})
+            turns = int(data.get("turns", 0))
+        except (TypeError, ValueError) as err:
+            raise ProfileError(f"state has a wrong value: {err}") from None
+        return cls(profile, context, turns)
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept the profile at the top level with 'experience_years' and 'certs'."""
+    version = data.get("version", 1)
+    if not isinstance(version, int) or version > STATE_VERSION:
+        raise ProfileError(f"unsupported state version {version!r}")
+    if version == 1:
+        old = {k: v for k, v in data.items() if k not in ("version", "context", "turns")}
+        profile = dict(old.get("profile", old))
+        if "experience_years" in profile:
+            profile["years"] = profile.pop("experience_years")
+        if "certs" in profile:
+            profile["certifications"] = profile.pop("certs")
+        data = {"version": STATE_VERSION, "profile": profile, "context": data.get("context", {}),
+                "turns": data.get("turns", 0)}
+    return data
+
+
+def _build(kind: Any, raw: Any) -> Any:
+    if not isinstance(raw, dict):
+        raise TypeError(f"{kind.__name__.lower()} must be an object")
+    values = {}
+    for f in fields(kind):
+        if f.name not in raw:
+            continue
+        value = raw[f.name]
+        if f.name in ("skills", "certifications"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise TypeError(f"{f.name} must be a list of ids")
+            value = list(dict.fromkeys(value))
+        elif f.name == "years":
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
+                                      or not 0 <= value <= 80):
+                raise ValueError("years must be a number from 0 to 80")
+        elif f.name == "pending":
+            if value is not None and not isinstance(value, dict):
+                raise TypeError("pending must be an object")
+        elif value is not None and not isinstance(value, str):
+            raise TypeError(f"{f.name} must be text")
+        values[f.name] = value
+    return kind(**values)

@@ -73,10 +73,11 @@ class IntentClassifier:
             self.doc_intent.append(name)
             self.doc_text.append(text)
         self.postings = {f: tuple(p) for f, p in postings.items()}
-        self.keywords = {
-            name: (frozenset(k for k in i.keywords if " " not in k),
-                   tuple(f" {k} " for k in i.keywords if " " in k))
-            for name, i in self.intents.items()}
+        self.keywords = {}
+        for name, intent in self.intents.items():
+            words = [" ".join(tokenize(normalize(k))) for k in intent.keywords]
+            self.keywords[name] = (frozenset(w for w in words if w and " " not in w),
+                                   tuple(f" {w} " for w in words if " " in w))
 
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
         vector = {f: (1.0 + math.log(c)) * self.idf.get(f, self.default_idf)

@@ -19,7 +19,7 @@ from .state import Context
 FOLLOW_UP_FILLER = frozenset({
     "and", "what", "about", "how", "in", "for", "a", "an", "the", "at", "with", "ok", "okay",
     "then", "same", "also", "now", "as", "of", "is", "it", "there", "those", "them", "one",
-    "ones", "what's", "so", "but", "instead", "vs", "versus", "or", "to", "please"})
+    "ones", "so", "but", "instead", "to", "please"})
 # intents about a role, where an unknown job title means another career
 ROLE_INTENTS = frozenset({"salary", "role_overview", "role_requirements", "career_path",
                           "best_locations", "career_progression", "certifications_for_role",
@@ -104,7 +104,8 @@ def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str,
     cue = bool(RE.FOLLOW_UP.match(" ".join(parsed.tokens)))
     if last and last.follow_up and parsed.entities and (cue or is_bare(parsed)):
         kinds = {e.type for e in parsed.entities}
-        usable = kinds <= (last.accepts | last.requires | {"role"})
+        roles = len({e.id for e in parsed.entities if e.type == "role"})
+        usable = kinds <= (last.accepts | last.requires) and roles <= max(1, last.min_roles)
         if usable and (top.intent == last.name or top.score < 0.6 or is_bare(parsed)):
             return Decision(last.name, max(FOLLOW_UP_CONFIDENCE, top.score if top.intent == last.name
                                            else 0.0), ranked, follow_up=True)

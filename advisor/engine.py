@@ -23,16 +23,20 @@ class Advisor:
         self.catalog = {i.name: i for i in data.intents}
         self.slots = data.slots
         vocab: Counter[str] = Counter()
+        trusted: set[str] = set()
         for key in self.graph.aliases:
-            vocab.update(key)
+            trusted.update(key)
         for intent in data.intents:
-            for text in (*intent.examples, *intent.keywords, *intent.topics):
+            for text in (*intent.keywords, *intent.topics):
+                trusted.update(tokenize(normalize(text)))
+            for text in intent.examples:
                 vocab.update(tokenize(normalize(text)))
         for words in (*data.slots["degree"].values(), *data.slots["seniority"].values(),
                       data.slots["fields"], data.slots["known_words"]):
             for phrase in words:
-                vocab.update(phrase.split())
-        self.speller = Speller(vocab)
+                trusted.update(phrase.split())
+        vocab.update({word: 3 for word in trusted})
+        self.speller = Speller(vocab, frozenset(trusted))
         self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
         self.classifier = IntentClassifier(data.intents, self.extractor)
 

@@ -83,7 +83,7 @@ class EntityExtractor:
                 fixed.append(better)
             else:
                 fixed.append(token)
-                if not self.speller.known(token) and not RE.NUMBER_WORDS.match(token):
+                if not self.speller.is_word(token) and not RE.NUMBER_WORDS.match(token):
                     unknown.append(token)
         entities: list[Entity] = []
         delex: list[str] = []

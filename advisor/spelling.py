@@ -25,8 +25,12 @@ def _deletes(word: str) -> set[str]:
 class Speller:
     """Vocabulary with frequencies and a delete index over words of SPELL_MIN_LEN or more."""
 
-    def __init__(self, vocab: Mapping[str, int]) -> None:
+    def __init__(self, vocab: Mapping[str, int], trusted: frozenset[str] = frozenset()) -> None:
         self.vocab = dict(vocab)
+        # words seen once and not in a curated list may be typos themselves (intent examples
+        # carry realistic typos); they can still be corrected to a frequent or trusted word
+        self.suspect = frozenset(w for w, n in self.vocab.items() if n <= 1 and w not in trusted)
+        self.trusted = trusted
         index: dict[str, list[str]] = {}
         for word in sorted(self.vocab):
             if len(word) < SPELL_MIN_LEN or not word.isalpha():
@@ -39,9 +43,15 @@ class Speller:
     def known(self, token: str) -> bool:
         return token in self.vocab
 
+    def is_word(self, token: str) -> bool:
+        """Known and not merely a once-seen possible typo."""
+        return token in self.vocab and token not in self.suspect
+
     def correct(self, token: str) -> str | None:
         """The best known word for an unknown token, or None (known, too short, or no match)."""
-        if token in self.vocab or len(token) < SPELL_MIN_LEN or not token.isalpha():
+        if len(token) < SPELL_MIN_LEN or not token.isalpha():
+            return None
+        if token in self.vocab and token not in self.suspect:
             return None
         if token in self._cache:
             return self._cache[token]
@@ -50,6 +60,8 @@ class Speller:
             candidates.update(self._index.get(key, ()))
         best: tuple[float, int, str] | None = None
         for word in candidates:
+            if word == token or word in self.suspect:
+                continue
             score = DamerauLevenshtein.normalized_similarity(token, word) * 100
             if score < SPELL_CUTOFF:
                 continue

@@ -27,6 +27,7 @@ class Intent:
     requires: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()
     min_roles: int = 0
+    max_career_roles: int = 0  # 0: no limit
     follow_up: bool = False
     topics: tuple[str, ...] = ()
     replies: MappingProxyType[str, tuple[str, ...]] = field(
@@ -45,7 +46,8 @@ def build_intent(raw: dict[str, Any]) -> Intent:
         name=raw["name"], description=raw["description"], examples=tuple(raw["examples"]),
         keywords=tuple(k.lower() for k in raw["keywords"]), accepts=frozenset(ents.get("accepts", ())),
         requires=frozenset(ents.get("requires", ())), context=frozenset(ents.get("context", ())),
-        min_roles=int(ents.get("min_roles", 0)), follow_up=bool(raw.get("follow_up", False)),
+        min_roles=int(ents.get("min_roles", 0)),
+        max_career_roles=int(ents.get("max_career_roles", 0)), follow_up=bool(raw.get("follow_up", False)),
         topics=tuple(t.lower() for t in raw.get("topics", ())), replies=MappingProxyType(replies))
 
 

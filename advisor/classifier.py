@@ -27,9 +27,21 @@ from .entities import EntityExtractor, Parsed
 from .text import normalize, tokenize
 
 
+def stem(token: str) -> str:
+    """Fold a plain English plural: 'certifications' → 'certification' (not 'pacs', 'class').
+
+    >>> stem("certifications"), stem("pacs"), stem("class"), stem("skills")
+    ('certification', 'pacs', 'class', 'skill')
+    """
+    if len(token) > 4 and token.endswith("s") and not token.endswith(("ss", "us", "is", "cs")):
+        return token[:-3] + "y" if token.endswith("ies") else token[:-1]
+    return token
+
+
 def features(delex: Sequence[str]) -> dict[str, float]:
-    """Raw term counts: unigrams, and bigrams with sentence boundaries."""
+    """Raw term counts: unigrams, and bigrams with sentence boundaries (stemmed)."""
     counts: dict[str, float] = defaultdict(float)
+    delex = [stem(t) for t in delex]
     for token in delex:
         counts[token] += 1.0
     padded = ["^", *delex, "$"]
@@ -49,8 +61,10 @@ class Score:
 class IntentClassifier:
     """Built once from the catalog; `rank` is pure and cheap."""
 
-    def __init__(self, intents: Iterable[Intent], extractor: EntityExtractor) -> None:
+    def __init__(self, intents: Iterable[Intent], extractor: EntityExtractor,
+                 career_roles: frozenset[str] = frozenset()) -> None:
         self.intents = {i.name: i for i in intents}
+        self.career_roles = career_roles
         docs: list[tuple[str, str, dict[str, float]]] = []
         for intent in self.intents.values():
             for example in intent.examples:
@@ -75,7 +89,7 @@ class IntentClassifier:
         self.postings = {f: tuple(p) for f, p in postings.items()}
         self.keywords = {}
         for name, intent in self.intents.items():
-            words = [" ".join(tokenize(normalize(k))) for k in intent.keywords]
+            words = [" ".join(stem(t) for t in tokenize(normalize(k))) for k in intent.keywords]
             self.keywords[name] = (frozenset(w for w in words if w and " " not in w),
                                    tuple(f" {w} " for w in words if " " in w))
 
@@ -105,10 +119,13 @@ class IntentClassifier:
     def rank(self, parsed: Parsed, context_types: frozenset[str] = frozenset()) -> list[Score]:
         """All intents, best first; ties broken by intent name (deterministic)."""
         sims = self.similarities(parsed.delex)
-        tokens = set(parsed.tokens)
-        joined = f" {' '.join(parsed.tokens)} "
+        stems = [stem(t) for t in parsed.tokens]
+        tokens = set(stems)
+        joined = f" {' '.join(stems)} "
         present = {e.type for e in parsed.entities}
-        roles = len({e.id for e in parsed.entities if e.type == "role"})
+        role_ids = {e.id for e in parsed.entities if e.type == "role"}
+        roles = len(role_ids)
+        career = len(role_ids & self.career_roles)
         scores = []
         for name, intent in self.intents.items():
             first, second, at = sims.get(name, (0.0, 0.0, -1))
@@ -124,7 +141,9 @@ class IntentClassifier:
             context_role = 1 if "role" in context_types and "role" in intent.context else 0
             if intent.min_roles and roles + context_role < intent.min_roles:
                 score -= ENTITY_MISSING_PENALTY
+            if intent.max_career_roles and career > intent.max_career_roles:
+                score -= ENTITY_MISSING_PENALTY
             example = self.doc_text[at] if at >= 0 else ""
-            scores.append(Score(name, max(0.0, min(1.0, score)), first, example))
+            scores.append(Score(name, max(0.0, score), first, example))
         scores.sort(key=lambda s: (-s.score, s.intent))
         return scores

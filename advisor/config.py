@@ -27,7 +27,11 @@ ENTITY_MISSING_PENALTY: Final = 0.35  # a required entity type is missing
 SECOND_NEIGHBOUR_WEIGHT: Final = 0.25  # score = best example + this * second best
 CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
 AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one
-FOLLOW_UP_CONFIDENCE: Final = 0.75  # confidence given to a resolved follow-up ("and in Boston?")
+FOLLOW_UP_CONFIDENCE: Final = 0.75
+# no graph entity, a middling best score, and this share of the content words unknown:
+# the message is about something else ("how do i center a div in css")
+UNKNOWN_SHARE: Final = 0.5
+UNKNOWN_TOP_SCORE: Final = 0.6  # confidence given to a resolved follow-up ("and in Boston?")
 
 # Entity matching.
 MAX_ALIAS_TOKENS: Final = 8
@@ -41,6 +45,7 @@ class RE:
     CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
     WHITESPACE = re.compile(r"\s+")
     TOKEN = re.compile(r"[a-z0-9]+\+?|\+")
+    ELONGATED = re.compile(r"([a-z])\1{2,}")
     POSSESSIVE = re.compile(r"(\w)'s\b")
     APOSTROPHE = re.compile(r"[\u2018\u2019\u02bc`´]")
     NUMBER_WORDS = re.compile(r"^\d+(?:\.\d+)?$")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from .answers import ANSWERS, Answer, Ask
 from .answers.basic import EXAMPLES, profile_lines
 from .answers.common import listing
-from .dialogue import Decision, decide, pick_choice
+from .dialogue import Decision, decide, is_question, pick_choice
 from .entities import Parsed
 from .profile_parse import apply_changes, read_profile
 from .reply import Reply
@@ -58,7 +58,10 @@ class Conversation:
             if chosen is not None:
                 return chosen
         ranked = self.engine.classifier.rank(parsed, _ctx_types(self.state))
-        decision = decide(parsed, ranked, self.state.context, self.engine.catalog)
+        asks = is_question(text, parsed)
+        statement = not asks and bool(read_profile(parsed))
+        decision = decide(parsed, ranked, self.state.context, self.engine.catalog, statement,
+                          self.engine.common_words, asks)
         if decision.clarify:
             return self._clarify(text, parsed, decision)
         reply = self._answer(parsed, decision)

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 from .catalog import Intent
 from .classifier import Score
-from .config import AMBIGUITY_MARGIN, CONFIDENCE_THRESHOLD, FOLLOW_UP_CONFIDENCE, RE
+from .config import (
+    AMBIGUITY_MARGIN,
+    CONFIDENCE_THRESHOLD,
+    FOLLOW_UP_CONFIDENCE,
+    RE,
+    UNKNOWN_SHARE,
+    UNKNOWN_TOP_SCORE,
+)
 from .entities import Parsed
 from .state import Context
 
@@ -28,6 +35,12 @@ ROLE_SLOT_BEFORE = frozenset({"a", "an", "as", "become", "becoming", "being", "d
 ROLE_SLOT_AFTER = frozenset({"salary", "salaries", "pay", "job", "jobs", "make", "earn", "earns",
                              "career", "wage", "wages", "do", "does"})
 NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource"})
+# a message with one of these (or a '?') asks something; without, a first-person message
+# that states profile facts is a statement about the user
+QUESTION_CUES = frozenset({"how", "what", "which", "where", "should", "can", "could", "when", "why",
+                           "who", "recommend", "advice", "tips", "suggest", "tell", "show",
+                           "explain", "compare", "list", "is", "are", "does", "do", "will", "give",
+                           "plan", "describe", "outline", "map", "walk", "lay", "must"})
 CHOICE_WORDS = {"first": 0, "1st": 0, "1": 0, "one": 0, "second": 1, "2nd": 1, "2": 1, "two": 1,
                 "third": 2, "3rd": 2, "3": 2, "three": 2}
 
@@ -60,6 +73,12 @@ def is_bare(parsed: Parsed) -> bool:
     covered = {i for e in parsed.entities for i in range(e.start, e.end)}
     rest = [t for i, t in enumerate(parsed.tokens) if i not in covered]
     return bool(parsed.entities) and all(t in FOLLOW_UP_FILLER for t in rest)
+
+
+def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
+    """Share of the content words (not common words) that no vocabulary knows."""
+    content = [t for t in parsed.tokens if t not in common and not t.isdigit()]
+    return len(parsed.unknown) / len(content) if content else 0.0
 
 
 def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
@@ -97,9 +116,18 @@ def pick_choice(tokens: tuple[str, ...], options: list[str], names: dict[str, li
     return hits[0] if len(hits) == 1 else None
 
 
-def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str, Intent]) -> Decision:
+def is_question(raw: str, parsed: Parsed) -> bool:
+    if "?" in raw:
+        return True
+    first = parsed.tokens[0] if parsed.tokens else ""
+    return first in QUESTION_CUES or bool(QUESTION_CUES & set(parsed.tokens) - {"is", "are", "do", "does", "will"})
+
+
+def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str, Intent],
+           states_profile: bool = False, common: frozenset[str] = frozenset(),
+           asks: bool = False) -> Decision:
+    """`states_profile`: a statement carrying profile facts; `asks`: the message asks something."""
     top = ranked[0]
-    second = ranked[1] if len(ranked) > 1 else None
     last = catalog.get(ctx.intent or "")
     cue = bool(RE.FOLLOW_UP.match(" ".join(parsed.tokens)))
     if last and last.follow_up and parsed.entities and (cue or is_bare(parsed)):
@@ -109,9 +137,21 @@ def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str,
         if usable and (top.intent == last.name or top.score < 0.6 or is_bare(parsed)):
             return Decision(last.name, max(FOLLOW_UP_CONFIDENCE, top.score if top.intent == last.name
                                            else 0.0), ranked, follow_up=True)
+    if states_profile and top.intent not in ("greeting", "thanks", "goodbye"):
+        profile = next(s for s in ranked if s.intent == "profile_update")
+        return Decision("profile_update", max(profile.score, FOLLOW_UP_CONFIDENCE), ranked)
+    if asks and top.intent == "profile_update" and len(ranked) > 1:
+        # a profile update states facts; a message that asks something wants an answer
+        ranked = [s for s in ranked if s.intent != "profile_update"] + [top]
+        top = ranked[0]
     foreign = foreign_words(parsed, catalog, top.intent)
     if foreign and top.intent not in ("profile_update", "greeting", "thanks", "goodbye"):
         return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
+    explicit = {e.type for e in parsed.entities} & NODE_TYPES
+    if (not explicit and top.score < UNKNOWN_TOP_SCORE
+            and unknown_share(parsed, common) >= UNKNOWN_SHARE):
+        return Decision("out_of_scope", 1 - top.score, ranked, foreign=parsed.unknown[0])
+    second = ranked[1] if len(ranked) > 1 else None
     if top.score < CONFIDENCE_THRESHOLD or top.intent == "out_of_scope":
         return Decision("out_of_scope", top.score if top.intent == "out_of_scope" else 1 - top.score,
                         ranked)

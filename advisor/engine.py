@@ -37,8 +37,10 @@ class Advisor:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
         self.speller = Speller(vocab, frozenset(trusted))
+        self.common_words = frozenset(data.slots["known_words"])
         self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
-        self.classifier = IntentClassifier(data.intents, self.extractor)
+        careers = frozenset(r.id for r in self.graph.career_roles())
+        self.classifier = IntentClassifier(data.intents, self.extractor, careers)
 
     @classmethod
     def load(cls, knowledge_dir: str | Path | None = None,

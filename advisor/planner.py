@@ -172,7 +172,7 @@ class Planner:
         if status == "done":
             return step_id
         for dep in self._prerequisites(item):
-            dep_why = f"{name} builds on it"
+            dep_why = f"{self.graph.name(item.ref)} builds on it"
             step.after.append(self._add_item(dep, level, dep_why, self._source_of(item), depth))
         if item.kind == "experience" and item.role and depth < MAX_ROLE_DEPTH:
             earlier = self.graph.nodes[item.role]

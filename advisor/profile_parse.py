@@ -17,14 +17,15 @@ WINDOW = 6
 GOAL_CUES = frozenset({"become", "becoming", "goal", "want", "wanted", "aspire", "target",
                        "transition", "switch", "move", "moving", "into", "aiming", "aim", "pursue",
                        "dream", "hoping", "hope", "plan", "planning", "interested", "considering"})
-CURRENT_CUES = frozenset({"am", "work", "working", "currently", "been", "was", "job", "employed"})
+CURRENT_CUES = frozenset({"am", "work", "working", "currently", "been", "was", "job", "employed",
+                          "hold", "holding"})
 KNOW_CUES = frozenset({"know", "knew", "familiar", "learned", "learnt", "studied", "comfortable",
                        "understand", "experience", "experienced", "worked", "good", "proficient",
                        "skilled", "fluent", "use", "used", "using", "done", "have", "had", "did"})
 CERT_CUES = frozenset({"passed", "have", "got", "earned", "hold", "holding", "certified",
                        "completed", "obtained", "finished", "achieved", "received", "am", "with"})
 PLACE_CUES = frozenset({"live", "living", "based", "located", "from", "relocating", "moving",
-                        "reside", "stay", "am", "in"})
+                        "reside", "relocate", "moved"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
 
 
@@ -56,7 +57,7 @@ def read_profile(parsed: Parsed) -> ProfileChanges:
     """Changes to the profile stated in this utterance (empty when it states none)."""
     changes = ProfileChanges()
     tokens = parsed.tokens
-    if not FIRST_PERSON & set(tokens):
+    if not FIRST_PERSON & set(tokens) and tokens[:1] not in (("currently",), ("been",), ("working",)):
         return changes
     for entity in parsed.entities:
         window = _before(parsed, entity)
@@ -74,7 +75,7 @@ def read_profile(parsed: Parsed) -> ProfileChanges:
             if _nearest(window, GOAL_CUES, CERT_CUES) == 1 and not negated:
                 changes.add_certs.append(entity.id)
         elif entity.type == "place":
-            if _nearest(window, PLACE_CUES) == 0:
+            if _nearest(window, PLACE_CUES) == 0 or window[-2:] == ["am", "in"]:
                 changes.values["place"] = entity.id
         elif entity.type == "years":
             changes.values["years"] = float(entity.id)

@@ -18,6 +18,11 @@ from rapidfuzz.distance import DamerauLevenshtein
 from .config import SPELL_CUTOFF, SPELL_MIN_LEN
 
 
+def _fold_doubles(word: str) -> list[str]:
+    """Words with one letter of a doubled pair dropped, in order of position."""
+    return [word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]]
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -49,9 +54,12 @@ class Speller:
 
     def correct(self, token: str) -> str | None:
         """The best known word for an unknown token, or None (known, too short, or no match)."""
-        if len(token) < SPELL_MIN_LEN or not token.isalpha():
-            return None
         if token in self.vocab and token not in self.suspect:
+            return None
+        for folded in _fold_doubles(token):
+            if self.is_word(folded):
+                return folded  # 'heyy' → 'hey', 'helloo' → 'hello'
+        if len(token) < SPELL_MIN_LEN or not token.isalpha():
             return None
         if token in self._cache:
             return self._cache[token]

@@ -26,6 +26,11 @@ class Profile:
     def is_empty(self) -> bool:
         return self == Profile()
 
+    def has_background(self) -> bool:
+        """True when the user said anything about what they already have."""
+        return bool(self.degree or self.current_role or self.background or self.years is not None
+                    or self.skills or self.certifications)
+
 
 @dataclass
 class Context:

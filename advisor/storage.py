@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,15 +17,16 @@ from .errors import ProfileError
 from .state import State
 
 MAX_PROFILE_BYTES = 1024 * 1024
+APP_NAME = "pacs-advisor"
 
 
 def data_dir() -> Path:
     """Where the profile and history live (ADVISOR_HOME overrides the platform's data dir)."""
     override = os.environ.get("ADVISOR_HOME")
     if override:
-        return Path(override)
+        return Path(override).expanduser()
     from platformdirs import user_data_dir
-    return Path(user_data_dir("pacs-advisor"))
+    return Path(user_data_dir(APP_NAME))
 
 
 def default_profile_path() -> Path:
@@ -35,8 +37,19 @@ def history_path() -> Path:
     return data_dir() / "history"
 
 
+def private_file(path: Path) -> Path:
+    """Create the file (and its folder, 0700) if missing and make it mode 0600."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.touch(mode=0o600, exist_ok=True)
+    os.chmod(path, 0o600)
+    return path
+
+
 def save_state(path: Path, state: dict[str, Any]) -> None:
-    """Write atomically: temp file in the same folder, fsync, rename; mode 0600."""
+    """Write atomically: temp file in the same folder, fsync, rename; mode 0600.
+
+    A crash at any point leaves either the old file or the new one, never a mix.
+    """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     payload = json.dumps(state, indent=2, sort_keys=True).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -48,22 +61,39 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(Path(tmp))
         raise
+    _fsync_dir(path.parent)
+
+
+def delete_state(path: Path) -> None:
+    """Remove the saved state (for /forget); a missing file is fine."""
+    _unlink(path)
+    _fsync_dir(path.parent)
+
+
+def _unlink(path: Path) -> None:
     try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
+        path.unlink()
+    except FileNotFoundError:
         pass
 
 
+def _fsync_dir(folder: Path) -> None:
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
 def _move_aside(path: Path) -> Path:
+    """Rename to `NAME.bak` (or `.bak1`, `.bak2`… so an older backup is never overwritten)."""
     target = path.with_name(path.name + ".bak")
     n = 1
     while target.exists():
@@ -73,21 +103,43 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
+def _read(path: Path) -> dict[str, Any] | None:
+    """The validated, migrated state; None when there is no file; ProfileError when bad."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise ProfileError(err.strerror or "cannot read it") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ProfileError("it is not a regular file")
+    if info.st_size > MAX_PROFILE_BYTES:
+        raise ProfileError("the file is too large")
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as err:
+        raise ProfileError(err.strerror or "cannot read it") from None
+    except UnicodeDecodeError:
+        raise ProfileError("it is not UTF-8 text") from None
+    except ValueError:
+        raise ProfileError("it is not valid JSON") from None
+    except RecursionError:
+        raise ProfileError("it is nested too deeply") from None
+    return State.from_dict(data).to_dict()  # validates, migrates older versions
+
+
 def load_state(path: Path) -> tuple[dict[str, Any] | None, str]:
     """(state dict or None, warning). Missing file: (None, ''). Bad file: moved aside."""
     try:
-        if not path.exists():
-            return None, ""
-        if path.stat().st_size > MAX_PROFILE_BYTES:
-            raise ProfileError("the file is too large")
-        raw = path.read_bytes()
-        data = json.loads(raw.decode("utf-8"))
-        State.from_dict(data)  # validates and migrates
-        return data, ""
-    except (OSError, UnicodeDecodeError, ValueError, ProfileError) as err:
-        reason = err.args[0] if isinstance(err, ProfileError) else type(err).__name__
+        return _read(path), ""
+    except ProfileError as err:
+        reason = str(err)
+    if path.is_file():
         try:
             moved = _move_aside(path)
         except OSError:
-            return None, f"warning: could not read your profile ({reason}); starting fresh (file left as is)"
-        return None, f"warning: your profile could not be read ({reason}); it was moved to {moved} and a new one started"
+            pass
+        else:
+            return None, (f"warning: your profile could not be read ({reason}); "
+                          f"it was moved to {moved} and a new one started")
+    return None, f"warning: could not read your profile {path} ({reason}); starting fresh"

@@ -46,8 +46,11 @@ def normalize(text: str) -> str:
 
 
 def tokenize(normalized: str) -> list[str]:
-    """Split normalised text into word tokens (letters, digits, a trailing '+')."""
-    return RE.TOKEN.findall(normalized)
+    """Split normalised text into word tokens (letters, digits, a trailing '+').
+
+    Letters repeated three or more times are folded to two ('heyyy' → 'heyy').
+    """
+    return [RE.ELONGATED.sub(r"\1\1", t) for t in RE.TOKEN.findall(normalized)]
 
 
 def was_truncated(text: str) -> bool:

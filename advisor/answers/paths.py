@@ -34,7 +34,7 @@ def describe_plan(graph: Graph, plan: Plan, profile: Profile) -> Answer:
         out.add(f"Employers also look for: {listing(plan.traits)}.")
     if "relevant" in plan.assumptions:
         out.add("I counted your years of experience as relevant work (imaging, IT or healthcare).")
-    if profile.is_empty():
+    if not profile.has_background():
         out.add("Tell me what you already have (degree, job, years, skills, certifications) and "
                 "I'll mark those steps done.")
     if not plan.todo():
@@ -76,7 +76,7 @@ def next_step(ask: Ask) -> Answer:
         for step in todo[1:3]:
             out.add(f"  • {step.name}  [{step.level}]")
             out.cite(step.source)
-    if profile.is_empty():
+    if not profile.has_background():
         out.add("Tell me about your background and I'll skip what you already have.")
     return out
 
@@ -85,7 +85,7 @@ def _ask_goal(ask: Ask) -> Answer:
     out = Answer()
     out.add("Which role are you aiming for? For example: " +
             listing([r.name for r in ask.graph.career_roles()[:5]]) + ".")
-    if ask.state.profile.is_empty():
+    if not ask.state.profile.has_background():
         out.add("And tell me where you stand, e.g. \"I'm a rad tech with 3 years of experience\" or "
                 "\"I have a bachelor's in computer science\".")
     return out

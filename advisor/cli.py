@@ -7,7 +7,10 @@ Exit codes: 0 ok, 1 usage error (bad arguments, unknown role or file), 2 bad dat
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -25,17 +28,30 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> Parser:
+def _common(top: bool) -> Parser:
+    """Options every command takes. On subcommands they default to SUPPRESS, so
+    `advisor --json ask …` and `advisor ask --json …` both work (argparse would otherwise
+    let the subcommand's defaults overwrite what was given before it)."""
     common = Parser(add_help=False)
-    common.add_argument("--profile", type=Path, help="profile file to use (default: your data dir)")
-    common.add_argument("--knowledge", type=Path, help="knowledge directory to load")
-    common.add_argument("--intents", type=Path, help="intents directory to load")
-    common.add_argument("--json", action="store_true", help="print replies as JSON")
-    common.add_argument("--no-color", action="store_true", help="plain output without colour")
-    parser = Parser(prog="advisor", parents=[common],
+    extra: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    common.add_argument("--profile", type=Path, metavar="PATH",
+                        help="profile file to use (default: in your data dir)", **extra)
+    common.add_argument("--knowledge", type=Path, metavar="DIR", help="knowledge directory to load",
+                        **extra)
+    common.add_argument("--intents", type=Path, metavar="DIR", help="intents directory to load",
+                        **extra)
+    common.add_argument("--json", action="store_true", help="print replies as JSON", **extra)
+    common.add_argument("--no-color", action="store_true", help="plain output without colour",
+                        **extra)
+    return common
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="advisor", parents=[_common(top=True)],
                     description="Offline career-path advisor for PACS and imaging informatics.",
                     epilog="Exit codes: 0 ok, 1 usage error, 2 bad data.")
-    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    common = _common(top=False)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     sub.add_parser("chat", parents=[common], help="chat in the terminal (the default)")
     ask = sub.add_parser("ask", parents=[common], help="answer one question and exit")
     ask.add_argument("question", nargs="+", help="the question, in your own words")
@@ -53,19 +69,24 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `advisor` script."""
+    if isinstance(sys.stdin, io.TextIOWrapper):  # piped bytes that are not UTF-8 must not crash
+        sys.stdin.reconfigure(errors="replace")
     try:
         return run(sys.argv[1:] if argv is None else argv, sys.stdin, sys.stdout, sys.stderr)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # `advisor graph --mermaid | head`
+        _silence_stdout()
         return EXIT_OK
 
 
 def run(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    parser = build_parser()
+    """Parse `argv` and run the command; returns the exit code (never raises for users)."""
     try:
-        args = parser.parse_args(argv)
+        args = _parse(argv, stdout, stderr)
         return _dispatch(args, stdin, stdout, stderr)
+    except _Exit as done:
+        return done.code
     except UsageError as err:
         stderr.write(f"advisor: {err}\nTry 'advisor --help'.\n")
         return EXIT_USAGE
@@ -78,6 +99,26 @@ def run(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     except AdvisorError as err:
         stderr.write(f"advisor: {err}\n")
         return EXIT_USAGE
+
+
+class _Exit(Exception):
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+
+def _parse(argv: list[str], stdout: TextIO, stderr: TextIO) -> argparse.Namespace:
+    """argparse prints --help to sys.stdout and exits; send it to `stdout`, return 0 instead."""
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            return build_parser().parse_args(argv)
+    except SystemExit as done:
+        raise _Exit(EXIT_OK if done.code in (0, None) else EXIT_USAGE) from None
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _engine(args: argparse.Namespace) -> Advisor:
@@ -101,7 +142,7 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
     from .session import Session
     session = Session(_engine(args), args.profile, stderr)
     if command == "path":
-        return session.path(args.to, args.markdown, stdout)
+        return session.print_path(args.to, args.markdown, stdout)
     if command == "ask":
         reply = session.ask(" ".join(args.question))
         stdout.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answers.basic import profile_lines
 from .errors import UsageError
 from .session import Session
 
@@ -30,6 +29,9 @@ COMMANDS = (
     Command("/forget", "", "wipe your profile and history (asks first)"),
     Command("/quit", "", "leave (Ctrl-D works too)"),
 )
+
+
+NO_GOAL = "Set a goal first, e.g. /goal pacs analyst"
 
 
 @dataclass
@@ -70,43 +72,47 @@ def _sources(session: Session, _: str) -> Outcome:
 
 
 def _profile(session: Session, _: str) -> Outcome:
-    lines = profile_lines(session.engine.graph, session.conversation.state.profile)
-    return Outcome("\n".join(lines) if lines else "Your profile is empty.")
+    lines = session.profile_lines()
+    if not lines:
+        return Outcome("Your profile is empty. Tell me, e.g. \"I'm a rad tech with 3 years of "
+                       "experience\".")
+    return Outcome("What I know about you:\n" + "\n".join(f"  • {line}" for line in lines))
 
 
 def _goal(session: Session, arg: str) -> Outcome:
     if not arg:
         return Outcome("Usage: /goal ROLE, e.g. /goal pacs analyst")
     try:
-        role = session.find_role(arg)
+        name = session.set_goal(arg)
     except UsageError as err:
-        return Outcome(str(err))
-    session.conversation.state.profile.goal = role
-    session.save()
-    return Outcome(f"Goal set: {session.engine.graph.name(role)}. Try /path or /next.")
+        return Outcome(str(err)[:1].upper() + str(err)[1:])
+    return Outcome(f"Goal set: {name}. Try /path or /next.")
 
 
 def _path(session: Session, _: str) -> Outcome:
-    return Outcome(session.ask("show my career path").text)
+    goal = session.goal()
+    if goal is None:
+        return Outcome(NO_GOAL)
+    return Outcome(session.ask(f"how do I become a {goal}?").text)
 
 
 def _next(session: Session, _: str) -> Outcome:
+    if session.goal() is None:
+        return Outcome(NO_GOAL)
     return Outcome(session.ask("what should I learn next?").text)
 
 
 def _export(session: Session, arg: str) -> Outcome:
-    from .answers.paths import plan_markdown
-    goal = session.conversation.state.profile.goal
+    goal = session.profile.get("goal")
     if not arg:
         return Outcome("Usage: /export FILE, e.g. /export plan.md")
     if goal is None:
-        return Outcome("Set a goal first, e.g. /goal pacs analyst")
+        return Outcome(NO_GOAL)
     target = Path(arg).expanduser()
     try:
-        target.write_text(plan_markdown(session.engine.graph, session.conversation.state.profile, goal),
-                          "utf-8")
+        target.write_text(session.plan_markdown(goal), "utf-8")
     except OSError as err:
-        return Outcome(f"Could not write {arg}: {err.strerror}")
+        return Outcome(f"Could not write {arg}: {err.strerror or err}")
     return Outcome(f"Plan saved to {target}.")
 
 
@@ -119,7 +125,7 @@ def _quit(session: Session, _: str) -> Outcome:
 
 
 def _help(session: Session, _: str) -> Outcome:
-    return Outcome(session.engine.catalog["help"].reply("text").split("Try:")[0].rstrip() + "\n\n" + help_text())
+    return Outcome(session.help_intro() + "\n\n" + help_text())
 
 
 HANDLERS: dict[str, Callable[[Session, str], Outcome]] = {
@@ -129,7 +135,7 @@ HANDLERS: dict[str, Callable[[Session, str], Outcome]] = {
 
 
 def run_command(session: Session, line: str) -> Outcome:
-    name, _, arg = line.strip().partition(" ")
+    name, _, arg = line.strip().partition(" ")  # "/goal  pacs analyst" → ("/goal", "pacs analyst")
     handler = HANDLERS.get(name.lower())
     if handler is None:
         return Outcome(f"Unknown command {name[:30]!r}. Type /help for the list.")

@@ -17,6 +17,8 @@ MAX_DATA_FILE_BYTES: Final = 5 * 1024 * 1024
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5
 SPELL_CUTOFF: Final = 80.0
+# example words seen at most this often, and in no curated list, may be typos themselves
+SUSPECT_MAX_COUNT: Final = 2
 
 # Intent scoring.
 NGRAM_WEIGHT_BIGRAM: Final = 1.3  # bigrams carry word order, weight them a little more

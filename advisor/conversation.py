@@ -104,7 +104,7 @@ class Conversation:
         self._remember(intent.name, ask, parsed)
         text = "\n".join(notes + answer.lines)
         return Reply(
-            text=text, intent=intent.name, confidence=decision.confidence,
+            text=text, intent=intent.name, confidence=min(1.0, decision.confidence),
             entities=[e.to_dict() for e in parsed.entities],
             sources=[_source(engine, s) for s in answer.sources if s in engine.graph.sources],
             steps=[s.to_dict() for s in answer.steps],
@@ -144,7 +144,7 @@ class Conversation:
         self.state.context.pending = {"options": decision.clarify, "text": text[:500]}
         lines = ["Did you mean:"] + [f"  {n}. {d}?" for n, d in enumerate(names, 1)]
         lines.append("Answer 1 or 2 (or \"the first one\").")
-        return Reply("\n".join(lines), "clarify", decision.confidence,
+        return Reply("\n".join(lines), "clarify", min(1.0, decision.confidence),
                      entities=[e.to_dict() for e in parsed.entities],
                      runners_up=[(s.intent, s.score) for s in decision.ranked[:3]])
 

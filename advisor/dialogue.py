@@ -41,6 +41,7 @@ QUESTION_CUES = frozenset({"how", "what", "which", "where", "should", "can", "co
                            "who", "recommend", "advice", "tips", "suggest", "tell", "show",
                            "explain", "compare", "list", "is", "are", "does", "do", "will", "give",
                            "plan", "describe", "outline", "map", "walk", "lay", "must"})
+SMALL_TALK = frozenset({"greeting", "goodbye", "thanks", "help"})
 CHOICE_WORDS = {"first": 0, "1st": 0, "1": 0, "one": 0, "second": 1, "2nd": 1, "2": 1, "two": 1,
                 "third": 2, "3rd": 2, "3": 2, "three": 2}
 
@@ -148,7 +149,7 @@ def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str,
     if foreign and top.intent not in ("profile_update", "greeting", "thanks", "goodbye"):
         return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
     explicit = {e.type for e in parsed.entities} & NODE_TYPES
-    if (not explicit and top.score < UNKNOWN_TOP_SCORE
+    if (not explicit and top.score < UNKNOWN_TOP_SCORE and top.intent not in SMALL_TALK
             and unknown_share(parsed, common) >= UNKNOWN_SHARE):
         return Decision("out_of_scope", 1 - top.score, ranked, foreign=parsed.unknown[0])
     second = ranked[1] if len(ranked) > 1 else None

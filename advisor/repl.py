@@ -3,161 +3,200 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
-from prompt_toolkit.completion import Completer, Completion
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion
+from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
-from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 
-from .answers.basic import EXAMPLES
 from .commands import COMMANDS, run_command
 from .session import Session
-from .storage import history_path
-from .text import sanitize
+from .storage import history_path, private_file
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
 STYLE = Style.from_dict({"prompt": "ansicyan bold", "head": "bold", "dim": "ansibrightblack",
-                         "bottom-toolbar": "noreverse ansibrightblack", "done": "ansigreen"})
+                         "bottom-toolbar": "noreverse ansibrightblack", "error": "ansired"})
+# escape sequences and control characters (but not newlines) never reach the terminal
+UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
+                    r"|[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+MAX_NAME_WORDS = 4  # how many words before the cursor may form a name to complete
+YES = ("y", "yes")
+
+Say = Callable[[str, str], None]  # (text, style class) → shown to the user
 
 
 class AdvisorCompleter(Completer):
-    """Slash commands at the start of the line; role, certification and term names anywhere."""
+    """Slash commands at the start of the line, role names after /goal, and role,
+    certification and term names anywhere else (matching up to four words back)."""
 
-    def __init__(self, session: Session) -> None:
-        graph = session.engine.graph
-        names = {n.name for t in ("role", "certification", "concept", "skill", "organisation")
-                 for n in graph.of_type(t)}
-        names |= {a for t in ("role", "certification", "concept", "skill") for n in graph.of_type(t)
-                  for a in n.aliases if len(a) > 3}
-        self.names = sorted(names, key=str.lower)
+    def __init__(self, names: list[str], roles: list[str]) -> None:
+        self.names = names
+        self.roles = roles
 
-    def get_completions(self, document: Any, complete_event: Any) -> Any:
+    def get_completions(self, document: Document, complete_event: CompleteEvent
+                        ) -> Iterator[Completion]:
         text = document.text_before_cursor
         if text.startswith("/") and " " not in text:
             for c in COMMANDS:
                 if c.name.startswith(text.lower()):
                     yield Completion(c.name, start_position=-len(text), display_meta=c.help)
             return
-        word = document.get_word_before_cursor(WORD=True).lower()
-        if len(word) < 2:
+        if text.lower().startswith("/goal "):
+            yield from _matching(self.roles, text[6:].lstrip(), minimum=0)
             return
-        for name in self.names:
-            if name.lower().startswith(word):
-                yield Completion(name, start_position=-len(word))
+        words = text.split(" ")
+        for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+            found = list(_matching(self.names, " ".join(words[-n:]), minimum=2))
+            if found:
+                yield from found
+                return
 
 
-def _toolbar(session: Session) -> Any:
-    profile = session.conversation.state.profile
-    graph = session.engine.graph
-    goal = graph.name(profile.goal) if profile.goal else "none (/goal ROLE)"
-    held = []
-    if profile.current_role:
-        held.append(graph.name(profile.current_role))
-    if profile.years is not None:
-        held.append(f"{profile.years:g} yrs")
-    if profile.skills:
-        held.append(f"{len(profile.skills)} skills")
-    if profile.certifications:
-        held.append(", ".join(graph.nodes[c].get("abbr") or c for c in profile.certifications
-                              if c in graph.nodes))
-    return f" goal: {goal} │ profile: {', '.join(held) or 'empty'} │ /help"
+def _matching(names: list[str], typed: str, minimum: int) -> Iterator[Completion]:
+    if len(typed) < minimum or (typed and typed[0] == " "):
+        return
+    low = typed.lower()
+    for name in names:
+        if name.lower().startswith(low) and name != typed:
+            yield Completion(name, start_position=-len(typed))
 
 
 def wrap(text: str, width: int) -> str:
-    """Wrap each line to the width, keeping its indentation (bullets hang)."""
+    """Wrap each line to the width, keeping its indentation (bullets and numbers hang)."""
     out = []
     for line in text.splitlines():
         stripped = line.lstrip()
         indent = line[: len(line) - len(stripped)]
-        hang = indent + ("   " if stripped[:2] in ("• ", "○ ", "✓ ") or stripped[:1].isdigit() else "")
-        out.append(textwrap.fill(line, width=max(20, width), subsequent_indent=hang,
-                                 break_on_hyphens=False) if line else "")
+        bullet = stripped[:2] in ("• ", "○ ", "✓ ", "- ") or stripped[:1].isdigit()
+        out.append(textwrap.fill(line, width=max(20, width), subsequent_indent=indent
+                                 + ("   " if bullet else ""), break_on_hyphens=False,
+                                 break_long_words=False) if stripped else "")
     return "\n".join(out)
 
 
-def show(text: str, color: bool, output: Any = None, style: str = "") -> None:
-    width = shutil.get_terminal_size((100, 24)).columns - 1
-    body = wrap(sanitize_lines(text), width)
-    if color:
-        print_formatted_text(FormattedText([(style, body)]), style=STYLE, output=output)
-    else:
-        print_formatted_text(body, output=output)
+def printer(color: bool, output: Any = None) -> Say:
+    """Shows text wrapped to the terminal width, styled only when colour is on."""
+    def say(text: str, style: str = "") -> None:
+        width = (output.get_size().columns if output is not None
+                 else shutil.get_terminal_size((100, 24)).columns) - 1
+        body = wrap(UNSAFE.sub("", text), width)
+        if color:
+            print_formatted_text(FormattedText([(f"class:{style}" if style else "", body)]),
+                                 style=STYLE, output=output)
+        else:
+            print_formatted_text(body, output=output)
+    return say
 
 
-def sanitize_lines(text: str) -> str:
-    return "\n".join(sanitize(line) for line in text.split("\n"))
-
-
-def run_repl(session: Session, color: bool = True, input: Any = None, output: Any = None) -> int:
-    """The chat loop. Ctrl-C clears the line, Ctrl-D / /quit / "bye" end it."""
-    color = color and not os.environ.get("NO_COLOR")
-    history: Any
+def open_history() -> History:
+    """The history file in the data dir (mode 0600); in memory when it cannot be written."""
     try:
-        path = history_path()
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path.touch(mode=0o600, exist_ok=True)
-        os.chmod(path, 0o600)
-        history = FileHistory(str(path))
+        return FileHistory(str(private_file(history_path())))
     except OSError:
-        history = InMemoryHistory()
-    prompt: PromptSession[str] = PromptSession(
-        history=history, auto_suggest=AutoSuggestFromHistory(), completer=AdvisorCompleter(session),
-        complete_while_typing=False, bottom_toolbar=lambda: _toolbar(session), style=STYLE,
-        input=input, output=output, color_depth=None if color else _mono())
-    if session.first_run:
-        show("Welcome to pacs-advisor! I help you find your way into PACS and imaging informatics.\n"
-             "Try asking:\n" + "\n".join(f"  • {e}" for e in EXAMPLES) +
-             "\nType /help for commands, Ctrl-D to leave.", color, output, "head")
-    confirm = False
-    while True:
-        try:
-            line = prompt.prompt([("class:prompt", "you › ")] if color else "you > ")
-        except KeyboardInterrupt:
-            confirm = False
-            continue
-        except EOFError:
-            break
+        return InMemoryHistory()
+
+
+class Chat:
+    """The chat loop's state: the session, the prompt, and a pending /forget."""
+
+    def __init__(self, session: Session, prompt: PromptSession[str], say: Say) -> None:
+        self.session = session
+        self.prompt = prompt
+        self.say = say
+        self.confirm_forget = False
+
+    def toolbar(self) -> str:
+        goal = self.session.goal() or "none (/goal ROLE)"
+        return f" goal: {goal} │ profile: {self.session.summary() or 'empty'} │ /help"
+
+    def greet(self) -> None:
+        examples = "\n".join(f"  • {e}" for e in self.session.examples())
+        self.say("Welcome to pacs-advisor! I help you find your way into PACS and imaging "
+                 f"informatics.\nTry asking:\n{examples}\nType /help for commands, Ctrl-D to leave.",
+                 "head")
+
+    def handle(self, line: str) -> bool:
+        """Answer one line; True when the chat should end."""
+        if self.confirm_forget:
+            self.confirm_forget = False
+            self._forget(line.strip().lower() in YES)
+            return False
         if not line.strip():
-            continue
-        if confirm:
-            confirm = False
-            if line.strip().lower() in ("y", "yes"):
-                session.forget()
-                _wipe_history(history)
-                show("Profile and history wiped.", color, output)
-            else:
-                show("Kept everything.", color, output)
-            continue
+            return False
         if line.lstrip().startswith("/"):
-            outcome = run_command(session, line)
-            show(outcome.text, color, output)
-            confirm = outcome.confirm_forget
-            if outcome.quit:
-                break
-            continue
-        reply = session.ask(line)
-        show(reply.text, color, output)
-        if reply.end:
-            break
-    return 0
+            outcome = run_command(self.session, line)
+            self.say(outcome.text, "")
+            self.confirm_forget = outcome.confirm_forget
+            return outcome.quit
+        reply = self.session.ask(line)
+        self.say(reply.text, "")
+        return reply.end
+
+    def _forget(self, confirmed: bool) -> None:
+        if not confirmed:
+            self.say("Kept everything.", "")
+            return
+        self.session.forget()
+        self.prompt.default_buffer.history = self.prompt.history = _wipe(self.prompt.history)
+        self.say("Profile and history wiped.", "")
+
+    def loop(self) -> int:
+        while True:
+            try:
+                line = self.prompt.prompt()
+            except KeyboardInterrupt:  # Ctrl-C clears the line (and cancels a /forget)
+                self.confirm_forget = False
+                continue
+            except EOFError:  # Ctrl-D
+                return 0
+            try:
+                if self.handle(line):
+                    return 0
+            except Exception as err:  # noqa: BLE001 - a bug must not end the chat with a traceback
+                self.say(f"Sorry, something went wrong ({type(err).__name__}: {err}). "
+                         "The chat goes on.", "error")
 
 
-def _wipe_history(history: Any) -> None:
+def run_repl(session: Session, color: bool = True, input: Any = None, output: Any = None,
+             say: Say | None = None) -> int:
+    """The chat. Ctrl-C clears the line, Ctrl-D / /quit / "bye" end it; returns 0.
+
+    `input` / `output` are prompt-toolkit's (tests pass a pipe input and DummyOutput);
+    `say` receives every message shown (tests capture it; default: print it).
+    """
+    color = color and not os.environ.get("NO_COLOR")
+    prompt: PromptSession[str] = PromptSession(
+        [("class:prompt", "you › ")] if color else "you > ",
+        history=open_history(), auto_suggest=AutoSuggestFromHistory(),
+        completer=AdvisorCompleter(session.names(), session.role_names()),
+        complete_while_typing=False, style=STYLE, input=input, output=output,
+        color_depth=None if color else ColorDepth.MONOCHROME)
+    chat = Chat(session, prompt, say or printer(color, output))
+    prompt.bottom_toolbar = chat.toolbar
+    if session.first_run:
+        chat.greet()
+    return chat.loop()
+
+
+def _wipe(history: History) -> History:
+    """Empty the history file (keeping its mode) and return a fresh history object."""
     if isinstance(history, FileHistory):
+        path = Path(os.fsdecode(history.filename))
         try:
-            with open(history.filename, "w", encoding="utf-8"):
+            with open(path, "w", encoding="utf-8"):
                 pass
+            return FileHistory(str(path))
         except OSError:
             pass
-    history._loaded_strings = []  # prompt-toolkit caches what it loaded
-
-
-def _mono() -> Any:
-    from prompt_toolkit.output.color_depth import ColorDepth
-    return ColorDepth.MONOCHROME
+    return InMemoryHistory()

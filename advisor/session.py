@@ -1,73 +1,149 @@
-"""A user's session: one conversation tied to a saved profile file. Used by the CLI and REPL."""
+"""A user's session: one conversation tied to a saved profile file. Used by the CLI and REPL.
+
+The REPL and the CLI talk to the engine only through this class, so the few places that
+need more than `conversation.reply` (names for completion, the plan as Markdown) are here.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .engine import Advisor
 from .errors import UsageError
 from .reply import Reply
-from .storage import default_profile_path, load_state, save_state
+from .storage import default_profile_path, delete_state, load_state, save_state
+
+# profile fields that hold graph ids, and the fields that hold lists of them
+ID_FIELDS = ("current_role", "goal", "place")
+ID_LIST_FIELDS = ("skills", "certifications")
+NAME_TYPES = ("role", "certification", "concept", "skill", "organisation")
 
 
 class Session:
+    """One conversation over a shared engine, saved to `profile_path` on every change."""
+
     def __init__(self, engine: Advisor, profile_path: Path | None, stderr: TextIO) -> None:
         self.engine = engine
-        self.path = profile_path or default_profile_path()
-        state, warning = load_state(self.path)
+        self.profile_path = profile_path or default_profile_path()
+        self.stderr = stderr
+        state, warning = load_state(self.profile_path)
         if warning:
             stderr.write(warning + "\n")
-        self.conversation = engine.conversation(state)
         self.first_run = state is None
+        self.conversation = engine.conversation(self._known_ids(state) if state else None)
         self.last: Reply | None = None
-        self.stderr = stderr
 
+    # -- the conversation ---------------------------------------------------------------
     def ask(self, text: str) -> Reply:
         """Answer one message, and save the state when the profile changed."""
-        before = json.dumps(self.conversation.state.profile.__dict__, sort_keys=True)
+        before = self._profile_json()
         reply = self.conversation.reply(text)
         self.last = reply
-        after = json.dumps(self.conversation.state.profile.__dict__, sort_keys=True)
-        if before != after or reply.profile_changed:
+        if reply.profile_changed or self._profile_json() != before:
             self.save()
         return reply
 
     def save(self) -> None:
         try:
-            save_state(self.path, self.conversation.state_dict())
+            save_state(self.profile_path, self.conversation.state_dict())
         except OSError as err:
-            self.stderr.write(f"warning: could not save your profile to {self.path}: {err.strerror}\n")
+            self.stderr.write(f"warning: could not save your profile to {self.profile_path}: "
+                              f"{err.strerror}\n")
 
     def forget(self) -> None:
-        """Wipe the profile and the conversation (history is the REPL's to wipe)."""
-        from .state import State
-        self.conversation.state = State()
+        """Wipe the profile file and start a fresh conversation (history is the REPL's)."""
+        self.conversation = self.engine.conversation()
+        self.last = None
+        try:
+            delete_state(self.profile_path)
+        except OSError as err:
+            self.stderr.write(f"warning: could not delete {self.profile_path}: {err.strerror}\n")
+
+    def set_goal(self, role_text: str) -> str:
+        """Set the goal role (UsageError when unknown); returns the role's name."""
+        role = self.find_role(role_text)
+        state = self.conversation.state_dict()
+        state["profile"]["goal"] = role
+        self.conversation = self.engine.conversation(state)
         self.save()
+        return self.engine.graph.name(role)
 
-    def goal(self, role_text: str) -> Reply:
-        return self.ask(f"I want to become a {role_text}")
+    # -- what the profile holds ---------------------------------------------------------
+    @property
+    def profile(self) -> dict[str, Any]:
+        profile: dict[str, Any] = self.conversation.state_dict()["profile"]
+        return profile
 
+    def goal(self) -> str | None:
+        """The goal role's name, or None."""
+        goal = self.profile.get("goal")
+        return self.engine.graph.name(goal) if goal else None
+
+    def profile_lines(self) -> list[str]:
+        from .answers.basic import profile_lines
+        return profile_lines(self.engine.graph, self.conversation.state.profile)
+
+    def summary(self) -> str:
+        """A short profile summary for the toolbar: 'PACS Analyst, 3 yrs, 2 skills'."""
+        p, graph = self.profile, self.engine.graph
+        held = [graph.name(p["current_role"])] if p.get("current_role") else []
+        if p.get("years") is not None:
+            held.append(f"{p['years']:g} yrs")
+        if p.get("skills"):
+            held.append(f"{len(p['skills'])} skills")
+        held += [graph.nodes[c].get("abbr") or graph.name(c) for c in p.get("certifications", [])
+                 if c in graph.nodes]
+        if p.get("place"):
+            held.append(graph.name(p["place"]))
+        return ", ".join(held)
+
+    # -- names and texts for the REPL ---------------------------------------------------
+    def names(self) -> list[str]:
+        """Role, certification, concept, skill and organisation names (and longer aliases)."""
+        graph = self.engine.graph
+        names = {n.name for t in NAME_TYPES for n in graph.of_type(t)}
+        names |= {a for t in NAME_TYPES[:4] for n in graph.of_type(t) for a in n.aliases if len(a) > 3}
+        return sorted(names, key=lambda n: (n.lower(), n))
+
+    def role_names(self) -> list[str]:
+        return [r.name for r in self.engine.graph.career_roles()]
+
+    def examples(self) -> tuple[str, ...]:
+        from .answers.basic import EXAMPLES
+        return EXAMPLES
+
+    def help_intro(self) -> str:
+        """The help intent's text without its example list (the REPL adds commands)."""
+        return self.engine.catalog["help"].reply("text").split("Try:")[0].rstrip()
+
+    # -- paths ----------------------------------------------------------------------------
     def find_role(self, text: str) -> str:
+        """A role id for what the user typed (typos welcome); UsageError when none."""
         from .text import normalize, tokenize
         parsed = self.engine.extractor.parse(tokenize(normalize(text)))
         role = parsed.first("role")
         if role is None:
-            names = ", ".join(r.name for r in self.engine.graph.career_roles())
+            names = ", ".join(self.role_names())
             raise UsageError(f"unknown role '{text[:60]}'; try one of: {names}")
-        return role.id
+        return str(role.id)
 
-    def path(self, role_text: str, markdown: bool, out: TextIO) -> int:
-        from .answers.paths import describe_plan, plan_markdown
+    def plan_markdown(self, role: str) -> str:
+        from .answers.paths import plan_markdown
+        return plan_markdown(self.engine.graph, self.conversation.state.profile, role)
+
+    def print_path(self, role_text: str, markdown: bool, out: TextIO) -> int:
+        """`advisor path --to ROLE`: the plan as text or Markdown."""
+        from .answers.paths import describe_plan
         from .planner import plan_path
         role = self.find_role(role_text)
-        profile = self.conversation.state.profile
         if markdown:
-            out.write(plan_markdown(self.engine.graph, profile, role))
-        else:
-            plan = plan_path(self.engine.graph, profile, role)
-            out.write("\n".join(describe_plan(self.engine.graph, plan, profile).lines) + "\n")
+            out.write(self.plan_markdown(role))
+            return 0
+        profile = self.conversation.state.profile
+        plan = plan_path(self.engine.graph, profile, role)
+        out.write("\n".join(describe_plan(self.engine.graph, plan, profile).lines) + "\n")
         return 0
 
     def piped(self, stdin: TextIO, stdout: TextIO, as_json: bool) -> int:
@@ -75,10 +151,32 @@ class Session:
         for line in stdin:
             if not line.strip():
                 continue
-            reply = self.ask(line.rstrip("\n"))
+            reply = self.ask(line.rstrip("\r\n"))
             if as_json:
                 stdout.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
             else:
                 stdout.write(reply.text + "\n\n")
             stdout.flush()
         return 0
+
+    # -- helpers --------------------------------------------------------------------------
+    def _profile_json(self) -> str:
+        return json.dumps(self.profile, sort_keys=True)
+
+    def _known_ids(self, state: dict[str, Any]) -> dict[str, Any]:
+        """Drop ids the loaded knowledge no longer has (a role removed since the last run)."""
+        nodes = self.engine.graph.nodes
+        profile = state.get("profile") or {}
+        dropped = [profile[k] for k in ID_FIELDS if profile.get(k) and profile[k] not in nodes]
+        dropped += [i for k in ID_LIST_FIELDS for i in profile.get(k, []) if i not in nodes]
+        if not dropped:
+            return state
+        self.stderr.write(f"warning: your profile mentions things I no longer know; "
+                          f"forgot: {', '.join(dropped)}\n")
+        for key in ID_FIELDS:
+            if profile.get(key) not in nodes:
+                profile[key] = None
+        for key in ID_LIST_FIELDS:
+            profile[key] = [i for i in profile.get(key, []) if i in nodes]
+        state["context"] = {}
+        return state

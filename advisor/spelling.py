@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .config import SPELL_CUTOFF, SPELL_MIN_LEN
+from .config import SPELL_CUTOFF, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
 
 
 def _fold_doubles(word: str) -> list[str]:
@@ -32,9 +32,10 @@ class Speller:
 
     def __init__(self, vocab: Mapping[str, int], trusted: frozenset[str] = frozenset()) -> None:
         self.vocab = dict(vocab)
-        # words seen once and not in a curated list may be typos themselves (intent examples
+        # words seen once or twice and not in a curated list may be typos themselves (intent examples
         # carry realistic typos); they can still be corrected to a frequent or trusted word
-        self.suspect = frozenset(w for w, n in self.vocab.items() if n <= 1 and w not in trusted)
+        self.suspect = frozenset(w for w, n in self.vocab.items()
+                                 if n <= SUSPECT_MAX_COUNT and w not in trusted)
         self.trusted = trusted
         index: dict[str, list[str]] = {}
         for word in sorted(self.vocab):
@@ -68,8 +69,10 @@ class Speller:
             candidates.update(self._index.get(key, ()))
         best: tuple[float, int, str] | None = None
         for word in candidates:
-            if word == token or word in self.suspect:
-                continue
+            seen = self.vocab.get(token, 0)
+            if word == token or word in self.suspect or (
+                    seen and self.vocab[word] < max(4, 3 * seen)):
+                continue  # a once-seen word gives way only to a clearly more common one
             score = DamerauLevenshtein.normalized_similarity(token, word) * 100
             if score < SPELL_CUTOFF:
                 continue

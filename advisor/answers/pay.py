@@ -88,8 +88,8 @@ def salary(ask: Ask) -> Answer:
     if ask.place and ask.place != "us":
         chain = _place_chain(graph, ask.place)
         here = [f for f in facts if f.place == ask.place]
-        near = [f for f in facts if f.place in chain[1:] or graph.node(f.place) is not None
-                and graph.nodes[f.place].get("within") == ask.place]
+        near = [f for f in facts if f.place != "us" and (
+            f.place in chain[1:] or graph.nodes[f.place].get("within") == ask.place)]
         ranked = [r for r in graph.rankings.get(role or "", ()) if ask.place in r.places]
         if not here:
             out.add(f"My sources have no {subject} figure for {graph.name(ask.place)}.")

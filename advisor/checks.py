@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .errors import Problem
+from .explain import did_you_mean
 from .text import normalize, tokenize
 
 Data = dict[str, Any]
@@ -19,6 +20,16 @@ NODE_KINDS = (
     ("certifications", "certifications", "certification"), ("places", "places", "place"),
     ("resources", "resources", "resource"),
 )
+# where the ids of each referenced kind are defined: (files that must have loaded, in words)
+HOMES = {
+    "source": (("sources",), "sources.json"), "role": (("roles",), "roles.json"),
+    "skill": (("skills",), "skills.json"), "certification": (("certifications",), "certifications.json"),
+    "place": (("places",), "places.json"), "organisation": (("concepts",), "the organisations of concepts.json"),
+    "area": (("roles",), "the experience_areas of roles.json"), "paykind": (("pay",), "the kinds of pay.json"),
+    "pay": (("pay",), "the facts of pay.json"),
+    "node": (tuple(dict.fromkeys(f for f, _, _ in NODE_KINDS)), "any knowledge file"),
+}
+WORDS = {"node": "id", "paykind": "pay kind", "area": "experience area", "pay": "pay fact"}
 
 
 def alias_key(alias: str) -> tuple[str, ...]:
@@ -37,41 +48,42 @@ def collect_ids(data: dict[str, Data]) -> tuple[dict[str, set[str]], list[Proble
     problems = []
     for file, key, kind in NODE_KINDS:
         for index, node in _nodes(data, file, key):
-            node_id = node["id"]
-            where = f"{file}.json"
+            node_id, where = node["id"], f"{file}.json $.{key}[{index}]"
             if node_id in seen:
-                problems.append(Problem(where, f"$.{key}[{index}].id",
-                                        f"duplicate id '{node_id}' (already used in {seen[node_id]})",
-                                        "give each node its own id"))
+                problems.append(Problem(f"{file}.json", f"$.{key}[{index}].id",
+                                        f"duplicate id '{node_id}', already used by {seen[node_id]}",
+                                        "give each node its own id; ids are shared by all files"))
             seen.setdefault(node_id, where)
             ids.setdefault(kind, set()).add(node_id)
     for file, key, kind in (("sources", "sources", "source"), ("roles", "experience_areas", "area"),
                             ("pay", "facts", "pay"), ("pay", "kinds", "paykind"),
                             ("pay", "rankings", "ranking")):
-        local: set[str] = set()
+        local: dict[str, int] = {}
         for index, node in _nodes(data, file, key):
             if node["id"] in local:
                 problems.append(Problem(f"{file}.json", f"$.{key}[{index}].id",
-                                        f"duplicate id '{node['id']}'", "give each entry its own id"))
-            local.add(node["id"])
-        ids[kind] = local
+                                        f"duplicate id '{node['id']}', already used by "
+                                        f"$.{key}[{local[node['id']]}]", "give each entry its own id"))
+            local.setdefault(node["id"], index)
+        ids[kind] = set(local)
     return ids, problems
 
 
 def check_semantics(data: dict[str, Data]) -> list[Problem]:
     """All meaning checks over the files present in `data` (those that passed the schema)."""
     ids, problems = collect_ids(data)
-    present = set(data)
     any_node = set().union(*(ids.get(k, set()) for _, _, k in NODE_KINDS))
 
-    def ref(file: str, path: str, value: str | None, kind: str, owner: str) -> None:
-        if value is None or owner not in present:
-            return
+    def ref(file: str, path: str, value: str | None, kind: str) -> None:
+        needed, home = HOMES[kind]
+        if value is None or not set(needed) <= set(data):
+            return  # a file it points into did not load: its own problem is reported
         pool = any_node if kind == "node" else ids.get(kind, set())
         if value not in pool:
-            word = {"node": "node", "paykind": "pay kind", "area": "experience area"}.get(kind, kind)
-            problems.append(Problem(f"{file}.json", path, f"unknown {word} '{value}'",
-                                    f"use an id defined in {owner}.json or add it there"))
+            guess = did_you_mean(value, pool)
+            problems.append(Problem(f"{file}.json", path, f"unknown {WORDS.get(kind, kind)} '{value}'",
+                                    f"{guess} Ids are defined in {home}" if guess
+                                    else f"use an id defined in {home}, or add it there"))
 
     _check_refs(data, ref)
     problems.extend(_alias_clashes(data))
@@ -80,7 +92,7 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
     return problems
 
 
-RefFn = Callable[[str, str, "str | None", str, str], None]
+RefFn = Callable[[str, str, "str | None", str], None]
 
 
 def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
@@ -88,73 +100,79 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
         for i, node in _nodes(data, file, key):
             base = f"$.{key}[{i}]"
             for j, src in enumerate(node.get("sources", [])):
-                ref(file, f"{base}.sources[{j}]", src, "source", "sources")
+                ref(file, f"{base}.sources[{j}]", src, "source")
             if "source" in node:
-                ref(file, f"{base}.source", node["source"], "source", "sources")
-    for i, role in _nodes(data, "roles", "roles"):
+                ref(file, f"{base}.source", node["source"], "source")
+    for i, role in _nodes(data, "roles"):
         base = f"$.roles[{i}]"
         for j, other in enumerate(role.get("equivalent_titles", [])):
-            ref("roles", f"{base}.equivalent_titles[{j}]", other, "role", "roles")
+            ref("roles", f"{base}.equivalent_titles[{j}]", other, "role")
         provides = role.get("provides", {})
         for j, skill in enumerate(provides.get("skills", [])):
-            ref("roles", f"{base}.provides.skills[{j}]", skill, "skill", "skills")
+            ref("roles", f"{base}.provides.skills[{j}]", skill, "skill")
         for j, area in enumerate(provides.get("experience_areas", [])):
-            ref("roles", f"{base}.provides.experience_areas[{j}]", area, "area", "roles")
+            ref("roles", f"{base}.provides.experience_areas[{j}]", area, "area")
         for j, trait in enumerate(role.get("traits", [])):
-            ref("roles", f"{base}.traits[{j}]", trait, "skill", "skills")
+            ref("roles", f"{base}.traits[{j}]", trait, "skill")
         for r, req in enumerate(role["requirements"]):
-            ref("roles", f"{base}.requirements[{r}].source", req["source"], "source", "sources")
+            ref("roles", f"{base}.requirements[{r}].source", req["source"], "source")
             for o, option in enumerate(req["options"]):
                 for t, item in enumerate(option["items"]):
                     path = f"{base}.requirements[{r}].options[{o}].items[{t}]"
                     if item["kind"] in ("skill", "certification"):
-                        ref("roles", f"{path}.ref", item["ref"], item["kind"],
-                            "skills" if item["kind"] == "skill" else "certifications")
+                        ref("roles", f"{path}.ref", item["ref"], item["kind"])
                     elif item["kind"] == "experience":
-                        ref("roles", f"{path}.area", item.get("area"), "area", "roles")
-                        ref("roles", f"{path}.role", item.get("role"), "role", "roles")
-    for i, skill in _nodes(data, "skills", "skills"):
+                        ref("roles", f"{path}.area", item.get("area"), "area")
+                        ref("roles", f"{path}.role", item.get("role"), "role")
+    for i, skill in _nodes(data, "skills"):
         for j, other in enumerate(skill["builds_on"]):
-            ref("skills", f"$.skills[{i}].builds_on[{j}]", other, "skill", "skills")
-    for i, concept in _nodes(data, "concepts", "concepts"):
+            ref("skills", f"$.skills[{i}].builds_on[{j}]", other, "skill")
+    for i, concept in _nodes(data, "concepts"):
         for j, other in enumerate(concept.get("related", [])):
-            ref("concepts", f"$.concepts[{i}].related[{j}]", other, "node", "the knowledge files")
-        ref("concepts", f"$.concepts[{i}].role", concept.get("role"), "role", "roles")
-    for i, cert in _nodes(data, "certifications", "certifications"):
+            ref("concepts", f"$.concepts[{i}].related[{j}]", other, "node")
+        ref("concepts", f"$.concepts[{i}].role", concept.get("role"), "role")
+    for i, cert in _nodes(data, "certifications"):
         base = f"$.certifications[{i}]"
-        ref("certifications", f"{base}.issuer", cert["issuer"], "organisation", "concepts")
-        for field, kind, owner in (("builds_on", "certification", "certifications"),
-                                   ("alternative_to", "certification", "certifications"),
-                                   ("helps_roles", "role", "roles")):
+        ref("certifications", f"{base}.issuer", cert["issuer"], "organisation")
+        for field, kind, owner in (("builds_on", "certification"),
+                                   ("alternative_to", "certification"),
+                                   ("helps_roles", "role")):
             for j, other in enumerate(cert[field]):
                 ref("certifications", f"{base}.{field}[{j}]", other, kind, owner)
-    for i, place in _nodes(data, "places", "places"):
-        ref("places", f"$.places[{i}].within", place["within"], "place", "places")
-    for i, fact in _nodes(data, "pay", "facts"):
+    for i, place in _nodes(data, "places"):
+        ref("places", f"$.places[{i}].within", place["within"], "place")
+    for i, fact in _nodes(data, "pay"):
         base = f"$.facts[{i}]"
-        ref("pay", f"{base}.role", fact["role"], "role", "roles")
-        ref("pay", f"{base}.kind", fact["kind"], "paykind", "pay")
-        ref("pay", f"{base}.place", fact["place"], "place", "places")
-        ref("pay", f"{base}.source", fact["source"], "source", "sources")
-        ref("pay", f"{base}.relative_to", fact.get("relative_to"), "pay", "pay")
+        ref("pay", f"{base}.role", fact["role"], "role")
+        ref("pay", f"{base}.kind", fact["kind"], "paykind")
+        ref("pay", f"{base}.place", fact["place"], "place")
+        ref("pay", f"{base}.source", fact["source"], "source")
+        ref("pay", f"{base}.relative_to", fact.get("relative_to"), "pay")
         for j, other in enumerate(fact.get("applies_to", [])):
-            ref("pay", f"{base}.applies_to[{j}]", other, "role", "roles")
-    for i, ranking in _nodes(data, "pay", "rankings"):
-        ref("pay", f"$.rankings[{i}].role", ranking["role"], "role", "roles")
-        ref("pay", f"$.rankings[{i}].source", ranking["source"], "source", "sources")
+            ref("pay", f"{base}.applies_to[{j}]", other, "role")
+    for i, ranking in _nodes(data, "pay"):
+        ref("pay", f"$.rankings[{i}].role", ranking["role"], "role")
+        ref("pay", f"$.rankings[{i}].source", ranking["source"], "source")
         for j, place in enumerate(ranking["places"]):
-            ref("pay", f"$.rankings[{i}].places[{j}]", place, "place", "places")
-    for i, move in _nodes(data, "progression", "transitions"):
+            ref("pay", f"$.rankings[{i}].places[{j}]", place, "place")
+    for i, move in _nodes(data, "progression"):
         for field in ("from", "to"):
-            ref("progression", f"$.transitions[{i}].{field}", move[field], "role", "roles")
-        ref("progression", f"$.transitions[{i}].source", move["source"], "source", "sources")
-    for i, res in _nodes(data, "resources", "resources"):
+            ref("progression", f"$.transitions[{i}].{field}", move[field], "role")
+        ref("progression", f"$.transitions[{i}].source", move["source"], "source")
+    for i, res in _nodes(data, "resources"):
         for j, other in enumerate(res["covers"]):
-            ref("resources", f"$.resources[{i}].covers[{j}]", other, "node", "the knowledge files")
+            ref("resources", f"$.resources[{i}].covers[{j}]", other, "node")
 
 
 def _alias_clashes(data: dict[str, Data]) -> Iterator[Problem]:
     owner: dict[tuple[str, ...], str] = {}
+    roles = {n["id"] for _, n in _nodes(data, "roles", "roles")}
+    for i, amb in enumerate(data.get("roles", {}).get("ambiguous_aliases", [])):
+        owner[alias_key(amb["alias"])] = "|".join(amb["nodes"])
+        for j, node in enumerate(amb["nodes"]):
+            if node not in roles:
+                yield Problem("roles.json", f"$.ambiguous_aliases[{i}].nodes[{j}]",
+                              f"unknown role '{node}'", "use an id defined in roles.json")
     for file, key, _kind in NODE_KINDS:
         for i, node in _nodes(data, file, key):
             names = [("aliases", j, a) for j, a in enumerate(node.get("aliases", []))]
@@ -166,7 +184,11 @@ def _alias_clashes(data: dict[str, Data]) -> Iterator[Problem]:
                                   "remove it")
                     continue
                 previous = owner.setdefault(token_key, node["id"])
-                if previous != node["id"]:
+                if "|" in previous:
+                    yield Problem(f"{file}.json", path,
+                                  f"alias '{alias}' is also listed as ambiguous ({previous.replace('|', ', ')})",
+                                  "remove it from ambiguous_aliases or from this node")
+                elif previous != node["id"]:
                     yield Problem(f"{file}.json", path,
                                   f"alias '{alias}' names both '{previous}' and '{node['id']}'",
                                   "keep the alias on one node only")

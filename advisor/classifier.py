@@ -122,7 +122,7 @@ class IntentClassifier:
         stems = [stem(t) for t in parsed.tokens]
         tokens = set(stems)
         joined = f" {' '.join(stems)} "
-        present = {e.type for e in parsed.entities}
+        present = {"role" if e.type == "ambiguous" else e.type for e in parsed.entities}
         role_ids = {e.id for e in parsed.entities if e.type == "role"}
         roles = len(role_ids)
         career = len(role_ids & self.career_roles)

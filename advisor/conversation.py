@@ -64,6 +64,9 @@ class Conversation:
                           self.engine.common_words, asks)
         if decision.clarify:
             return self._clarify(text, parsed, decision)
+        unclear = parsed.first("ambiguous")
+        if unclear is not None and decision.intent != "out_of_scope":
+            return self._clarify_entity(text, parsed, unclear.id.split("|"), decision)
         reply = self._answer(parsed, decision)
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
@@ -148,13 +151,39 @@ class Conversation:
                      entities=[e.to_dict() for e in parsed.entities],
                      runners_up=[(s.intent, s.score) for s in decision.ranked[:3]])
 
+    def _clarify_entity(self, text: str, parsed: Parsed, ids: list[str], decision: Decision) -> Reply:
+        graph = self.engine.graph
+        self.state.context.pending = {"kind": "entity", "options": ids, "text": text[:500]}
+        lines = ["Did you mean:"] + [f"  {n}. {graph.name(i)}?" for n, i in enumerate(ids, 1)]
+        lines.append("Answer with a number or a name.")
+        return Reply("\n".join(lines), "clarify", min(1.0, decision.confidence),
+                     entities=[e.to_dict() for e in parsed.entities],
+                     runners_up=[(s.intent, s.score) for s in decision.ranked[:3]])
+
     def _resolve_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
-        options = [o for o in pending.get("options", []) if o in self.engine.catalog]
-        words = {o: list(self.engine.catalog[o].keywords) + o.split("_") for o in options}
+        graph, catalog = self.engine.graph, self.engine.catalog
+        earlier_text = str(pending.get("text", ""))
+        if pending.get("kind") == "entity":
+            options = [o for o in pending.get("options", []) if o in graph.nodes]
+            names = {o: [w for a in graph.nodes[o].aliases for w in a.split()] for o in options}
+            shared = set.intersection(*(set(v) for v in names.values())) if names else set()
+            words = {o: [w for w in v if w not in shared] for o, v in names.items()}
+        else:
+            options = [o for o in pending.get("options", []) if o in catalog]
+            words = {o: list(catalog[o].keywords) + o.split("_") for o in options}
         index = pick_choice(parsed.tokens, options, words)
         if index is None:
             return None
-        earlier = self.engine.extractor.parse(tokenize(normalize(str(pending.get("text", "")))))
+        tokens = tokenize(normalize(earlier_text))
+        earlier = self.engine.extractor.parse(tokens)
+        if pending.get("kind") == "entity":
+            unclear = earlier.first("ambiguous")
+            if unclear is not None:
+                name = tokenize(normalize(graph.name(options[index])))
+                earlier = self.engine.extractor.parse(tokens[:unclear.start] + name + tokens[unclear.end:])
+            ranked = self.engine.classifier.rank(earlier, _ctx_types(self.state))
+            decision = decide(earlier, ranked, self.state.context, catalog)
+            return self._answer(earlier, decision)
         ranked = self.engine.classifier.rank(earlier, _ctx_types(self.state))
         return self._answer(earlier, Decision(options[index], 1.0, ranked))
 

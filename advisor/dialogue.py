@@ -34,7 +34,8 @@ ROLE_INTENTS = frozenset({"salary", "role_overview", "role_requirements", "caree
 ROLE_SLOT_BEFORE = frozenset({"a", "an", "as", "become", "becoming", "being", "do", "does"})
 ROLE_SLOT_AFTER = frozenset({"salary", "salaries", "pay", "job", "jobs", "make", "earn", "earns",
                              "career", "wage", "wages", "do", "does"})
-NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource"})
+NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource",
+                        "ambiguous"})
 # a message with one of these (or a '?') asks something; without, a first-person message
 # that states profile facts is a statement about the user
 QUESTION_CUES = frozenset({"how", "what", "which", "where", "should", "can", "could", "when", "why",

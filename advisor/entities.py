@@ -17,7 +17,7 @@ from .spelling import Speller
 PLACEHOLDER = {
     "role": "<role>", "certification": "<cert>", "skill": "<topic>", "concept": "<topic>",
     "organisation": "<topic>", "resource": "<resource>", "place": "<place>", "years": "<years>",
-    "degree": "<degree>", "seniority": "<level>", "field": "<field>",
+    "degree": "<degree>", "seniority": "<level>", "field": "<field>", "ambiguous": "<role>",
 }
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
@@ -63,6 +63,8 @@ class EntityExtractor:
         for key, node_id in graph.aliases.items():
             node = graph.nodes[node_id]
             table[key] = (node.type, node_id, node.name)
+        for key, ids in graph.ambiguous.items():
+            table.setdefault(key, ("ambiguous", "|".join(ids), " or ".join(graph.name(i) for i in ids)))
         for kind in ("degree", "seniority"):
             for value, phrases in slots.get(kind, {}).items():
                 for phrase in phrases:

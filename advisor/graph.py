@@ -163,6 +163,8 @@ class Graph:
                 key = alias_key(alias)
                 if key and key not in aliases:
                     aliases[key] = node.id
+        self.ambiguous: Mapping[tuple[str, ...], tuple[str, ...]] = Mapping({
+            alias_key(a["alias"]): tuple(a["nodes"]) for a in data["roles"].get("ambiguous_aliases", ())})
         self.by_type: Mapping[str, tuple[str, ...]] = Mapping({k: tuple(v) for k, v in by_type.items()})
         self.aliases: Mapping[tuple[str, ...], str] = Mapping(aliases)
         self.max_alias_len = max((len(k) for k in aliases), default=1)

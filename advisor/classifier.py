@@ -20,6 +20,7 @@ from .config import (
     ENTITY_MISSING_PENALTY,
     KEYWORD_BONUS,
     KEYWORD_BONUS_CAP,
+    MAX_POSTING_SHARE,
     NGRAM_WEIGHT_BIGRAM,
     SECOND_NEIGHBOUR_WEIGHT,
 )
@@ -86,12 +87,26 @@ class IntentClassifier:
                 postings[feat].append((index, weight))
             self.doc_intent.append(name)
             self.doc_text.append(text)
-        self.postings = {f: tuple(p) for f, p in postings.items()}
+        # like max_df in TF-IDF: a feature in most examples ("what", "<role>") tells little,
+        # and skipping its long posting list keeps a reply fast; it still counts in the norms
+        limit = MAX_POSTING_SHARE * total
+        self.postings = {f: tuple(p) for f, p in postings.items() if len(p) <= limit}
         self.keywords = {}
         for name, intent in self.intents.items():
             words = [" ".join(stem(t) for t in tokenize(normalize(k))) for k in intent.keywords]
             self.keywords[name] = (frozenset(w for w in words if w and " " not in w),
                                    tuple(f" {w} " for w in words if " " in w))
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the intents (they come from the data set at load)."""
+        return {k: v for k, v in self.__dict__.items() if k != "intents"}
+
+    @classmethod
+    def restore(cls, state: dict[str, object], intents: Iterable[Intent]) -> IntentClassifier:
+        self = cls.__new__(cls)
+        self.__dict__.update(state)
+        self.intents = {i.name: i for i in intents}
+        return self
 
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
         vector = {f: (1.0 + math.log(c)) * self.idf.get(f, self.default_idf)

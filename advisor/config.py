@@ -26,6 +26,7 @@ KEYWORD_BONUS: Final = 0.12  # per matching keyword, capped below
 KEYWORD_BONUS_CAP: Final = 0.24
 ENTITY_ACCEPT_BONUS: Final = 0.10  # an entity type the intent accepts is present
 ENTITY_MISSING_PENALTY: Final = 0.35  # a required entity type is missing
+MAX_POSTING_SHARE: Final = 0.2  # features in more than this share of examples are not indexed
 SECOND_NEIGHBOUR_WEIGHT: Final = 0.25  # score = best example + this * second best
 CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
 AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one

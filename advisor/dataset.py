@@ -22,6 +22,7 @@ class DataSet:
     graph: Graph
     intents: tuple[Intent, ...]
     slots: dict[str, Any]
+    digest: str = ""  # of the files it was read from (keys the model cache)
 
 
 def _intent_files(intents_dir: Path) -> list[Path]:
@@ -84,13 +85,14 @@ def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> 
     key = files_digest(paths) if paths else ""
     cached = bool(key) and cache_has(key)
     knowledge, intents, slots, problems = _read_all(kdir, idir, use_schema=not cached)
-    if not problems:
+    if not problems and not cached:  # a digest in the cache passed every check before
         problems = check_semantics(knowledge) + check_catalog(intents, set(intents))
     if problems:
         raise DataError(problems)
     if not cached:
         cache_add(key)
-    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots)
+    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots,
+                   key)
 
 
 def load_graph(knowledge_dir: Path | None = None) -> Graph:

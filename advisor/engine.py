@@ -10,6 +10,7 @@ from .classifier import IntentClassifier
 from .conversation import Conversation
 from .dataset import DataSet, load
 from .entities import EntityExtractor
+from .model_cache import load_model, model_key, save_model
 from .spelling import Speller
 from .state import State
 from .text import normalize, tokenize
@@ -22,6 +23,19 @@ class Advisor:
         self.graph = data.graph
         self.catalog = {i.name: i for i in data.intents}
         self.slots = data.slots
+        self.common_words = frozenset(data.slots["known_words"])
+        key = model_key(data.digest) if data.digest else ""
+        model = load_model(key) if key else None
+        if model is not None:
+            self.speller = model["speller"]
+            self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
+            self.classifier = IntentClassifier.restore(model["classifier"], data.intents)
+            return
+        self._build(data)
+        if key:
+            save_model(key, {"speller": self.speller, "classifier": self.classifier.__getstate__()})
+
+    def _build(self, data: DataSet) -> None:
         vocab: Counter[str] = Counter()
         trusted: set[str] = set()
         for key in self.graph.aliases:
@@ -37,7 +51,6 @@ class Advisor:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
         self.speller = Speller(vocab, frozenset(trusted))
-        self.common_words = frozenset(data.slots["known_words"])
         self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
         careers = frozenset(r.id for r in self.graph.career_roles())
         self.classifier = IntentClassifier(data.intents, self.extractor, careers)

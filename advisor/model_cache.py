@@ -1,0 +1,65 @@
+"""Cache of the built speller and intent classifier, so a start-up need not rebuild them.
+
+Keyed by the data files' digest, the engine's own source and the Python version: any change
+to the data or the code builds anew. A cache that cannot be read is ignored (and rebuilt).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+from .loading import _cache_file
+
+# modules whose code decides what the cached objects contain
+_SOURCES = ("classifier.py", "spelling.py", "entities.py", "text.py", "config.py", "catalog.py",
+            "engine.py", "model_cache.py")
+
+
+def cache_dir() -> Path | None:
+    """The folder of the validation cache (None when caching is off)."""
+    path = _cache_file()
+    return path.parent if path is not None else None
+
+
+def model_key(data_digest: str) -> str:
+    digest = hashlib.sha256(data_digest.encode() + sys.version.encode())
+    here = Path(__file__).parent
+    for name in _SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    return digest.hexdigest()[:32]
+
+
+def load_model(key: str) -> dict[str, Any] | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(folder / f"model-{key}.pickle", "rb") as handle:
+            model = pickle.load(handle)
+        return model if isinstance(model, dict) and model.get("key") == key else None
+    except Exception:  # a damaged or foreign cache file is simply rebuilt
+        return None
+
+
+def save_model(key: str, model: dict[str, Any]) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("model-*.pickle"):
+            old.unlink(missing_ok=True)
+        tmp = folder / f".model-{key}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            pickle.dump({**model, "key": key}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"model-{key}.pickle")
+    except OSError:
+        pass

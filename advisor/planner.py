@@ -106,7 +106,12 @@ class Planner:
     # -- building steps -----------------------------------------------------------------
     def plan(self, goal: str) -> Plan:
         role = self.graph.nodes[goal]
+        # a path that itself includes years of work earns the experience some certifications ask for
+        self.gains_experience = any(i.kind == "experience" and (i.years or i.role)
+                                    for q in role.requirements if q.level == "required"
+                                    for o in q.options for i in o.items)
         self._add_role(role, depth=0, levels=("required", "preferred", "plus"))
+        self._experience_first()
         traits = [self.graph.name(t) for t in role.get("traits", ())]
         return Plan(goal, self._ordered(), self.routes, traits, self.assumptions)
 
@@ -133,6 +138,7 @@ class Planner:
         def cost(index: int) -> tuple[int, int, int]:
             items = req.options[index].items
             blocked = sum(1 for t in items if t.kind == "certification" and not self.profile.years
+                          and not self.gains_experience
                           and self.graph.nodes[t.ref or ""].get("needs_experience"))
             todo = sum(self._size(t) for t in items if not self.covered(t))
             return (blocked, todo, index)
@@ -178,6 +184,16 @@ class Planner:
             earlier = self.graph.nodes[item.role]
             step.after += self._add_role(earlier, depth + 1, ("required", "preferred"))
         return step_id
+
+    def _experience_first(self) -> None:
+        """A certification that asks for experience comes after the plan's work experience."""
+        if self.profile.years:
+            return
+        work = [sid for sid, s in self.steps.items() if s.kind == "experience" and s.effort]
+        for step in self.steps.values():
+            node = self.graph.node(step.id.split(":", 1)[1]) if step.id.startswith("cert:") else None
+            if node is not None and node.get("needs_experience") and step.status == "todo":
+                step.after += [w for w in work if w not in step.after]
 
     def _prerequisites(self, item: Item) -> list[Item]:
         if item.kind in ("skill", "certification"):

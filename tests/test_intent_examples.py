@@ -36,3 +36,10 @@ def test_held_out_out_of_scope_rejection(engine: Advisor) -> None:
     report = evaluate(engine, read_cases(ROOT / "tests" / "eval" / "out_of_scope.jsonl"))
     assert report["cases"] >= 150
     assert report["accuracy"] >= 0.95, report["worst_misses"]
+
+
+def test_second_blind_set_regression_guard(engine: Advisor) -> None:
+    """A second set written after tuning and never tuned on (95.0 % when written): a floor."""
+    report = evaluate(engine, read_cases(ROOT / "tests" / "eval" / "blind2.jsonl"))
+    assert report["cases"] >= 300
+    assert report["accuracy"] >= 0.93, report["worst_misses"]

@@ -160,18 +160,16 @@ class Graph:
         for node in nodes.values():
             by_type[node.type].append(node.id)
             for alias in (node.name.lower(), node.get("abbr", "").lower(), *node.aliases):
-                key = alias_key(alias)
-                if key and key not in aliases:
-                    aliases[key] = node.id
+                words = alias_key(alias)
+                if words and words not in aliases:
+                    aliases[words] = node.id
         self.ambiguous: Mapping[tuple[str, ...], tuple[str, ...]] = Mapping({
             alias_key(a["alias"]): tuple(a["nodes"]) for a in data["roles"].get("ambiguous_aliases", ())})
         self.by_type: Mapping[str, tuple[str, ...]] = Mapping({k: tuple(v) for k, v in by_type.items()})
         self.aliases: Mapping[tuple[str, ...], str] = Mapping(aliases)
         self.max_alias_len = max((len(k) for k in aliases), default=1)
         self.pay_kinds: Mapping[str, str] = Mapping({k["id"]: k["label"] for k in data["pay"]["kinds"]})
-        facts = [PayFact(**{("role" if k == "role" else k): (tuple(v) if isinstance(v, list) else v)
-                            for k, v in f.items() if k not in ("currency", "period")})
-                 for f in data["pay"]["facts"]]
+        facts = [_pay_fact(f) for f in data["pay"]["facts"]]
         self.pay: Mapping[str, PayFact] = Mapping({f.id: f for f in facts})
         pay_by_role: dict[str | None, list[PayFact]] = defaultdict(list)
         for fact in facts:
@@ -194,6 +192,11 @@ class Graph:
         self.required_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
             (dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ())))
 
+    def area_name(self, area_id: str | None) -> str:
+        """The plain name of an experience area ('healthcare experience')."""
+        area = self.areas.get(area_id or "")
+        return area["name"] if area else (area_id or "experience")
+
     def node(self, node_id: str | None) -> Node | None:
         return self.nodes.get(node_id) if node_id else None
 
@@ -207,6 +210,12 @@ class Graph:
     def career_roles(self) -> list[Node]:
         """Roles in the imaging-informatics track (not background roles)."""
         return [r for r in self.of_type("role") if r.get("track") == "imaging-informatics"]
+
+
+def _pay_fact(raw: dict[str, Any]) -> PayFact:
+    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()
+                              if k not in ("currency", "period")}
+    return PayFact(**values)
 
 
 def _group(pairs: Any) -> dict[Any, tuple[Any, ...]]:

@@ -228,7 +228,7 @@ class Planner:
         if item.role:
             name = f"Work as a {g.name(item.role)}" + (f" for {years}" if years else "")
             return f"experience:{item.role}", name, "experience", years
-        area = g.areas.get(item.area or "", {}).get("name", item.area or "")
+        area = g.area_name(item.area)
         return (f"experience:{item.area}", f"Gain {years + ' of ' if years else ''}{area}",
                 "experience", years)
 
@@ -239,7 +239,7 @@ class Planner:
         def key(sid: str) -> tuple[int, int, int]:
             s = self.steps[sid]
             return (PHASE[s.kind], LEVEL_RANK[s.level], order[sid])
-        ready = [key(sid) + (sid,) for sid, deps in waiting.items() if not deps]  # type: ignore[operator]
+        ready = [(*key(sid), sid) for sid, deps in waiting.items() if not deps]
         heapq.heapify(ready)
         result: list[Step] = []
         while ready:
@@ -249,7 +249,7 @@ class Planner:
                 if sid in deps:
                     deps.discard(sid)
                     if not deps:
-                        heapq.heappush(ready, key(other) + (other,))  # type: ignore[operator]
+                        heapq.heappush(ready, (*key(other), other))
         done = [s for s in result if s.status == "done"]
         return done + [s for s in result if s.status == "todo"]
 

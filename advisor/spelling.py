@@ -77,10 +77,9 @@ class Speller:
             if score < SPELL_CUTOFF:
                 continue
             # highest similarity, then most frequent, then alphabetical: deterministic
-            key = (score, self.vocab[word], word)
-            if best is None or (key[0], key[1]) > (best[0], best[1]) or (
-                    key[:2] == best[:2] and word < best[2]):
-                best = key
+            rank = (score, self.vocab[word], word)
+            if best is None or rank[:2] > best[:2] or (rank[:2] == best[:2] and word < best[2]):
+                best = rank
         result = best[2] if best else None
         if len(self._cache) < 50_000:
             self._cache[token] = result

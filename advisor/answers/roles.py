@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..graph import Graph, Node, Requirement
+from ..graph import Graph, Item, Node, Requirement
 from .common import Answer, Ask, listing
 from .pay import pay_bars
 
@@ -45,16 +45,20 @@ def requirement_line(graph: Graph, req: Requirement) -> str:
     return f"  • [{LEVEL_WORD[req.level]}] {req.label}: {choice}"
 
 
-def _item_text(graph: Graph, item: object) -> str:
-    kind = getattr(item, "kind")
-    if kind in ("skill", "certification"):
-        return graph.name(getattr(item, "ref"))
-    if kind == "degree":
-        return f"{getattr(item, 'level')} degree"
-    years = getattr(item, "years")
-    what = graph.name(getattr(item, "role")) if getattr(item, "role") else \
-        graph.areas.get(getattr(item, "area") or "", {}).get("name", "experience")
-    return f"{years:g} years as/in {what}" if years else what
+def _item_text(graph: Graph, item: Item) -> str:
+    if item.kind in ("skill", "certification"):
+        return graph.name(item.ref)
+    if item.kind == "degree":
+        return {"high-school": "high school diploma", "associate": "associate degree",
+                "bachelor": "bachelor's degree", "master": "master's degree"}.get(item.level or "", "degree")
+    if item.role:
+        what = f"as a {graph.name(item.role)}"
+    else:
+        what = graph.area_name(item.area)
+    if not item.years:
+        return what
+    unit = "year" if item.years == 1 else "years"
+    return f"{item.years:g} {unit} {what}" if item.role else f"{item.years:g} {unit} of {what}"
 
 
 def role_requirements(ask: Ask) -> Answer:
@@ -64,7 +68,7 @@ def role_requirements(ask: Ask) -> Answer:
         out.add(f"My sources list no specific requirements for {role.name}.")
         out.cite(*role.sources)
         return out
-    out.add(f"What {role.name} asks for:")
+    out.add(f"What the {role.name} role asks for:")
     for req in sorted(role.requirements, key=lambda r: ("required", "preferred", "plus").index(r.level)):
         out.add(requirement_line(graph, req))
         out.cite(req.source)

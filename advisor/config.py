@@ -7,7 +7,7 @@ from typing import Final
 
 # Input limits: longer messages are cut, and the reply says so.
 MAX_INPUT_CHARS: Final = 2000
-MAX_TOKENS: Final = 200
+MAX_TOKENS: Final = 120  # words read from one message; a question is far shorter
 MAX_ECHO_CHARS: Final = 60  # how much of the user's text a reply may quote back
 
 # Data files larger than this are refused before parsing (a knowledge file is a few kB).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .answers import ANSWERS, Answer, Ask
+from .config import MAX_TOKENS
 from .answers.basic import EXAMPLES, profile_lines
 from .answers.common import listing
 from .dialogue import Decision, decide, is_question, pick_choice
@@ -29,7 +30,6 @@ QUESTIONS = {
     "certification": "Which certification? I know {certs}.",
     "topic": "Which term should I explain? For example: DICOM, HL7, PACS, RIS, VNA.",
 }
-MAX_TOKENS = 200
 
 
 class Conversation:

@@ -72,7 +72,8 @@ class EntityExtractor:
         for phrase in slots.get("fields", []):
             table.setdefault(tuple(phrase.split()), ("field", phrase, phrase))
         self.table = table
-        self.max_len = max(len(k) for k in table)
+        # every proper prefix of an alias: a match grows only while it can still become one
+        self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
 
     def parse(self, tokens: list[str]) -> Parsed:
         corrections = []
@@ -112,14 +113,20 @@ class EntityExtractor:
         return Parsed(tuple(fixed), tuple(entities), tuple(delex), tuple(unknown), tuple(corrections))
 
     def _match(self, tokens: list[str], i: int) -> tuple[int, tuple[str, str, str]] | None:
-        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
-            gram = tuple(tokens[i:i + n])
+        """The longest alias starting at token i (a trailing plural 's' may be dropped)."""
+        best = None
+        gram: tuple[str, ...] = ()
+        for n in range(1, len(tokens) - i + 1):
+            gram += (tokens[i + n - 1],)
             hit = self.table.get(gram)
-            if hit is None and len(gram[-1]) > 3 and gram[-1].endswith("s"):
-                hit = self.table.get(gram[:-1] + (gram[-1][:-1],))
+            last = gram[-1]
+            if hit is None and len(last) > 3 and last.endswith("s"):
+                hit = self.table.get(gram[:-1] + (last[:-1],))
             if hit is not None:
-                return i + n, hit
-        return None
+                best = (i + n, hit)
+            if gram not in self.prefixes:
+                break
+        return best
 
     @staticmethod
     def _years(tokens: list[str]) -> dict[int, tuple[int, float]]:

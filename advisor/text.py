@@ -50,7 +50,7 @@ def tokenize(normalized: str) -> list[str]:
 
     Letters repeated three or more times are folded to two ('heyyy' → 'heyy').
     """
-    return [RE.ELONGATED.sub(r"\1\1", t) for t in RE.TOKEN.findall(normalized)]
+    return RE.TOKEN.findall(RE.ELONGATED.sub(r"\1\1", normalized))
 
 
 def was_truncated(text: str) -> bool:

@@ -5,7 +5,7 @@ Runs on data that passed the schema. Each check returns Problems; none raises.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import Problem
@@ -23,11 +23,14 @@ NODE_KINDS = (
 # where the ids of each referenced kind are defined: (files that must have loaded, in words)
 HOMES = {
     "source": (("sources",), "sources.json"), "role": (("roles",), "roles.json"),
-    "skill": (("skills",), "skills.json"), "certification": (("certifications",), "certifications.json"),
-    "place": (("places",), "places.json"), "organisation": (("concepts",), "the organisations of concepts.json"),
-    "area": (("roles",), "the experience_areas of roles.json"), "paykind": (("pay",), "the kinds of pay.json"),
-    "pay": (("pay",), "the facts of pay.json"),
-    "node": (tuple(dict.fromkeys(f for f, _, _ in NODE_KINDS)), "any knowledge file"),
+    "skill": (("skills",), "skills.json"),
+    "certification": (("certifications",), "certifications.json"),
+    "place": (("places",), "places.json"),
+    "organisation": (("concepts",), "the organisations of concepts.json"),
+    "area": (("roles",), "the experience_areas of roles.json"),
+    "paykind": (("pay",), "the kinds of pay.json"), "pay": (("pay",), "the facts of pay.json"),
+    "node": (tuple(dict.fromkeys(f for f, _, _ in NODE_KINDS)),
+             "roles, skills, concepts, certifications, places or resources"),
 }
 WORDS = {"node": "id", "paykind": "pay kind", "area": "experience area", "pay": "pay fact"}
 
@@ -50,9 +53,10 @@ def collect_ids(data: dict[str, Data]) -> tuple[dict[str, set[str]], list[Proble
         for index, node in _nodes(data, file, key):
             node_id, where = node["id"], f"{file}.json $.{key}[{index}]"
             if node_id in seen:
-                problems.append(Problem(f"{file}.json", f"$.{key}[{index}].id",
-                                        f"duplicate id '{node_id}', already used by {seen[node_id]}",
-                                        "give each node its own id; ids are shared by all files"))
+                problems.append(Problem(
+                    f"{file}.json", f"$.{key}[{index}].id",
+                    f"duplicate id '{node_id}', already used by {seen[node_id]}",
+                    "give each node its own id; ids are shared by all files"))
             seen.setdefault(node_id, where)
             ids.setdefault(kind, set()).add(node_id)
     for file, key, kind in (("sources", "sources", "source"), ("roles", "experience_areas", "area"),
@@ -61,9 +65,10 @@ def collect_ids(data: dict[str, Data]) -> tuple[dict[str, set[str]], list[Proble
         local: dict[str, int] = {}
         for index, node in _nodes(data, file, key):
             if node["id"] in local:
-                problems.append(Problem(f"{file}.json", f"$.{key}[{index}].id",
-                                        f"duplicate id '{node['id']}', already used by "
-                                        f"$.{key}[{local[node['id']]}]", "give each entry its own id"))
+                problems.append(Problem(
+                    f"{file}.json", f"$.{key}[{index}].id",
+                    f"duplicate id '{node['id']}', already used by $.{key}[{local[node['id']]}]",
+                    "give each entry its own id"))
             local.setdefault(node["id"], index)
         ids[kind] = set(local)
     return ids, problems
@@ -81,9 +86,10 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
         pool = any_node if kind == "node" else ids.get(kind, set())
         if value not in pool:
             guess = did_you_mean(value, pool)
-            problems.append(Problem(f"{file}.json", path, f"unknown {WORDS.get(kind, kind)} '{value}'",
-                                    f"{guess} Ids are defined in {home}" if guess
-                                    else f"use an id defined in {home}, or add it there"))
+            hint = f"{guess} Ids are defined in {home}" if guess else (
+                f"use an id defined in {home}, or add it there")
+            problems.append(Problem(f"{file}.json", path,
+                                    f"unknown {WORDS.get(kind, kind)} '{value}'", hint))
 
     _check_refs(data, ref)
     problems.extend(_alias_clashes(data))
@@ -103,7 +109,7 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
                 ref(file, f"{base}.sources[{j}]", src, "source")
             if "source" in node:
                 ref(file, f"{base}.source", node["source"], "source")
-    for i, role in _nodes(data, "roles"):
+    for i, role in _nodes(data, "roles", "roles"):
         base = f"$.roles[{i}]"
         for j, other in enumerate(role.get("equivalent_titles", [])):
             ref("roles", f"{base}.equivalent_titles[{j}]", other, "role")
@@ -124,24 +130,23 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
                     elif item["kind"] == "experience":
                         ref("roles", f"{path}.area", item.get("area"), "area")
                         ref("roles", f"{path}.role", item.get("role"), "role")
-    for i, skill in _nodes(data, "skills"):
+    for i, skill in _nodes(data, "skills", "skills"):
         for j, other in enumerate(skill["builds_on"]):
             ref("skills", f"$.skills[{i}].builds_on[{j}]", other, "skill")
-    for i, concept in _nodes(data, "concepts"):
+    for i, concept in _nodes(data, "concepts", "concepts"):
         for j, other in enumerate(concept.get("related", [])):
             ref("concepts", f"$.concepts[{i}].related[{j}]", other, "node")
         ref("concepts", f"$.concepts[{i}].role", concept.get("role"), "role")
-    for i, cert in _nodes(data, "certifications"):
+    for i, cert in _nodes(data, "certifications", "certifications"):
         base = f"$.certifications[{i}]"
         ref("certifications", f"{base}.issuer", cert["issuer"], "organisation")
-        for field, kind, owner in (("builds_on", "certification"),
-                                   ("alternative_to", "certification"),
-                                   ("helps_roles", "role")):
+        for field, kind in (("builds_on", "certification"), ("alternative_to", "certification"),
+                            ("helps_roles", "role")):
             for j, other in enumerate(cert[field]):
-                ref("certifications", f"{base}.{field}[{j}]", other, kind, owner)
-    for i, place in _nodes(data, "places"):
+                ref("certifications", f"{base}.{field}[{j}]", other, kind)
+    for i, place in _nodes(data, "places", "places"):
         ref("places", f"$.places[{i}].within", place["within"], "place")
-    for i, fact in _nodes(data, "pay"):
+    for i, fact in _nodes(data, "pay", "facts"):
         base = f"$.facts[{i}]"
         ref("pay", f"{base}.role", fact["role"], "role")
         ref("pay", f"{base}.kind", fact["kind"], "paykind")
@@ -150,16 +155,16 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
         ref("pay", f"{base}.relative_to", fact.get("relative_to"), "pay")
         for j, other in enumerate(fact.get("applies_to", [])):
             ref("pay", f"{base}.applies_to[{j}]", other, "role")
-    for i, ranking in _nodes(data, "pay"):
+    for i, ranking in _nodes(data, "pay", "rankings"):
         ref("pay", f"$.rankings[{i}].role", ranking["role"], "role")
         ref("pay", f"$.rankings[{i}].source", ranking["source"], "source")
         for j, place in enumerate(ranking["places"]):
             ref("pay", f"$.rankings[{i}].places[{j}]", place, "place")
-    for i, move in _nodes(data, "progression"):
+    for i, move in _nodes(data, "progression", "transitions"):
         for field in ("from", "to"):
             ref("progression", f"$.transitions[{i}].{field}", move[field], "role")
         ref("progression", f"$.transitions[{i}].source", move["source"], "source")
-    for i, res in _nodes(data, "resources"):
+    for i, res in _nodes(data, "resources", "resources"):
         for j, other in enumerate(res["covers"]):
             ref("resources", f"$.resources[{i}].covers[{j}]", other, "node")
 
@@ -185,8 +190,9 @@ def _alias_clashes(data: dict[str, Data]) -> Iterator[Problem]:
                     continue
                 previous = owner.setdefault(token_key, node["id"])
                 if "|" in previous:
+                    nodes = previous.replace("|", ", ")
                     yield Problem(f"{file}.json", path,
-                                  f"alias '{alias}' is also listed as ambiguous ({previous.replace('|', ', ')})",
+                                  f"alias '{alias}' is also listed as ambiguous ({nodes})",
                                   "remove it from ambiguous_aliases or from this node")
                 elif previous != node["id"]:
                     yield Problem(f"{file}.json", path,
@@ -220,27 +226,40 @@ def _find_cycle(edges: dict[str, list[str]]) -> list[str] | None:
 
 
 def _cycles(data: dict[str, Data]) -> Iterator[Problem]:
-    graphs: Iterable[tuple[str, str, str, dict[str, list[str]]]] = (
-        ("skills", "skills", "builds_on",
-         {n["id"]: list(n["builds_on"]) for _, n in _nodes(data, "skills", "skills")}),
-        ("certifications", "certifications", "builds_on",
-         {n["id"]: list(n["builds_on"]) for _, n in _nodes(data, "certifications", "certifications")}),
-        ("places", "places", "within",
-         {n["id"]: [n["within"]] if n["within"] else [] for _, n in _nodes(data, "places", "places")}),
-    )
-    for file, key, field, edges in graphs:
+    for file, key, field in (("skills", "skills", "builds_on"),
+                             ("certifications", "certifications", "builds_on"),
+                             ("places", "places", "within")):
+        nodes = list(_nodes(data, file, key))
+        edges = {n["id"]: _listed(n[field]) for _, n in nodes}
         cycle = _find_cycle(edges)
         if cycle:
-            index = next(i for i, n in _nodes(data, file, key) if n["id"] == cycle[0])
-            yield Problem(f"{file}.json", f"$.{key}[{index}].{field}",
-                          f"cycle in {field}: {' -> '.join(cycle)}", "remove one of these links")
+            index = next(i for i, n in nodes if n["id"] == cycle[0])
+            path = f"$.{key}[{index}].{field}"
+            if isinstance(nodes[index][1][field], list):
+                path += f"[{edges[cycle[0]].index(cycle[1])}]"
+            yield _cycle_problem(f"{file}.json", path, field, cycle)
     moves: dict[str, list[str]] = {}
     for _, move in _nodes(data, "progression", "transitions"):
         moves.setdefault(move["from"], []).append(move["to"])
     cycle = _find_cycle(moves)
     if cycle:
-        yield Problem("progression.json", "$.transitions",
-                      f"cycle in leads-to: {' -> '.join(cycle)}", "remove one of these transitions")
+        index = next(i for i, m in _nodes(data, "progression", "transitions")
+                     if (m["from"], m["to"]) == (cycle[0], cycle[1]))
+        yield _cycle_problem("progression.json", f"$.transitions[{index}]", "transitions", cycle)
+
+
+def _listed(value: str | list[str] | None) -> list[str]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _cycle_problem(file: str, path: str, field: str, cycle: list[str]) -> Problem:
+    if len(cycle) == 2:
+        verb = {"within": "is within", "builds_on": "builds on"}.get(field, "leads to")
+        return Problem(file, path, f"'{cycle[0]}' {verb} itself",
+                       "point it at another entry" if field == "within" else "remove this link")
+    label = "transitions" if field == "transitions" else f"{field} links"
+    return Problem(file, path, f"{label} form a cycle: {' -> '.join(cycle)}",
+                   "remove one of these links")
 
 
 def _pay_meaning(data: dict[str, Data]) -> Iterator[Problem]:
@@ -249,13 +268,10 @@ def _pay_meaning(data: dict[str, Data]) -> Iterator[Problem]:
         target = facts.get(fact.get("relative_to", ""))
         if target is not None and target["id"] == fact["id"]:
             yield Problem("pay.json", f"$.facts[{i}].relative_to",
-                          "a pay fact cannot be relative to itself", "point it at the average it compares to")
+                          "a pay fact cannot be relative to itself",
+                          "point it at the figure it compares to")
         elif target is not None and target["role"] != fact["role"]:
             yield Problem("pay.json", f"$.facts[{i}].relative_to",
-                          f"compares to '{target['id']}', a figure for another role",
-                          "compare figures of the same role")
-    for i, role in _nodes(data, "roles", "roles"):
-        for r, req in enumerate(role["requirements"]):
-            if not req["options"]:
-                yield Problem("roles.json", f"$.roles[{i}].requirements[{r}].options",
-                              "requirement group has no options", "add at least one option")
+                          f"compares to '{target['id']}', a figure for "
+                          f"{target['role'] or 'all roles'}, not {fact['role'] or 'all roles'}",
+                          "compare with a figure of the same role")

@@ -7,6 +7,7 @@ keyed by the files' hashes lets an unchanged data set skip it (fast start-up).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -16,16 +17,17 @@ from typing import Any
 
 from .config import MAX_DATA_FILE_BYTES
 from .errors import Problem
+from .explain import json_syntax, json_type, schema_error
 
 KNOWLEDGE_FILES = (
     "sources", "roles", "skills", "concepts", "certifications", "places", "pay", "progression",
     "resources",
 )
-_TYPE_NAMES = {
-    "object": "an object", "array": "a list", "string": "a string", "number": "a number",
-    "integer": "a whole number", "boolean": "true or false", "null": "null",
-}
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+
+
+class _BadJson(ValueError):
+    """Valid JSON syntax the data must not use (NaN, a field given twice)."""
 
 
 def read_json(path: Path, display: str) -> tuple[Any, list[Problem]]:
@@ -36,45 +38,58 @@ def read_json(path: Path, display: str) -> tuple[Any, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > MAX_DATA_FILE_BYTES:
-            return fail(f"file is too large ({size} bytes; the limit is {MAX_DATA_FILE_BYTES})",
-                        "split the data or remove what is not needed")
+            return fail(f"file is too large: {size} bytes, over the limit of {MAX_DATA_FILE_BYTES}",
+                        "keep only what the advisor needs; a data file is a few kB")
         raw = path.read_bytes()
     except FileNotFoundError:
-        return fail("file is missing", f"create {path.name} (see knowledge/schema/)")
+        where = "from the project" if path.parent.name == "schema" else (
+            f"(its format is in {path.parent.name}/schema/)")
+        return fail("file is missing", f"restore {path.name} {where}")
     except IsADirectoryError:
-        return fail("is a directory, not a file", f"replace it with a JSON file {path.name}")
+        return fail("this is a directory, not a file", f"replace it with the JSON file {path.name}")
     except OSError as err:
-        return fail(f"cannot be read ({err.strerror or err})", "check the file's permissions")
+        return fail(f"file cannot be read ({err.strerror or err})", "check the file's permissions")
     if not raw.strip():
-        return fail("file is empty", "it must hold a JSON object")
+        return fail("file is empty", "it must hold a JSON object { ... }")
     if raw.startswith(b"\xef\xbb\xbf"):
         return fail("file starts with a byte order mark (BOM)", "save it as UTF-8 without BOM")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        bad = raw[err.start]
-        return fail(f"is not valid UTF-8 (byte 0x{bad:02x} at offset {err.start})",
-                    "save the file as UTF-8")
+        line, column = _position(raw, err.start)
+        return fail(f"file is not valid UTF-8: byte 0x{raw[err.start]:02x} at line {line}, "
+                    f"column {column}", "save it as UTF-8, not Latin-1 or Windows-1252")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
-        return fail(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}",
-                    "fix the syntax, e.g. a missing comma, quote or bracket")
+        return fail(*json_syntax(err, text))
+    except _BadJson as err:
+        return fail(*err.args)
     except RecursionError:
         return fail("JSON is nested too deeply", "flatten the structure")
     if not isinstance(data, dict):
-        return fail(f"top level must be an object, not {_json_type(data)}",
+        return fail(f"top level must be an object, not {json_type(data)}",
                     "wrap the data in { ... }")
     return data, []
 
 
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true or false"
-    if value is None:
-        return "null"
-    return {dict: "an object", list: "a list", str: "a string", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def _no_constant(name: str) -> Any:
+    raise _BadJson(f"{name} is not a number JSON data may hold", "write a number or null")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _BadJson(f"field '{key}' appears twice in one object; only the last would count",
+                           "keep one of the two")
+        data[key] = value
+    return data
 
 
 def files_digest(paths: Iterable[Path]) -> str:
@@ -133,60 +148,71 @@ def cache_add(key: str) -> None:
 
 def schema_problems(data: Any, schema_name: str, schema_dir: Path, display: str) -> list[Problem]:
     """Validate `data` against `schema_dir/<schema_name>.schema.json`, every error a Problem."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import best_match
-    from referencing import Registry, Resource
+    from referencing.exceptions import Unresolvable
 
-    resources = []
-    for path in sorted(schema_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text("utf-8"))
-        resources.append((contents["$id"], Resource.from_contents(contents)))
-    registry: Registry[Any] = Registry().with_resources(resources)
-    schema = json.loads((schema_dir / f"{schema_name}.schema.json").read_text("utf-8"))
-    validator = Draft202012Validator(schema, registry=registry)
-    problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        if error.validator in ("oneOf", "anyOf") and error.context:
-            error = best_match(error.context)
-        problems.append(Problem(display, error.json_path, *_explain(error)))
+    validator, problems = _validator(schema_name, schema_dir)
+    if validator is None:
+        return problems
+    try:
+        errors = sorted(validator.iter_errors(data), key=lambda e: _sort_key(e.absolute_path))
+    except Unresolvable as err:
+        return [_broken_schema(schema_name, schema_dir, f"reference '{err.ref}' points nowhere")]
+    found = [item for error in errors for item in schema_error(error)]
+    for path, message, hint, covers in found:
+        if any(other.startswith(covers) for other, *_ in found if covers):
+            continue  # "needs amount or percent": a precise error about `amount` says more
+        problem = Problem(display, path, message, hint)
+        if problem not in problems:
+            problems.append(problem)
     return problems
 
 
-def _explain(error: Any) -> tuple[str, str]:
-    """A plain sentence and a hint for one jsonschema error."""
-    kind, expected, value = error.validator, error.validator_value, error.instance
-    if kind == "required":
-        missing = [name for name in expected if isinstance(value, dict) and name not in value]
-        name = missing[0] if missing else "?"
-        return f"missing required field '{name}'", f"add \"{name}\""
-    if kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        return f"unknown field '{extra[0] if extra else '?'}'", "remove it or fix its spelling"
-    if kind == "type":
-        names = [expected] if isinstance(expected, str) else list(expected)
-        wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-        return f"expected {wanted}, got {_json_type(value)}", f"use {wanted}"
-    if kind == "pattern":
-        if "a-z0-9" in str(expected):
-            return (f"'{value}' is not a valid id",
-                    "use lowercase letters, digits and single dashes, e.g. pacs-analyst")
-        if "A-Z" in str(expected):
-            return f"'{value}' must be lowercase", "write aliases in lowercase"
-        return f"'{value}' does not have the expected form", f"match the pattern {expected}"
-    if kind in ("enum", "const"):
-        options = expected if kind == "enum" else [expected]
-        listed = ", ".join(json.dumps(o) for o in options)
-        return f"{json.dumps(value)} is not allowed here", f"use one of: {listed}"
-    if kind == "minItems":
-        return (f"needs at least {expected} item{'s' if expected != 1 else ''}, has {len(value)}",
-                "add the missing entries")
-    if kind == "uniqueItems":
-        return "has duplicate entries", "remove the repeated entry"
-    if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        word = {"minimum": "less than", "exclusiveMinimum": "not greater than",
-                "maximum": "greater than", "exclusiveMaximum": "not less than"}[kind]
-        return f"{value} is {word} the limit of {expected}", "use a value within range"
-    if kind in ("minLength", "maxLength"):
-        word = "empty or too short" if kind == "minLength" else f"longer than {expected} characters"
-        return f"text is {word}", "write a value of sensible length"
-    return error.message[:200], "see the schema in knowledge/schema/"
+def _validator(schema_name: str, schema_dir: Path) -> tuple[Any, list[Problem]]:
+    """A validator with every schema of the directory registered, or the schemas' problems."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.exceptions import CannotDetermineSpecification
+
+    main = schema_dir / f"{schema_name}.schema.json"
+    contents, problems = {}, []
+    for path in sorted({main, *schema_dir.glob("*.schema.json")}):
+        schema, found = read_json(path, f"{schema_dir.parent.name}/schema/{path.name}")
+        problems += found
+        contents[path] = schema
+    if problems:
+        return None, problems
+    try:
+        registry: Registry[Any] = Registry().with_resources(
+            (schema.get("$id", path.name), Resource.from_contents(schema))
+            for path, schema in contents.items())
+    except CannotDetermineSpecification:
+        return None, [_broken_schema(schema_name, schema_dir, "a schema has no $schema")]
+    broken = _schema_error(json.dumps(contents[main], sort_keys=True))
+    if broken:
+        return None, [_broken_schema(schema_name, schema_dir, broken)]
+    return Draft202012Validator(contents[main], registry=registry), []
+
+
+@functools.lru_cache(maxsize=64)
+def _schema_error(schema_text: str) -> str | None:
+    """What is wrong with a schema itself, or None (cached: checking a schema is slow)."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(json.loads(schema_text))
+    except SchemaError as err:
+        return f"{err.json_path}: {err.message}"
+    return None
+
+
+def _broken_schema(schema_name: str, schema_dir: Path, why: str) -> Problem:
+    return Problem(f"{schema_dir.parent.name}/schema/{schema_name}.schema.json", "$",
+                   f"schema is broken: {why[:200]}", "restore the schema file from the project")
+
+
+def _sort_key(path: Iterable[Any]) -> tuple[tuple[int, int, str], ...]:
+    """Sort $.roles[2] before $.roles[10]."""
+    return tuple((0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in path)
+
+

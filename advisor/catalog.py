@@ -57,18 +57,18 @@ def check_catalog(raw: dict[str, dict[str, Any]], present: set[str]) -> list[Pro
     owner: dict[str, tuple[str, int]] = {}
     for stem, data in sorted(raw.items()):
         if data["name"] != stem:
-            problems.append(Problem(f"{stem}.json", "$.name",
+            problems.append(Problem(f"intents/{stem}.json", "$.name",
                                     f"name '{data['name']}' does not match the file name",
                                     f"rename the file to {data['name']}.json or fix the name"))
         for i, example in enumerate(data["examples"]):
             key = normalize(example)
             previous = owner.setdefault(key, (stem, i))
             if previous[0] != stem:
-                problems.append(Problem(f"{stem}.json", f"$.examples[{i}]",
+                problems.append(Problem(f"intents/{stem}.json", f"$.examples[{i}]",
                                         f"example '{example}' is also listed under intent '{previous[0]}'",
                                         "keep each example under one intent"))
     for name in REQUIRED_INTENTS:
         if name not in present:
-            problems.append(Problem(f"{name}.json", "$", "required intent is missing",
+            problems.append(Problem(f"intents/{name}.json", "$", "required intent is missing",
                                     f"add intents/{name}.json"))
     return problems

@@ -70,7 +70,7 @@ def validate(knowledge_dir: Path | None = None, intents_dir: Path | None = None)
         return err.problems
     problems += check_semantics(knowledge)
     present = {p.stem for p in _intent_files(idir)}
-    return problems + check_catalog(intents, present)
+    return list(dict.fromkeys(problems + check_catalog(intents, present)))  # each problem once
 
 
 def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> DataSet:

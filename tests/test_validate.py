@@ -403,7 +403,7 @@ CASES = [
     ], id="relative-to-unknown"),
     # --- intents and slots ---------------------------------------------------------------
     pytest.param(insert("intents/thanks", ("examples",), "hello"), [
-        f"thanks.json: $.examples[0]: example 'hello' is also listed under intent 'greeting' "
+        f"intents/thanks.json: $.examples[0]: example 'hello' is also listed under intent 'greeting' "
         f"(hint: {SAME_INTENT})",
     ], id="example-under-two-intents"),
     pytest.param(insert("intents/thanks", ("examples",), "thanks"), [
@@ -411,14 +411,14 @@ CASES = [
         "(hint: remove the repeated entry)",
     ], id="example-twice-in-one-intent"),
     pytest.param(put("intents/thanks", ("name",), "thank_you"), [
-        "thanks.json: $.name: name 'thank_you' does not match the file name "
+        "intents/thanks.json: $.name: name 'thank_you' does not match the file name "
         "(hint: rename the file to thank_you.json or fix the name)",
     ], id="intent-name-not-file-name"),
     pytest.param(put("intents/thanks", ("examples",), ["thanks", "thank you", "cheers"]), [
         "intents/thanks.json: $.examples: has 3 entries; it needs at least 15 (hint: add 12 more)",
     ], id="intent-with-three-examples"),
     pytest.param(delete("intents/thanks"), [
-        "thanks.json: $: required intent is missing (hint: add intents/thanks.json)",
+        "intents/thanks.json: $: required intent is missing (hint: add intents/thanks.json)",
     ], id="required-intent-missing"),
     pytest.param(put("intents/greeting", ("replies", "text"), 5), [
         "intents/greeting.json: $.replies.text: expected a string or a list, got a number "

@@ -10,10 +10,26 @@ from .errors import Problem
 from .text import normalize
 
 REQUIRED_INTENTS = (
-    "greeting", "goodbye", "thanks", "help", "list_roles", "role_overview", "role_requirements",
-    "salary", "best_locations", "compare_roles", "certification_info", "certifications_for_role",
-    "career_path", "next_step", "career_progression", "study_resources", "concept_info",
-    "profile_update", "profile_show", "out_of_scope",
+    "greeting",
+    "goodbye",
+    "thanks",
+    "help",
+    "list_roles",
+    "role_overview",
+    "role_requirements",
+    "salary",
+    "best_locations",
+    "compare_roles",
+    "certification_info",
+    "certifications_for_role",
+    "career_path",
+    "next_step",
+    "career_progression",
+    "study_resources",
+    "concept_info",
+    "profile_update",
+    "profile_show",
+    "out_of_scope",
 )
 
 
@@ -30,8 +46,7 @@ class Intent:
     max_career_roles: int = 0  # 0: no limit
     follow_up: bool = False
     topics: tuple[str, ...] = ()
-    replies: MappingProxyType[str, tuple[str, ...]] = field(
-        default_factory=lambda: MappingProxyType({}))
+    replies: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def reply(self, key: str, default: str = "") -> str:
         """The first template for `key` (templates are our data, never user text)."""
@@ -43,12 +58,19 @@ def build_intent(raw: dict[str, Any]) -> Intent:
     ents = raw.get("entities", {})
     replies = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in raw.get("replies", {}).items()}
     return Intent(
-        name=raw["name"], description=raw["description"], examples=tuple(raw["examples"]),
-        keywords=tuple(k.lower() for k in raw["keywords"]), accepts=frozenset(ents.get("accepts", ())),
-        requires=frozenset(ents.get("requires", ())), context=frozenset(ents.get("context", ())),
+        name=raw["name"],
+        description=raw["description"],
+        examples=tuple(raw["examples"]),
+        keywords=tuple(k.lower() for k in raw["keywords"]),
+        accepts=frozenset(ents.get("accepts", ())),
+        requires=frozenset(ents.get("requires", ())),
+        context=frozenset(ents.get("context", ())),
         min_roles=int(ents.get("min_roles", 0)),
-        max_career_roles=int(ents.get("max_career_roles", 0)), follow_up=bool(raw.get("follow_up", False)),
-        topics=tuple(t.lower() for t in raw.get("topics", ())), replies=MappingProxyType(replies))
+        max_career_roles=int(ents.get("max_career_roles", 0)),
+        follow_up=bool(raw.get("follow_up", False)),
+        topics=tuple(t.lower() for t in raw.get("topics", ())),
+        replies=MappingProxyType(replies),
+    )
 
 
 def check_catalog(raw: dict[str, dict[str, Any]], present: set[str]) -> list[Problem]:
@@ -57,18 +79,29 @@ def check_catalog(raw: dict[str, dict[str, Any]], present: set[str]) -> list[Pro
     owner: dict[str, tuple[str, int]] = {}
     for stem, data in sorted(raw.items()):
         if data["name"] != stem:
-            problems.append(Problem(f"intents/{stem}.json", "$.name",
-                                    f"name '{data['name']}' does not match the file name",
-                                    f"rename the file to {data['name']}.json or fix the name"))
+            problems.append(
+                Problem(
+                    f"intents/{stem}.json",
+                    "$.name",
+                    f"name '{data['name']}' does not match the file name",
+                    f"rename the file to {data['name']}.json or fix the name",
+                )
+            )
         for i, example in enumerate(data["examples"]):
             key = normalize(example)
             previous = owner.setdefault(key, (stem, i))
             if previous[0] != stem:
-                problems.append(Problem(f"intents/{stem}.json", f"$.examples[{i}]",
-                                        f"example '{example}' is also listed under intent '{previous[0]}'",
-                                        "keep each example under one intent"))
+                problems.append(
+                    Problem(
+                        f"intents/{stem}.json",
+                        f"$.examples[{i}]",
+                        f"example '{example}' is also listed under intent '{previous[0]}'",
+                        "keep each example under one intent",
+                    )
+                )
     for name in REQUIRED_INTENTS:
         if name not in present:
-            problems.append(Problem(f"intents/{name}.json", "$", "required intent is missing",
-                                    f"add intents/{name}.json"))
+            problems.append(
+                Problem(f"intents/{name}.json", "$", "required intent is missing", f"add intents/{name}.json")
+            )
     return problems

@@ -46,7 +46,7 @@ def features(delex: Sequence[str]) -> dict[str, float]:
     for token in delex:
         counts[token] += 1.0
     padded = ["^", *delex, "$"]
-    for a, b in zip(padded, padded[1:]):
+    for a, b in zip(padded, padded[1:], strict=False):
         counts[f"{a} {b}"] += NGRAM_WEIGHT_BIGRAM
     return counts
 
@@ -62,8 +62,12 @@ class Score:
 class IntentClassifier:
     """Built once from the catalog; `rank` is pure and cheap."""
 
-    def __init__(self, intents: Iterable[Intent], extractor: EntityExtractor,
-                 career_roles: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        intents: Iterable[Intent],
+        extractor: EntityExtractor,
+        career_roles: frozenset[str] = frozenset(),
+    ) -> None:
         self.intents = {i.name: i for i in intents}
         self.career_roles = career_roles
         docs: list[tuple[str, str, dict[str, float]]] = []
@@ -94,8 +98,10 @@ class IntentClassifier:
         self.keywords = {}
         for name, intent in self.intents.items():
             words = [" ".join(stem(t) for t in tokenize(normalize(k))) for k in intent.keywords]
-            self.keywords[name] = (frozenset(w for w in words if w and " " not in w),
-                                   tuple(f" {w} " for w in words if " " in w))
+            self.keywords[name] = (
+                frozenset(w for w in words if w and " " not in w),
+                tuple(f" {w} " for w in words if " " in w),
+            )
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled without the intents (they come from the data set at load)."""
@@ -109,8 +115,7 @@ class IntentClassifier:
         return self
 
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
-        vector = {f: (1.0 + math.log(c)) * self.idf.get(f, self.default_idf)
-                  for f, c in counts.items()}
+        vector = {f: (1.0 + math.log(c)) * self.idf.get(f, self.default_idf) for f, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         return {f: w / norm for f, w in vector.items()}
 

@@ -44,7 +44,9 @@ class RE:
     """All compiled regular expressions."""
 
     # ANSI / VT escape sequences (CSI, OSC, two-char escapes) and other C0/C1 controls.
-    ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]")
+    ESCAPES = re.compile(
+        r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]|\x9b[0-?]*[ -/]*[@-~]"
+    )
     CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
     WHITESPACE = re.compile(r"\s+")
     TOKEN = re.compile(r"[a-z0-9]+\+?|\+")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .answers import ANSWERS, Answer, Ask
-from .config import MAX_TOKENS
 from .answers.basic import EXAMPLES, profile_lines
 from .answers.common import listing
+from .config import MAX_TOKENS
 from .dialogue import Decision, decide, is_question, pick_choice
 from .entities import Parsed
 from .profile_parse import apply_changes, read_profile
@@ -20,13 +20,15 @@ if TYPE_CHECKING:
     from .engine import Advisor
 
 # an entity of one type asked under the wrong "what is" intent goes to the right one
-REDIRECT = {("concept_info", "certification"): "certification_info",
-            ("concept_info", "role"): "role_overview",
-            ("certification_info", "topic"): "concept_info",
-            ("certification_info", "role"): "certifications_for_role"}
+REDIRECT = {
+    ("concept_info", "certification"): "certification_info",
+    ("concept_info", "role"): "role_overview",
+    ("certification_info", "topic"): "concept_info",
+    ("certification_info", "role"): "certifications_for_role",
+}
 QUESTIONS = {
     "role": "Which role do you mean? For example: {roles}.",
-    "roles": "Which two roles should I compare? For example: \"PACS analyst vs RIS analyst\".",
+    "roles": 'Which two roles should I compare? For example: "PACS analyst vs RIS analyst".',
     "certification": "Which certification? I know {certs}.",
     "topic": "Which term should I explain? For example: DICOM, HL7, PACS, RIS, VNA.",
 }
@@ -60,8 +62,9 @@ class Conversation:
         ranked = self.engine.classifier.rank(parsed, _ctx_types(self.state))
         asks = is_question(text, parsed)
         statement = not asks and bool(read_profile(parsed))
-        decision = decide(parsed, ranked, self.state.context, self.engine.catalog, statement,
-                          self.engine.common_words, asks)
+        decision = decide(
+            parsed, ranked, self.state.context, self.engine.catalog, statement, self.engine.common_words, asks
+        )
         if decision.clarify:
             return self._clarify(text, parsed, decision)
         unclear = parsed.first("ambiguous")
@@ -82,8 +85,11 @@ class Conversation:
             changes = read_profile(parsed)
             changed = apply_changes(state.profile, changes)
             if changed and decision.intent != "profile_update":
-                notes.append("Noted: " + "; ".join(_changed_lines(self, changes.values,
-                                                                  changes.add_skills, changes.add_certs)) + ".")
+                notes.append(
+                    "Noted: "
+                    + "; ".join(_changed_lines(self, changes.values, changes.add_skills, changes.add_certs))
+                    + "."
+                )
         ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
         slot = missing_slot(ask)
         for key in ("certification", "role", "topic"):
@@ -96,25 +102,37 @@ class Conversation:
         elif intent.name == "out_of_scope":
             answer = ANSWERS["out_of_scope"](ask)
             if decision.foreign:
-                answer.lines.insert(0, f"I only know careers in PACS and imaging informatics, so I "
-                                       f"can't answer about “{echo(decision.foreign)}”.")
+                answer.lines.insert(
+                    0,
+                    f"I only know careers in PACS and imaging informatics, so I "
+                    f"can't answer about “{echo(decision.foreign)}”.",
+                )
         elif slot:
-            answer = Answer([QUESTIONS[slot].format(
-                roles=listing([r.name for r in engine.graph.career_roles()[:5]]),
-                certs=listing([c.get("abbr") for c in engine.graph.of_type("certification")]))])
+            answer = Answer(
+                [
+                    QUESTIONS[slot].format(
+                        roles=listing([r.name for r in engine.graph.career_roles()[:5]]),
+                        certs=listing([c.get("abbr") for c in engine.graph.of_type("certification")]),
+                    )
+                ]
+            )
         else:
             answer = ANSWERS[intent.name](ask)
         self._remember(intent.name, ask, parsed)
         text = "\n".join(notes + answer.lines)
         return Reply(
-            text=text, intent=intent.name, confidence=min(1.0, decision.confidence),
+            text=text,
+            intent=intent.name,
+            confidence=min(1.0, decision.confidence),
             entities=[e.to_dict() for e in parsed.entities],
             sources=[_source(engine, s) for s in answer.sources if s in engine.graph.sources],
             steps=[s.to_dict() for s in answer.steps],
             runners_up=[(s.intent, s.score) for s in decision.ranked[1:4]],
             corrections=list(parsed.corrections),
             example=next((s.example for s in decision.ranked if s.intent == intent.name), ""),
-            profile_changed=changed, end=intent.name == "goodbye")
+            profile_changed=changed,
+            end=intent.name == "goodbye",
+        )
 
     def _remember(self, intent: str, ask: Ask, parsed: Parsed) -> None:
         ctx = self.state.context
@@ -132,12 +150,16 @@ class Conversation:
     def _confirm(self, changed: bool, parsed: Parsed) -> Answer:
         profile = self.state.profile
         if not changed:
-            return Answer(["I didn't catch anything new to remember. You can say things like "
-                           "\"I have a bachelor's in IT\", \"I know DICOM\" or \"I want to become "
-                           "a PACS analyst\"."])
+            return Answer(
+                [
+                    "I didn't catch anything new to remember. You can say things like "
+                    '"I have a bachelor\'s in IT", "I know DICOM" or "I want to become '
+                    'a PACS analyst".'
+                ]
+            )
         lines = ["Got it. " + "; ".join(profile_lines(self.engine.graph, profile)) + "."]
         if profile.goal:
-            lines.append("Ask \"what should I learn next?\" or \"show my path\".")
+            lines.append('Ask "what should I learn next?" or "show my path".')
         else:
             lines.append("Which role are you aiming for?")
         return Answer(lines)
@@ -146,19 +168,27 @@ class Conversation:
         names = [self.engine.catalog[i].description.rstrip(".") for i in decision.clarify]
         self.state.context.pending = {"options": decision.clarify, "text": text[:500]}
         lines = ["Did you mean:"] + [f"  {n}. {d}?" for n, d in enumerate(names, 1)]
-        lines.append("Answer 1 or 2 (or \"the first one\").")
-        return Reply("\n".join(lines), "clarify", min(1.0, decision.confidence),
-                     entities=[e.to_dict() for e in parsed.entities],
-                     runners_up=[(s.intent, s.score) for s in decision.ranked[:3]])
+        lines.append('Answer 1 or 2 (or "the first one").')
+        return Reply(
+            "\n".join(lines),
+            "clarify",
+            min(1.0, decision.confidence),
+            entities=[e.to_dict() for e in parsed.entities],
+            runners_up=[(s.intent, s.score) for s in decision.ranked[:3]],
+        )
 
     def _clarify_entity(self, text: str, parsed: Parsed, ids: list[str], decision: Decision) -> Reply:
         graph = self.engine.graph
         self.state.context.pending = {"kind": "entity", "options": ids, "text": text[:500]}
         lines = ["Did you mean:"] + [f"  {n}. {graph.name(i)}?" for n, i in enumerate(ids, 1)]
         lines.append("Answer with a number or a name.")
-        return Reply("\n".join(lines), "clarify", min(1.0, decision.confidence),
-                     entities=[e.to_dict() for e in parsed.entities],
-                     runners_up=[(s.intent, s.score) for s in decision.ranked[:3]])
+        return Reply(
+            "\n".join(lines),
+            "clarify",
+            min(1.0, decision.confidence),
+            entities=[e.to_dict() for e in parsed.entities],
+            runners_up=[(s.intent, s.score) for s in decision.ranked[:3]],
+        )
 
     def _resolve_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
         graph, catalog = self.engine.graph, self.engine.catalog
@@ -180,7 +210,7 @@ class Conversation:
             unclear = earlier.first("ambiguous")
             if unclear is not None:
                 name = tokenize(normalize(graph.name(options[index])))
-                earlier = self.engine.extractor.parse(tokens[:unclear.start] + name + tokens[unclear.end:])
+                earlier = self.engine.extractor.parse(tokens[: unclear.start] + name + tokens[unclear.end :])
             ranked = self.engine.classifier.rank(earlier, _ctx_types(self.state))
             decision = decide(earlier, ranked, self.state.context, catalog)
             return self._answer(earlier, decision)
@@ -189,12 +219,15 @@ class Conversation:
 
     def _calm(self, text: str) -> Reply:
         hint = "\n".join(f"  • {e}" for e in EXAMPLES)
-        said = "That message had no words I can read." if text.strip() else "Ask me anything about PACS careers."
+        said = (
+            "That message had no words I can read." if text.strip() else "Ask me anything about PACS careers."
+        )
         return Reply(f"{said} For example:\n{hint}", "out_of_scope", 0.0)
 
 
 def _ctx_types(state: State) -> frozenset[str]:
     from .dialogue import context_types
+
     return context_types(state.context)
 
 
@@ -202,8 +235,9 @@ def _has(ask: Ask, key: str) -> bool:
     return bool({"certification": ask.certification, "role": ask.role, "topic": ask.topic}[key])
 
 
-def _changed_lines(conv: Conversation, values: dict[str, Any], skills: list[str],
-                   certs: list[str]) -> list[str]:
+def _changed_lines(
+    conv: Conversation, values: dict[str, Any], skills: list[str], certs: list[str]
+) -> list[str]:
     graph = conv.engine.graph
     out = []
     labels = {"goal": "goal", "current_role": "current job", "place": "location"}
@@ -225,4 +259,5 @@ def _source(engine: Advisor, sid: str) -> dict[str, Any]:
 
 def _prefix(reply: Reply, line: str) -> Reply:
     from dataclasses import replace
+
     return replace(reply, text=f"{line}\n{reply.text}")

@@ -29,16 +29,30 @@ def _intent_files(intents_dir: Path) -> list[Path]:
     return sorted(p for p in intents_dir.glob("*.json") if p.name != "slots.json")
 
 
-def _read_all(kdir: Path, idir: Path, use_schema: bool) -> tuple[dict[str, Any], dict[str, Any],
-                                                                  Any, list[Problem]]:
+def _read_all(
+    kdir: Path, idir: Path, use_schema: bool
+) -> tuple[dict[str, Any], dict[str, Any], Any, list[Problem]]:
     problems: list[Problem] = []
     knowledge: dict[str, Any] = {}
     if not kdir.is_dir():
-        raise DataError([Problem(str(kdir), "$", "knowledge directory not found",
-                                 "pass an existing directory with --knowledge")])
+        raise DataError(
+            [
+                Problem(
+                    str(kdir),
+                    "$",
+                    "knowledge directory not found",
+                    "pass an existing directory with --knowledge",
+                )
+            ]
+        )
     if not idir.is_dir():
-        raise DataError([Problem(str(idir), "$", "intents directory not found",
-                                 "pass an existing directory with --intents")])
+        raise DataError(
+            [
+                Problem(
+                    str(idir), "$", "intents directory not found", "pass an existing directory with --intents"
+                )
+            ]
+        )
     for name in KNOWLEDGE_FILES:
         data, found = read_json(kdir / f"{name}.json", f"{name}.json")
         if data is not None and use_schema:
@@ -79,9 +93,17 @@ def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> 
     The JSON Schema pass is skipped when the files' digest was validated clean before.
     """
     kdir, idir = knowledge_dir or DEFAULT_KNOWLEDGE, intents_dir or DEFAULT_INTENTS
-    paths = [kdir / f"{n}.json" for n in KNOWLEDGE_FILES] + _intent_files(idir) + [
-        idir / "slots.json", *sorted((kdir / "schema").glob("*.json")),
-        *sorted((idir / "schema").glob("*.json"))] if kdir.is_dir() and idir.is_dir() else []
+    paths = (
+        [kdir / f"{n}.json" for n in KNOWLEDGE_FILES]
+        + _intent_files(idir)
+        + [
+            idir / "slots.json",
+            *sorted((kdir / "schema").glob("*.json")),
+            *sorted((idir / "schema").glob("*.json")),
+        ]
+        if kdir.is_dir() and idir.is_dir()
+        else []
+    )
     key = files_digest(paths) if paths else ""
     cached = bool(key) and cache_has(key)
     knowledge, intents, slots, problems = _read_all(kdir, idir, use_schema=not cached)
@@ -91,8 +113,7 @@ def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> 
         raise DataError(problems)
     if not cached:
         cache_add(key)
-    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots,
-                   key)
+    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots, key)
 
 
 def load_graph(knowledge_dir: Path | None = None) -> Graph:

@@ -23,28 +23,126 @@ from .entities import Parsed
 from .state import Context
 
 # words that may stand around the entities of a bare follow-up ("and what about in boston?")
-FOLLOW_UP_FILLER = frozenset({
-    "and", "what", "about", "how", "in", "for", "a", "an", "the", "at", "with", "ok", "okay",
-    "then", "same", "also", "now", "as", "of", "is", "it", "there", "those", "them", "one",
-    "ones", "so", "but", "instead", "to", "please"})
+FOLLOW_UP_FILLER = frozenset(
+    {
+        "and",
+        "what",
+        "about",
+        "how",
+        "in",
+        "for",
+        "a",
+        "an",
+        "the",
+        "at",
+        "with",
+        "ok",
+        "okay",
+        "then",
+        "same",
+        "also",
+        "now",
+        "as",
+        "of",
+        "is",
+        "it",
+        "there",
+        "those",
+        "them",
+        "one",
+        "ones",
+        "so",
+        "but",
+        "instead",
+        "to",
+        "please",
+    }
+)
 # intents about a role, where an unknown job title means another career
-ROLE_INTENTS = frozenset({"salary", "role_overview", "role_requirements", "career_path",
-                          "best_locations", "career_progression", "certifications_for_role",
-                          "compare_roles"})
+ROLE_INTENTS = frozenset(
+    {
+        "salary",
+        "role_overview",
+        "role_requirements",
+        "career_path",
+        "best_locations",
+        "career_progression",
+        "certifications_for_role",
+        "compare_roles",
+    }
+)
 ROLE_SLOT_BEFORE = frozenset({"a", "an", "as", "become", "becoming", "being", "do", "does"})
-ROLE_SLOT_AFTER = frozenset({"salary", "salaries", "pay", "job", "jobs", "make", "earn", "earns",
-                             "career", "wage", "wages", "do", "does"})
-NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource",
-                        "ambiguous"})
+ROLE_SLOT_AFTER = frozenset(
+    {
+        "salary",
+        "salaries",
+        "pay",
+        "job",
+        "jobs",
+        "make",
+        "earn",
+        "earns",
+        "career",
+        "wage",
+        "wages",
+        "do",
+        "does",
+    }
+)
+NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource", "ambiguous"})
 # a message with one of these (or a '?') asks something; without, a first-person message
 # that states profile facts is a statement about the user
-QUESTION_CUES = frozenset({"how", "what", "which", "where", "should", "can", "could", "when", "why",
-                           "who", "recommend", "advice", "tips", "suggest", "tell", "show",
-                           "explain", "compare", "list", "is", "are", "does", "do", "will", "give",
-                           "plan", "describe", "outline", "map", "walk", "lay", "must"})
+QUESTION_CUES = frozenset(
+    {
+        "how",
+        "what",
+        "which",
+        "where",
+        "should",
+        "can",
+        "could",
+        "when",
+        "why",
+        "who",
+        "recommend",
+        "advice",
+        "tips",
+        "suggest",
+        "tell",
+        "show",
+        "explain",
+        "compare",
+        "list",
+        "is",
+        "are",
+        "does",
+        "do",
+        "will",
+        "give",
+        "plan",
+        "describe",
+        "outline",
+        "map",
+        "walk",
+        "lay",
+        "must",
+    }
+)
 SMALL_TALK = frozenset({"greeting", "goodbye", "thanks", "help"})
-CHOICE_WORDS = {"first": 0, "1st": 0, "1": 0, "one": 0, "second": 1, "2nd": 1, "2": 1, "two": 1,
-                "third": 2, "3rd": 2, "3": 2, "three": 2}
+CHOICE_WORDS = {
+    "first": 0,
+    "1st": 0,
+    "1": 0,
+    "one": 0,
+    "second": 1,
+    "2nd": 1,
+    "2": 1,
+    "two": 1,
+    "third": 2,
+    "3rd": 2,
+    "3": 2,
+    "three": 2,
+}
 
 
 @dataclass
@@ -122,12 +220,20 @@ def is_question(raw: str, parsed: Parsed) -> bool:
     if "?" in raw:
         return True
     first = parsed.tokens[0] if parsed.tokens else ""
-    return first in QUESTION_CUES or bool(QUESTION_CUES & set(parsed.tokens) - {"is", "are", "do", "does", "will"})
+    return first in QUESTION_CUES or bool(
+        QUESTION_CUES & set(parsed.tokens) - {"is", "are", "do", "does", "will"}
+    )
 
 
-def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str, Intent],
-           states_profile: bool = False, common: frozenset[str] = frozenset(),
-           asks: bool = False) -> Decision:
+def decide(
+    parsed: Parsed,
+    ranked: list[Score],
+    ctx: Context,
+    catalog: dict[str, Intent],
+    states_profile: bool = False,
+    common: frozenset[str] = frozenset(),
+    asks: bool = False,
+) -> Decision:
     """`states_profile`: a statement carrying profile facts; `asks`: the message asks something."""
     top = ranked[0]
     last = catalog.get(ctx.intent or "")
@@ -137,8 +243,12 @@ def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str,
         roles = len({e.id for e in parsed.entities if e.type == "role"})
         usable = kinds <= (last.accepts | last.requires) and roles <= max(1, last.min_roles)
         if usable and (top.intent == last.name or top.score < 0.6 or is_bare(parsed)):
-            return Decision(last.name, max(FOLLOW_UP_CONFIDENCE, top.score if top.intent == last.name
-                                           else 0.0), ranked, follow_up=True)
+            return Decision(
+                last.name,
+                max(FOLLOW_UP_CONFIDENCE, top.score if top.intent == last.name else 0.0),
+                ranked,
+                follow_up=True,
+            )
     if states_profile and top.intent not in ("greeting", "thanks", "goodbye"):
         profile = next(s for s in ranked if s.intent == "profile_update")
         return Decision("profile_update", max(profile.score, FOLLOW_UP_CONFIDENCE), ranked)
@@ -150,14 +260,21 @@ def decide(parsed: Parsed, ranked: list[Score], ctx: Context, catalog: dict[str,
     if foreign and top.intent not in ("profile_update", "greeting", "thanks", "goodbye"):
         return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
     explicit = {e.type for e in parsed.entities} & NODE_TYPES
-    if (not explicit and top.score < UNKNOWN_TOP_SCORE and top.intent not in SMALL_TALK
-            and unknown_share(parsed, common) >= UNKNOWN_SHARE):
+    if (
+        not explicit
+        and top.score < UNKNOWN_TOP_SCORE
+        and top.intent not in SMALL_TALK
+        and unknown_share(parsed, common) >= UNKNOWN_SHARE
+    ):
         return Decision("out_of_scope", 1 - top.score, ranked, foreign=parsed.unknown[0])
     second = ranked[1] if len(ranked) > 1 else None
     if top.score < CONFIDENCE_THRESHOLD or top.intent == "out_of_scope":
-        return Decision("out_of_scope", top.score if top.intent == "out_of_scope" else 1 - top.score,
-                        ranked)
-    if (second is not None and second.intent != "out_of_scope"
-            and second.score >= CONFIDENCE_THRESHOLD and top.score - second.score < AMBIGUITY_MARGIN):
+        return Decision("out_of_scope", top.score if top.intent == "out_of_scope" else 1 - top.score, ranked)
+    if (
+        second is not None
+        and second.intent != "out_of_scope"
+        and second.score >= CONFIDENCE_THRESHOLD
+        and top.score - second.score < AMBIGUITY_MARGIN
+    ):
         return Decision(top.intent, top.score, ranked, clarify=[top.intent, second.intent])
     return Decision(top.intent, top.score, ranked)

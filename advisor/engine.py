@@ -45,8 +45,12 @@ class Advisor:
                 trusted.update(tokenize(normalize(text)))
             for text in intent.examples:
                 vocab.update(tokenize(normalize(text)))
-        for words in (*data.slots["degree"].values(), *data.slots["seniority"].values(),
-                      data.slots["fields"], data.slots["known_words"]):
+        for words in (
+            *data.slots["degree"].values(),
+            *data.slots["seniority"].values(),
+            data.slots["fields"],
+            data.slots["known_words"],
+        ):
             for phrase in words:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
@@ -56,11 +60,11 @@ class Advisor:
         self.classifier = IntentClassifier(data.intents, self.extractor, careers)
 
     @classmethod
-    def load(cls, knowledge_dir: str | Path | None = None,
-             intents_dir: str | Path | None = None) -> Advisor:
+    def load(cls, knowledge_dir: str | Path | None = None, intents_dir: str | Path | None = None) -> Advisor:
         """Load and check the data (raises DataError listing every problem)."""
-        return cls(load(Path(knowledge_dir) if knowledge_dir else None,
-                        Path(intents_dir) if intents_dir else None))
+        return cls(
+            load(Path(knowledge_dir) if knowledge_dir else None, Path(intents_dir) if intents_dir else None)
+        )
 
     def conversation(self, state: dict[str, Any] | None = None) -> Conversation:
         """A new conversation, or one resumed from `Conversation.state_dict()` output."""

@@ -15,13 +15,37 @@ from .graph import Graph
 from .spelling import Speller
 
 PLACEHOLDER = {
-    "role": "<role>", "certification": "<cert>", "skill": "<topic>", "concept": "<topic>",
-    "organisation": "<topic>", "resource": "<resource>", "place": "<place>", "years": "<years>",
-    "degree": "<degree>", "seniority": "<level>", "field": "<field>", "ambiguous": "<role>",
+    "role": "<role>",
+    "certification": "<cert>",
+    "skill": "<topic>",
+    "concept": "<topic>",
+    "organisation": "<topic>",
+    "resource": "<resource>",
+    "place": "<place>",
+    "years": "<years>",
+    "degree": "<degree>",
+    "seniority": "<level>",
+    "field": "<field>",
+    "ambiguous": "<role>",
 }
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-                 "twenty": 20, "a": 1, "an": 1}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "a": 1,
+    "an": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -95,8 +119,9 @@ class EntityExtractor:
         while i < len(fixed):
             if i in years:
                 end, value = years[i]
-                entities.append(Entity("years", str(value), f"{value:g} years",
-                                       " ".join(tokens[i:end]), i, end))
+                entities.append(
+                    Entity("years", str(value), f"{value:g} years", " ".join(tokens[i:end]), i, end)
+                )
                 delex.append(PLACEHOLDER["years"])
                 i = end
                 continue

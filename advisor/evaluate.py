@@ -33,7 +33,11 @@ def evaluate(engine: Advisor, cases: list[tuple[str, str]]) -> dict[str, Any]:
     results = []
     for text, expected in cases:
         reply = engine.conversation().reply(text)
-        got = reply.intent if reply.intent != "clarify" else (reply.runners_up[0][0] if reply.runners_up else "clarify")
+        got = (
+            reply.intent
+            if reply.intent != "clarify"
+            else (reply.runners_up[0][0] if reply.runners_up else "clarify")
+        )
         results.append((text, expected, got, reply.confidence))
     labels = sorted({e for _, e, _, _ in results} | {g for _, _, g, _ in results})
     per: dict[str, dict[str, float]] = {}
@@ -48,11 +52,15 @@ def evaluate(engine: Advisor, cases: list[tuple[str, str]]) -> dict[str, Any]:
     confusions = Counter((e, g) for _, e, g, _ in results if e != g)
     misses = sorted(((c, t, e, g) for t, e, g, c in results if e != g), reverse=True)
     correct = sum(1 for _, e, g, _ in results if e == g)
-    return {"cases": len(results), "accuracy": correct / len(results) if results else 0.0,
-            "per_intent": per,
-            "confusions": [{"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()],
-            "worst_misses": [{"text": t, "expected": e, "got": g, "confidence": round(c, 3)}
-                             for c, t, e, g in misses[:15]]}
+    return {
+        "cases": len(results),
+        "accuracy": correct / len(results) if results else 0.0,
+        "per_intent": per,
+        "confusions": [{"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()],
+        "worst_misses": [
+            {"text": t, "expected": e, "got": g, "confidence": round(c, 3)} for c, t, e, g in misses[:15]
+        ],
+    }
 
 
 def evaluate_file(engine: Advisor, path: Path) -> dict[str, Any]:
@@ -60,15 +68,22 @@ def evaluate_file(engine: Advisor, path: Path) -> dict[str, Any]:
 
 
 def format_report(report: dict[str, Any]) -> str:
-    out = [f"cases: {report['cases']}   accuracy: {report['accuracy']:.1%}", "",
-           f"{'intent':26} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>4}"]
+    out = [
+        f"cases: {report['cases']}   accuracy: {report['accuracy']:.1%}",
+        "",
+        f"{'intent':26} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>4}",
+    ]
     for label, m in report["per_intent"].items():
-        out.append(f"{label:26} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {int(m['support']):4}")
+        out.append(
+            f"{label:26} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {int(m['support']):4}"
+        )
     if report["confusions"]:
         out += ["", "confusions (expected → got):"]
         out += [f"  {c['count']:3} × {c['expected']} → {c['got']}" for c in report["confusions"][:15]]
     if report["worst_misses"]:
         out += ["", "worst misses (most confident first):"]
-        out += [f"  [{m['confidence']:.2f}] {m['text'][:70]!r}: {m['expected']} → {m['got']}"
-                for m in report["worst_misses"]]
+        out += [
+            f"  [{m['confidence']:.2f}] {m['text'][:70]!r}: {m['expected']} → {m['got']}"
+            for m in report["worst_misses"]
+        ]
     return "\n".join(out) + "\n"

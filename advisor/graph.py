@@ -122,13 +122,24 @@ def _freeze(value: Any) -> Any:
 
 def _requirement(raw: dict[str, Any]) -> Requirement:
     options = tuple(
-        Option(tuple(Item(kind=i["kind"], ref=i.get("ref"), level=i.get("level"),
-                          fields=tuple(i.get("fields", ())), area=i.get("area"),
-                          role=i.get("role"), years=i.get("years")) for i in o["items"]),
-               o.get("label", ""))
-        for o in raw["options"])
-    return Requirement(raw["id"], raw["level"], raw["label"], raw["source"], options,
-                       raw.get("quote", ""))
+        Option(
+            tuple(
+                Item(
+                    kind=i["kind"],
+                    ref=i.get("ref"),
+                    level=i.get("level"),
+                    fields=tuple(i.get("fields", ())),
+                    area=i.get("area"),
+                    role=i.get("role"),
+                    years=i.get("years"),
+                )
+                for i in o["items"]
+            ),
+            o.get("label", ""),
+        )
+        for o in raw["options"]
+    )
+    return Requirement(raw["id"], raw["level"], raw["label"], raw["source"], options, raw.get("quote", ""))
 
 
 _NODE_TEXT = {"role": "summary"}
@@ -144,17 +155,27 @@ class Graph:
             for raw in data[file][key]:
                 sources = raw.get("sources") or ([raw["source"]] if raw.get("source") else [])
                 nodes[raw["id"]] = Node(
-                    type=kind, id=raw["id"], name=raw["name"], aliases=tuple(raw.get("aliases", ())),
+                    type=kind,
+                    id=raw["id"],
+                    name=raw["name"],
+                    aliases=tuple(raw.get("aliases", ())),
                     description=raw.get(_NODE_TEXT.get(kind, "description"), ""),
                     sources=tuple(sources),
                     attrs=_freeze({k: v for k, v in raw.items() if k not in _OMIT}),
-                    requirements=tuple(_requirement(r) for r in raw.get("requirements", ())))
+                    requirements=tuple(_requirement(r) for r in raw.get("requirements", ())),
+                )
         self.nodes: Mapping[str, Node] = Mapping(nodes)
-        self.sources: Mapping[str, Source] = Mapping({
-            s["id"]: Source(s["id"], s["title"], s["publisher"], s.get("url"), s.get("date"),
-                            s.get("note", "")) for s in data["sources"]["sources"]})
-        self.areas: Mapping[str, Mapping[str, str]] = Mapping({
-            a["id"]: Mapping(a) for a in data["roles"]["experience_areas"]})
+        self.sources: Mapping[str, Source] = Mapping(
+            {
+                s["id"]: Source(
+                    s["id"], s["title"], s["publisher"], s.get("url"), s.get("date"), s.get("note", "")
+                )
+                for s in data["sources"]["sources"]
+            }
+        )
+        self.areas: Mapping[str, Mapping[str, str]] = Mapping(
+            {a["id"]: Mapping(a) for a in data["roles"]["experience_areas"]}
+        )
         by_type: dict[str, list[str]] = defaultdict(list)
         aliases: dict[tuple[str, ...], str] = {}
         for node in nodes.values():
@@ -163,8 +184,9 @@ class Graph:
                 words = alias_key(alias)
                 if words and words not in aliases:
                     aliases[words] = node.id
-        self.ambiguous: Mapping[tuple[str, ...], tuple[str, ...]] = Mapping({
-            alias_key(a["alias"]): tuple(a["nodes"]) for a in data["roles"].get("ambiguous_aliases", ())})
+        self.ambiguous: Mapping[tuple[str, ...], tuple[str, ...]] = Mapping(
+            {alias_key(a["alias"]): tuple(a["nodes"]) for a in data["roles"].get("ambiguous_aliases", ())}
+        )
         self.by_type: Mapping[str, tuple[str, ...]] = Mapping({k: tuple(v) for k, v in by_type.items()})
         self.aliases: Mapping[tuple[str, ...], str] = Mapping(aliases)
         self.max_alias_len = max((len(k) for k in aliases), default=1)
@@ -175,22 +197,44 @@ class Graph:
         for fact in facts:
             pay_by_role[fact.role].append(fact)
         self.pay_by_role: Mapping[str | None, tuple[PayFact, ...]] = Mapping(
-            {k: tuple(v) for k, v in pay_by_role.items()})
-        self.rankings: Mapping[str, tuple[Ranking, ...]] = Mapping(_group(
-            (r["role"], Ranking(r["id"], r["role"], tuple(r["places"]), r["basis"], r["source"],
-                                r.get("quote", ""))) for r in data["pay"]["rankings"]))
-        moves = [Transition(t["from"], t["to"], t["years"], t["note"], t["source"])
-                 for t in data["progression"]["transitions"]]
+            {k: tuple(v) for k, v in pay_by_role.items()}
+        )
+        self.rankings: Mapping[str, tuple[Ranking, ...]] = Mapping(
+            _group(
+                (
+                    r["role"],
+                    Ranking(
+                        r["id"], r["role"], tuple(r["places"]), r["basis"], r["source"], r.get("quote", "")
+                    ),
+                )
+                for r in data["pay"]["rankings"]
+            )
+        )
+        moves = [
+            Transition(t["from"], t["to"], t["years"], t["note"], t["source"])
+            for t in data["progression"]["transitions"]
+        ]
         self.leads_to: Mapping[str, tuple[Transition, ...]] = Mapping(_group((t.src, t) for t in moves))
         self.comes_from: Mapping[str, tuple[Transition, ...]] = Mapping(_group((t.dst, t) for t in moves))
-        self.helped_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
-            (role, node.id) for node in nodes.values() if node.type == "certification"
-            for role in node.get("helps_roles", ())))
-        self.covered_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
-            (target, node.id) for node in nodes.values() if node.type == "resource"
-            for target in node.get("covers", ())))
-        self.required_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
-            (dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ())))
+        self.helped_by: Mapping[str, tuple[str, ...]] = Mapping(
+            _group(
+                (role, node.id)
+                for node in nodes.values()
+                if node.type == "certification"
+                for role in node.get("helps_roles", ())
+            )
+        )
+        self.covered_by: Mapping[str, tuple[str, ...]] = Mapping(
+            _group(
+                (target, node.id)
+                for node in nodes.values()
+                if node.type == "resource"
+                for target in node.get("covers", ())
+            )
+        )
+        self.required_by: Mapping[str, tuple[str, ...]] = Mapping(
+            _group((dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ()))
+        )
 
     def area_name(self, area_id: str | None) -> str:
         """The plain name of an experience area ('healthcare experience')."""
@@ -213,8 +257,9 @@ class Graph:
 
 
 def _pay_fact(raw: dict[str, Any]) -> PayFact:
-    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()
-                              if k not in ("currency", "period")}
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k not in ("currency", "period")
+    }
     return PayFact(**values)
 
 

@@ -16,8 +16,16 @@ from typing import Any
 from .loading import _cache_file
 
 # modules whose code decides what the cached objects contain
-_SOURCES = ("classifier.py", "spelling.py", "entities.py", "text.py", "config.py", "catalog.py",
-            "engine.py", "model_cache.py")
+_SOURCES = (
+    "classifier.py",
+    "spelling.py",
+    "entities.py",
+    "text.py",
+    "config.py",
+    "catalog.py",
+    "engine.py",
+    "model_cache.py",
+)
 
 
 def cache_dir() -> Path | None:

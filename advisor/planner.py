@@ -35,8 +35,16 @@ class Step:
     after: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "kind": self.kind, "status": self.status,
-                "level": self.level, "why": self.why, "source": self.source, "effort": self.effort}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "status": self.status,
+            "level": self.level,
+            "why": self.why,
+            "source": self.source,
+            "effort": self.effort,
+        }
 
 
 @dataclass
@@ -107,9 +115,13 @@ class Planner:
     def plan(self, goal: str) -> Plan:
         role = self.graph.nodes[goal]
         # a path that itself includes years of work earns the experience some certifications ask for
-        self.gains_experience = any(i.kind == "experience" and (i.years or i.role)
-                                    for q in role.requirements if q.level == "required"
-                                    for o in q.options for i in o.items)
+        self.gains_experience = any(
+            i.kind == "experience" and (i.years or i.role)
+            for q in role.requirements
+            if q.level == "required"
+            for o in q.options
+            for i in o.items
+        )
         self._add_role(role, depth=0, levels=("required", "preferred", "plus"))
         self._experience_first()
         traits = [self.graph.name(t) for t in role.get("traits", ())]
@@ -137,9 +149,14 @@ class Planner:
     def _choose(self, req: Requirement) -> tuple[int, str]:
         def cost(index: int) -> tuple[int, int, int]:
             items = req.options[index].items
-            blocked = sum(1 for t in items if t.kind == "certification" and not self.profile.years
-                          and not self.gains_experience
-                          and self.graph.nodes[t.ref or ""].get("needs_experience"))
+            blocked = sum(
+                1
+                for t in items
+                if t.kind == "certification"
+                and not self.profile.years
+                and not self.gains_experience
+                and self.graph.nodes[t.ref or ""].get("needs_experience")
+            )
             todo = sum(self._size(t) for t in items if not self.covered(t))
             return (blocked, todo, index)
 
@@ -150,19 +167,29 @@ class Planner:
         b, other = cost(best), cost(ranked[1])
         if other[0] > b[0]:
             cert = next(t for t in req.options[ranked[1]].items if t.kind == "certification")
-            return best, (f"{self.graph.name(cert.ref)} asks for imaging-informatics or IT "
-                          "experience you have not mentioned yet; this route does not")
+            return best, (
+                f"{self.graph.name(cert.ref)} asks for imaging-informatics or IT "
+                "experience you have not mentioned yet; this route does not"
+            )
         if other[1] > b[1]:
-            return best, (f"fewer steps ({b[1]} instead of {other[1]})" +
-                          ("; the seed calls the CIIP the single-certificate alternative to the "
-                           "PARCA set" if any(t.ref == "ciip" for t in req.options[best].items) else ""))
+            return best, (
+                f"fewer steps ({b[1]} instead of {other[1]})"
+                + (
+                    "; the seed calls the CIIP the single-certificate alternative to the PARCA set"
+                    if any(t.ref == "ciip" for t in req.options[best].items)
+                    else ""
+                )
+            )
         return best, "listed first by the source; either route meets the requirement"
 
     def _size(self, item: Item) -> int:
         if item.kind == "certification":
             node = self.graph.nodes[item.ref or ""]
-            return 1 + sum(self._size(Item("certification", ref=d)) for d in node.get("builds_on", ())
-                           if d not in self.profile.certifications)
+            return 1 + sum(
+                self._size(Item("certification", ref=d))
+                for d in node.get("builds_on", ())
+                if d not in self.profile.certifications
+            )
         return 1
 
     def _add_item(self, item: Item, level: str, why: str, source: str, depth: int) -> str:
@@ -220,8 +247,12 @@ class Planner:
             node = g.nodes[item.ref or ""]
             return f"cert:{node.id}", f"Earn the {node.name}", "certify", ""
         if item.kind == "degree":
-            level = {"high-school": "a high school diploma or equivalent", "associate": "an associate degree",
-                     "bachelor": "a bachelor's degree", "master": "a master's degree"}[item.level or "bachelor"]
+            level = {
+                "high-school": "a high school diploma or equivalent",
+                "associate": "an associate degree",
+                "bachelor": "a bachelor's degree",
+                "master": "a master's degree",
+            }[item.level or "bachelor"]
             fields = f" ({', '.join(item.fields)})" if item.fields else ""
             return f"degree:{item.level}", f"Earn {level}{fields}", "earn", ""
         years = f"{item.years:g} year{'s' if item.years != 1 else ''}" if item.years else ""
@@ -229,16 +260,22 @@ class Planner:
             name = f"Work as a {g.name(item.role)}" + (f" for {years}" if years else "")
             return f"experience:{item.role}", name, "experience", years
         area = g.area_name(item.area)
-        return (f"experience:{item.area}", f"Gain {years + ' of ' if years else ''}{area}",
-                "experience", years)
+        return (
+            f"experience:{item.area}",
+            f"Gain {years + ' of ' if years else ''}{area}",
+            "experience",
+            years,
+        )
 
     def _ordered(self) -> list[Step]:
         """Kahn's algorithm; among ready steps: phase, then level, then first added."""
         order = {sid: i for i, sid in enumerate(self.steps)}
         waiting = {sid: {d for d in s.after if d in self.steps} for sid, s in self.steps.items()}
+
         def key(sid: str) -> tuple[int, int, int]:
             s = self.steps[sid]
             return (PHASE[s.kind], LEVEL_RANK[s.level], order[sid])
+
         ready = [(*key(sid), sid) for sid, deps in waiting.items() if not deps]
         heapq.heapify(ready)
         result: list[Step] = []

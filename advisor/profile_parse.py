@@ -14,18 +14,82 @@ from .entities import Entity, Parsed
 
 FIRST_PERSON = frozenset({"i", "my", "me", "myself"})
 WINDOW = 6
-GOAL_CUES = frozenset({"become", "becoming", "goal", "want", "wanted", "aspire", "target",
-                       "transition", "switch", "move", "moving", "into", "aiming", "aim", "pursue",
-                       "dream", "hoping", "hope", "plan", "planning", "interested", "considering"})
-CURRENT_CUES = frozenset({"am", "work", "working", "currently", "been", "was", "job", "employed",
-                          "hold", "holding"})
-KNOW_CUES = frozenset({"know", "knew", "familiar", "learned", "learnt", "studied", "comfortable",
-                       "understand", "experience", "experienced", "worked", "good", "proficient",
-                       "skilled", "fluent", "use", "used", "using", "done", "have", "had", "did"})
-CERT_CUES = frozenset({"passed", "have", "got", "earned", "hold", "holding", "certified",
-                       "completed", "obtained", "finished", "achieved", "received", "am", "with"})
-PLACE_CUES = frozenset({"live", "living", "based", "located", "from", "relocating", "moving",
-                        "reside", "relocate", "moved"})
+GOAL_CUES = frozenset(
+    {
+        "become",
+        "becoming",
+        "goal",
+        "want",
+        "wanted",
+        "aspire",
+        "target",
+        "transition",
+        "switch",
+        "move",
+        "moving",
+        "into",
+        "aiming",
+        "aim",
+        "pursue",
+        "dream",
+        "hoping",
+        "hope",
+        "plan",
+        "planning",
+        "interested",
+        "considering",
+    }
+)
+CURRENT_CUES = frozenset(
+    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding"}
+)
+KNOW_CUES = frozenset(
+    {
+        "know",
+        "knew",
+        "familiar",
+        "learned",
+        "learnt",
+        "studied",
+        "comfortable",
+        "understand",
+        "experience",
+        "experienced",
+        "worked",
+        "good",
+        "proficient",
+        "skilled",
+        "fluent",
+        "use",
+        "used",
+        "using",
+        "done",
+        "have",
+        "had",
+        "did",
+    }
+)
+CERT_CUES = frozenset(
+    {
+        "passed",
+        "have",
+        "got",
+        "earned",
+        "hold",
+        "holding",
+        "certified",
+        "completed",
+        "obtained",
+        "finished",
+        "achieved",
+        "received",
+        "am",
+        "with",
+    }
+)
+PLACE_CUES = frozenset(
+    {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
+)
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
 
 
@@ -41,7 +105,7 @@ class ProfileChanges:
 
 
 def _before(parsed: Parsed, entity: Entity) -> list[str]:
-    return list(parsed.tokens[max(0, entity.start - WINDOW):entity.start])
+    return list(parsed.tokens[max(0, entity.start - WINDOW) : entity.start])
 
 
 def _nearest(window: list[str], *cue_sets: frozenset[str]) -> int:
@@ -69,7 +133,7 @@ def read_profile(parsed: Parsed) -> ProfileChanges:
             elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
                 changes.values["current_role"] = entity.id
         elif entity.type in ("skill", "concept", "organisation"):
-            if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[:entity.start]:
+            if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start]:
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
             if _nearest(window, GOAL_CUES, CERT_CUES) == 1 and not negated:
@@ -98,8 +162,17 @@ def _has_degree_word(tokens: tuple[str, ...]) -> bool:
 
 def _says_no_degree(tokens: tuple[str, ...]) -> bool:
     text = " ".join(tokens)
-    return any(p in text for p in ("no degree", "not have a degree", "without a degree",
-                                   "never went to college", "no college", "not have a college degree"))
+    return any(
+        p in text
+        for p in (
+            "no degree",
+            "not have a degree",
+            "without a degree",
+            "never went to college",
+            "no college",
+            "not have a college degree",
+        )
+    )
 
 
 def apply_changes(profile: Any, changes: ProfileChanges) -> bool:

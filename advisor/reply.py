@@ -23,9 +23,14 @@ class Reply:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (the contract of `advisor ask --json`)."""
         return {
-            "text": self.text, "intent": self.intent, "confidence": round(self.confidence, 3),
-            "entities": self.entities, "sources": self.sources, "steps": self.steps,
+            "text": self.text,
+            "intent": self.intent,
+            "confidence": round(self.confidence, 3),
+            "entities": self.entities,
+            "sources": self.sources,
+            "steps": self.steps,
             "runners_up": [{"intent": n, "score": round(s, 3)} for n, s in self.runners_up],
             "corrections": [{"typed": a, "read_as": b} for a, b in self.corrections],
-            "profile_changed": self.profile_changed, "end": self.end,
+            "profile_changed": self.profile_changed,
+            "end": self.end,
         }

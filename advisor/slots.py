@@ -16,13 +16,15 @@ def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def fill_slots(graph: Graph, intent: Intent, parsed: Parsed, state: State, follow_up: bool,
-               catalog: dict[str, Intent]) -> Ask:
+def fill_slots(
+    graph: Graph, intent: Intent, parsed: Parsed, state: State, follow_up: bool, catalog: dict[str, Intent]
+) -> Ask:
     ctx, profile = state.context, state.profile
     roles = _unique([e.id for e in parsed.of("role")])
     if not roles:  # "ris salary": a concept whose people have a role
-        roles = _unique([graph.nodes[e.id].get("role") for e in parsed.of("concept")
-                         if graph.nodes[e.id].get("role")])
+        roles = _unique(
+            [graph.nodes[e.id].get("role") for e in parsed.of("concept") if graph.nodes[e.id].get("role")]
+        )
     ask = Ask(graph, intent, parsed, state, catalog=catalog)
     if intent.name == "compare_roles":
         if len(roles) == 1 and ctx.role and ctx.role != roles[0]:
@@ -31,8 +33,9 @@ def fill_slots(graph: Graph, intent: Intent, parsed: Parsed, state: State, follo
             roles = [ctx.role, ctx.other_role]
     if intent.name in ("career_path", "next_step", "certifications_for_role") and len(roles) > 1:
         # "I'm a rad tech, how do I become a PACS admin?": the goal is not where one stands
-        targets = [r for r in roles if r != profile.current_role
-                   and graph.nodes[r].get("track") != "background"]
+        targets = [
+            r for r in roles if r != profile.current_role and graph.nodes[r].get("track") != "background"
+        ]
         roles = targets + [r for r in roles if r not in targets]
     ask.roles = roles
     ask.role = roles[0] if roles else None
@@ -43,7 +46,9 @@ def fill_slots(graph: Graph, intent: Intent, parsed: Parsed, state: State, follo
     place = parsed.first("place")
     ask.place = place.id if place else (ctx.place if follow_up else None)
     cert = parsed.first("certification")
-    ask.certification = cert.id if cert else (ctx.certification if "certification" in intent.context else None)
+    ask.certification = (
+        cert.id if cert else (ctx.certification if "certification" in intent.context else None)
+    )
     topic = next((e for e in parsed.entities if e.type in TOPIC_TYPES), None)
     ask.topic = topic.id if topic else (ctx.topic if "concept" in intent.context else None)
     level = parsed.first("seniority")

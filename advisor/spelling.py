@@ -20,11 +20,11 @@ from .config import SPELL_CUTOFF, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
 
 def _fold_doubles(word: str) -> list[str]:
     """Words with one letter of a doubled pair dropped, in order of position."""
-    return [word[:i] + word[i + 1:] for i in range(len(word) - 1) if word[i] == word[i + 1]]
+    return [word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]]
 
 
 def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 class Speller:
@@ -34,8 +34,9 @@ class Speller:
         self.vocab = dict(vocab)
         # words seen once or twice and not in a curated list may be typos themselves (intent examples
         # carry realistic typos); they can still be corrected to a frequent or trusted word
-        self.suspect = frozenset(w for w, n in self.vocab.items()
-                                 if n <= SUSPECT_MAX_COUNT and w not in trusted)
+        self.suspect = frozenset(
+            w for w, n in self.vocab.items() if n <= SUSPECT_MAX_COUNT and w not in trusted
+        )
         self.trusted = trusted
         index: dict[str, list[str]] = {}
         for word in sorted(self.vocab):
@@ -70,8 +71,7 @@ class Speller:
         best: tuple[float, int, str] | None = None
         for word in candidates:
             seen = self.vocab.get(token, 0)
-            if word == token or word in self.suspect or (
-                    seen and self.vocab[word] < max(4, 3 * seen)):
+            if word == token or word in self.suspect or (seen and self.vocab[word] < max(4, 3 * seen)):
                 continue  # a once-seen word gives way only to a clearly more common one
             score = DamerauLevenshtein.normalized_similarity(token, word) * 100
             if score < SPELL_CUTOFF:

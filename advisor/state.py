@@ -28,8 +28,14 @@ class Profile:
 
     def has_background(self) -> bool:
         """True when the user said anything about what they already have."""
-        return bool(self.degree or self.current_role or self.background or self.years is not None
-                    or self.skills or self.certifications)
+        return bool(
+            self.degree
+            or self.current_role
+            or self.background
+            or self.years is not None
+            or self.skills
+            or self.certifications
+        )
 
 
 @dataclass
@@ -51,8 +57,12 @@ class State:
     turns: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": STATE_VERSION, "turns": self.turns, "profile": asdict(self.profile),
-                "context": asdict(self.context)}
+        return {
+            "version": STATE_VERSION,
+            "turns": self.turns,
+            "profile": asdict(self.profile),
+            "context": asdict(self.context),
+        }
 
     @classmethod
     def from_dict(cls, data: Any) -> State:
@@ -81,8 +91,12 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
             profile["years"] = profile.pop("experience_years")
         if "certs" in profile:
             profile["certifications"] = profile.pop("certs")
-        data = {"version": STATE_VERSION, "profile": profile, "context": data.get("context", {}),
-                "turns": data.get("turns", 0)}
+        data = {
+            "version": STATE_VERSION,
+            "profile": profile,
+            "context": data.get("context", {}),
+            "turns": data.get("turns", 0),
+        }
     return data
 
 
@@ -99,8 +113,9 @@ def _build(kind: Any, raw: Any) -> Any:
                 raise TypeError(f"{f.name} must be a list of ids")
             value = list(dict.fromkeys(value))
         elif f.name == "years":
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)
-                                      or not 0 <= value <= 80):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 80
+            ):
                 raise ValueError("years must be a number from 0 to 80")
         elif f.name == "pending":
             if value is not None and not isinstance(value, dict):

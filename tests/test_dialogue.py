@@ -14,8 +14,11 @@ def _parsed(*tokens: str) -> Parsed:
 
 
 def test_close_intents_ask_which(engine: Advisor) -> None:
-    ranked = [Score("salary", 0.61, 0.5, ""), Score("role_overview", 0.60, 0.5, ""),
-              Score("out_of_scope", 0.1, 0.1, "")]
+    ranked = [
+        Score("salary", 0.61, 0.5, ""),
+        Score("role_overview", 0.60, 0.5, ""),
+        Score("out_of_scope", 0.1, 0.1, ""),
+    ]
     decision = decide(_parsed("ris", "money"), ranked, Context(), engine.catalog)
     assert decision.clarify == ["salary", "role_overview"]
 
@@ -43,8 +46,12 @@ def test_short_answers_pick_an_option() -> None:
 
 
 def test_pending_intent_choice_answers_the_earlier_question(engine: Advisor) -> None:
-    state = {"version": 2, "context": {"pending": {"kind": "intent", "options": ["salary", "role_overview"],
-                                                   "text": "ris analyst money"}}}
+    state = {
+        "version": 2,
+        "context": {
+            "pending": {"kind": "intent", "options": ["salary", "role_overview"], "text": "ris analyst money"}
+        },
+    }
     reply = engine.conversation(state).reply("the first one")
     assert reply.intent == "salary" and "$65,544" in reply.text
     reply = engine.conversation(state).reply("2")
@@ -52,8 +59,12 @@ def test_pending_intent_choice_answers_the_earlier_question(engine: Advisor) -> 
 
 
 def test_unrelated_answer_drops_the_pending_question(engine: Advisor) -> None:
-    state = {"version": 2, "context": {"pending": {"kind": "intent", "options": ["salary", "role_overview"],
-                                                   "text": "ris analyst money"}}}
+    state = {
+        "version": 2,
+        "context": {
+            "pending": {"kind": "intent", "options": ["salary", "role_overview"], "text": "ris analyst money"}
+        },
+    }
     conv = engine.conversation(state)
     reply = conv.reply("what is DICOM?")
     assert reply.intent == "concept_info"
@@ -68,4 +79,8 @@ def test_statement_with_facts_is_a_profile_update(bot: object) -> None:
 def test_question_with_facts_is_answered_and_remembered(bot: object) -> None:
     reply = bot.says("I'm a rad tech, how do I become a PACS administrator?", expect="career_path")  # type: ignore[attr-defined]
     assert any(s["id"] == "skill:medical-terminology" and s["status"] == "done" for s in reply.steps)
-    bot.says("what do you know about me", expect="profile_show", contains=["Radiologic Technologist", "Goal: PACS Administrator"])  # type: ignore[attr-defined]
+    bot.says(
+        "what do you know about me",
+        expect="profile_show",
+        contains=["Radiologic Technologist", "Goal: PACS Administrator"],
+    )  # type: ignore[attr-defined]

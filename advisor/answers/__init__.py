@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import basic, certs, pay, paths, roles
+from . import basic, certs, paths, pay, roles
 from .common import Answer, Ask
 
 ANSWERS: dict[str, Callable[[Ask], Answer]] = {
-    "greeting": basic.greeting, "goodbye": basic.goodbye, "thanks": basic.thanks,
-    "help": basic.help_, "out_of_scope": basic.out_of_scope, "profile_show": basic.profile_show,
-    "list_roles": roles.list_roles, "role_overview": roles.role_overview,
-    "role_requirements": roles.role_requirements, "career_progression": roles.career_progression,
-    "compare_roles": roles.compare_roles, "salary": pay.salary,
-    "best_locations": pay.best_locations, "certification_info": certs.certification_info,
+    "greeting": basic.greeting,
+    "goodbye": basic.goodbye,
+    "thanks": basic.thanks,
+    "help": basic.help_,
+    "out_of_scope": basic.out_of_scope,
+    "profile_show": basic.profile_show,
+    "list_roles": roles.list_roles,
+    "role_overview": roles.role_overview,
+    "role_requirements": roles.role_requirements,
+    "career_progression": roles.career_progression,
+    "compare_roles": roles.compare_roles,
+    "salary": pay.salary,
+    "best_locations": pay.best_locations,
+    "certification_info": certs.certification_info,
     "certifications_for_role": certs.certifications_for_role,
-    "study_resources": certs.study_resources, "concept_info": certs.concept_info,
-    "career_path": paths.career_path, "next_step": paths.next_step,
+    "study_resources": certs.study_resources,
+    "concept_info": certs.concept_info,
+    "career_path": paths.career_path,
+    "next_step": paths.next_step,
 }
 
 __all__ = ["ANSWERS", "Answer", "Ask"]

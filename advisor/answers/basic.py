@@ -6,9 +6,11 @@ from ..graph import Graph
 from ..state import Profile
 from .common import Answer, Ask, fill, listing
 
-EXAMPLES = ("How much does a PACS administrator make in San Francisco?",
-            "How do I become a PACS analyst?",
-            "What is the CIIP?")
+EXAMPLES = (
+    "How much does a PACS administrator make in San Francisco?",
+    "How do I become a PACS analyst?",
+    "What is the CIIP?",
+)
 
 
 def template(ask: Ask, key: str, default: str) -> Answer:
@@ -43,8 +45,13 @@ def profile_lines(graph: Graph, p: Profile) -> list[str]:
     """The profile as short lines ("Education: bachelor's (computer science)")."""
     lines = []
     if p.degree:
-        degree = "no degree" if p.degree == "none" else p.degree.replace("-", " ") + "'s" \
-            if p.degree in ("bachelor", "master") else p.degree.replace("-", " ")
+        degree = (
+            "no degree"
+            if p.degree == "none"
+            else p.degree.replace("-", " ") + "'s"
+            if p.degree in ("bachelor", "master")
+            else p.degree.replace("-", " ")
+        )
         lines.append(f"Education: {degree}{f' ({p.degree_field})' if p.degree_field else ''}")
     if p.current_role or p.background:
         lines.append(f"Current job: {graph.name(p.current_role) if p.current_role else p.background}")
@@ -53,7 +60,8 @@ def profile_lines(graph: Graph, p: Profile) -> list[str]:
     if p.skills:
         lines.append(f"Knows: {listing([graph.name(s) for s in p.skills])}")
     if p.certifications:
-        lines.append(f"Certifications: {listing([graph.nodes[c].get('abbr') or graph.name(c) for c in p.certifications if c in graph.nodes])}")
+        held = [graph.nodes[c].get("abbr") or graph.name(c) for c in p.certifications if c in graph.nodes]
+        lines.append(f"Certifications: {listing(held)}")
     if p.goal:
         lines.append(f"Goal: {graph.name(p.goal)}")
     if p.place:
@@ -64,6 +72,10 @@ def profile_lines(graph: Graph, p: Profile) -> list[str]:
 def profile_show(ask: Ask) -> Answer:
     lines = profile_lines(ask.graph, ask.state.profile)
     if not lines:
-        return Answer(["I don't know anything about you yet. Tell me, e.g. \"I'm a rad tech with "
-                       "3 years of experience\" or \"I want to become a PACS analyst\"."])
+        return Answer(
+            [
+                "I don't know anything about you yet. Tell me, e.g. \"I'm a rad tech with "
+                '3 years of experience" or "I want to become a PACS analyst".'
+            ]
+        )
     return Answer(["What I know about you:"] + [f"  • {line}" for line in lines])

@@ -37,18 +37,26 @@ def certifications_for_role(ask: Ask) -> Answer:
     if ask.role is None:
         out.add("Certifications in imaging informatics:")
         for cert in graph.of_type("certification"):
-            out.add(f"  • {cert.get('abbr')} ({graph.name(cert.get('issuer'))}, {cert.get('level')}) — "
-                    f"{cert.name}")
+            out.add(
+                f"  • {cert.get('abbr')} ({graph.name(cert.get('issuer'))}, {cert.get('level')}) — "
+                f"{cert.name}"
+            )
             out.cite(*cert.sources[:1])
-        out.add("The seed calls the CIIP the single-certificate alternative to PARCA's four. "
-                "Name a role to see which ones its sources mention.")
+        out.add(
+            "The seed calls the CIIP the single-certificate alternative to PARCA's four. "
+            "Name a role to see which ones its sources mention."
+        )
         return out
     role = graph.nodes[ask.role]
-    named = [r for r in role.requirements if any(i.kind == "certification" for o in r.options for i in o.items)]
+    named = [
+        r for r in role.requirements if any(i.kind == "certification" for o in r.options for i in o.items)
+    ]
     helpers = list(graph.helped_by.get(role.id, ()))
     if not named and not helpers:
         out.add(f"My sources name no certification for {role.name}.")
-        out.add("In the field generally the CIIP (ABII) and PARCA's CPAS/CPSA/CPIA/CPSM are the ones to know.")
+        out.add(
+            "In the field generally the CIIP (ABII) and PARCA's CPAS/CPSA/CPIA/CPSM are the ones to know."
+        )
         out.cite("seed")
         return out
     out.add(f"Certifications for {role.name}:")
@@ -58,13 +66,18 @@ def certifications_for_role(ask: Ask) -> Answer:
         if req.quote:
             out.add(f"    “{req.quote}”")
         out.cite(req.source)
-    others = [graph.nodes[c].get("abbr") for c in helpers
-              if not any(i.ref == c for r in named for o in r.options for i in o.items)]
+    others = [
+        graph.nodes[c].get("abbr")
+        for c in helpers
+        if not any(i.ref == c for r in named for o in r.options for i in o.items)
+    ]
     if others:
         out.add(f"  Also relevant: {listing(others)}.")
     have = set(ask.state.profile.certifications)
     if have:
-        out.add(f"  You already hold: {listing([graph.nodes[c].get('abbr') for c in have if c in graph.nodes])}.")
+        out.add(
+            f"  You already hold: {listing([graph.nodes[c].get('abbr') for c in have if c in graph.nodes])}."
+        )
     return out
 
 
@@ -100,8 +113,11 @@ def concept_info(ask: Ask) -> Answer:
     related = [graph.name(r) for r in node.get("related", ())]
     if related:
         out.add(f"Related: {listing(related)}.")
-    users = [graph.name(r.id) for r in graph.career_roles()
-             if any(i.ref == node.id for q in r.requirements for o in q.options for i in o.items)]
+    users = [
+        graph.name(r.id)
+        for r in graph.career_roles()
+        if any(i.ref == node.id for q in r.requirements for o in q.options for i in o.items)
+    ]
     if users:
         out.add(f"Asked for in: {listing(users)}.")
     out.cite(*node.sources)

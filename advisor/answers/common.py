@@ -74,9 +74,11 @@ def bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
 
 def fill(template: str, **values: Any) -> str:
     """Fill one of our reply templates; unknown fields stay as written."""
+
     class Keep(dict[str, Any]):
         def __missing__(self, key: str) -> str:
             return "{" + key + "}"
+
     return template.format_map(Keep(values))
 
 

@@ -35,8 +35,10 @@ def describe_plan(graph: Graph, plan: Plan, profile: Profile) -> Answer:
     if "relevant" in plan.assumptions:
         out.add("I counted your years of experience as relevant work (imaging, IT or healthcare).")
     if not profile.has_background():
-        out.add("Tell me what you already have (degree, job, years, skills, certifications) and "
-                "I'll mark those steps done.")
+        out.add(
+            "Tell me what you already have (degree, job, years, skills, certifications) and "
+            "I'll mark those steps done."
+        )
     if not plan.todo():
         out.add(f"You meet everything the sources list for {goal}.")
     return out
@@ -67,10 +69,12 @@ def next_step(ask: Ask) -> Answer:
     out.add(f"  Why: {best.why}.")
     out.cite(best.source)
     for route in plan.routes:
-        if any(o in best.name for o in route.options[route.chosen:route.chosen + 1]) or \
-                route.options[route.chosen] in best.name:
-            out.add(f"  Recommended over {listing([o for i, o in enumerate(route.options) if i != route.chosen])}: "
-                    f"{route.reason}.")
+        if (
+            any(o in best.name for o in route.options[route.chosen : route.chosen + 1])
+            or route.options[route.chosen] in best.name
+        ):
+            others = [o for i, o in enumerate(route.options) if i != route.chosen]
+            out.add(f"  Recommended over {listing(others)}: {route.reason}.")
     if len(todo) > 1:
         out.add("Then:")
         for step in todo[1:3]:
@@ -83,11 +87,16 @@ def next_step(ask: Ask) -> Answer:
 
 def _ask_goal(ask: Ask) -> Answer:
     out = Answer()
-    out.add("Which role are you aiming for? For example: " +
-            listing([r.name for r in ask.graph.career_roles()[:5]]) + ".")
+    out.add(
+        "Which role are you aiming for? For example: "
+        + listing([r.name for r in ask.graph.career_roles()[:5]])
+        + "."
+    )
     if not ask.state.profile.has_background():
-        out.add("And tell me where you stand, e.g. \"I'm a rad tech with 3 years of experience\" or "
-                "\"I have a bachelor's in computer science\".")
+        out.add(
+            'And tell me where you stand, e.g. "I\'m a rad tech with 3 years of experience" or '
+            '"I have a bachelor\'s in computer science".'
+        )
     return out
 
 
@@ -100,8 +109,13 @@ def plan_markdown(graph: Graph, profile: Profile, goal: str) -> str:
         effort = f" (about {step.effort})" if step.effort else ""
         lines.append(f"- [{box}] **{step.name}**{effort} — {step.level}: {step.why} [{step.source}]")
     for route in plan.routes:
-        lines += ["", f"**Choice — {route.label}:** " + " / ".join(
-            f"{o}{' (recommended)' if i == route.chosen else ''}" for i, o in enumerate(route.options))]
+        lines += [
+            "",
+            f"**Choice — {route.label}:** "
+            + " / ".join(
+                f"{o}{' (recommended)' if i == route.chosen else ''}" for i, o in enumerate(route.options)
+            ),
+        ]
         if route.reason:
             lines.append(f"Why: {route.reason}.")
     used = list(dict.fromkeys(s.source for s in plan.steps if s.source))

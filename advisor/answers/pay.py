@@ -18,16 +18,22 @@ def describe(graph: Graph, fact: PayFact, with_place: bool = True) -> str:
     place = f" — {graph.name(fact.place)}" if with_place else ""
     if fact.kind == "above-average":
         base = graph.pay.get(fact.relative_to or "")
-        parts = [p for p in (money(fact.delta) if fact.delta else "",
-                             f"{fact.percent:g}%" if fact.percent else "") if p]
+        parts = [
+            p
+            for p in (money(fact.delta) if fact.delta else "", f"{fact.percent:g}%" if fact.percent else "")
+            if p
+        ]
         text = f"{' / '.join(parts)} above the national average"
         if base and base.amount:
             text += f" of {money(base.amount)}"
             if fact.delta:
-                text += f" → {money(base.amount + fact.delta)} (arithmetic: {money(base.amount)} + {money(fact.delta)})"
+                total, sums = money(base.amount + fact.delta), f"{money(base.amount)} + {money(fact.delta)}"
+                text += f" → {total} (arithmetic: {sums})"
             elif fact.percent:
-                text += (f" → about {money(base.amount * (1 + fact.percent / 100))} "
-                         f"(arithmetic: {money(base.amount)} + {fact.percent:g}%)")
+                text += (
+                    f" → about {money(base.amount * (1 + fact.percent / 100))} "
+                    f"(arithmetic: {money(base.amount)} + {fact.percent:g}%)"
+                )
         return f"{graph.name(fact.place)}: {text}"
     if fact.amount is None:
         span = f"{fact.percent:g}–{fact.percent_to:g}%" if fact.percent_to else f"{fact.percent:g}%"
@@ -88,14 +94,19 @@ def salary(ask: Ask) -> Answer:
     if ask.place and ask.place != "us":
         chain = _place_chain(graph, ask.place)
         here = [f for f in facts if f.place == ask.place]
-        near = [f for f in facts if f.place != "us" and (
-            f.place in chain[1:] or graph.nodes[f.place].get("within") == ask.place)]
+        near = [
+            f
+            for f in facts
+            if f.place != "us" and (f.place in chain[1:] or graph.nodes[f.place].get("within") == ask.place)
+        ]
         ranked = [r for r in graph.rankings.get(role or "", ()) if ask.place in r.places]
         if not here:
             out.add(f"My sources have no {subject} figure for {graph.name(ask.place)}.")
             for r in ranked:
-                out.add(f"{graph.name(ask.place)} is #{r.places.index(ask.place) + 1} on the list of "
-                        f"places by {r.basis}, but without a figure.")
+                out.add(
+                    f"{graph.name(ask.place)} is #{r.places.index(ask.place) + 1} on the list of "
+                    f"places by {r.basis}, but without a figure."
+                )
                 out.cite(r.source)
             chosen = near or [f for f in facts if f.place == "us"]
             if chosen:
@@ -119,8 +130,10 @@ def salary(ask: Ask) -> Answer:
     notes = [f.note for f in chosen if f.note]
     averages = sorted({f.amount for f in chosen if f.kind == "average" and f.place == "us" and f.amount})
     if len(averages) > 1:
-        out.add(f"  Note: the sources disagree on the average ({' vs '.join(money(a) for a in averages)}); "
-                "both are shown as written.")
+        out.add(
+            f"  Note: the sources disagree on the average ({' vs '.join(money(a) for a in averages)}); "
+            "both are shown as written."
+        )
     for note in dict.fromkeys(notes):
         out.add(f"  Note: {note}")
     if not role:
@@ -155,8 +168,11 @@ def pay_bars(graph: Graph, roles: list[str]) -> list[str]:
     """US figures for each role as a small bar chart, bars scaled to the highest figure."""
     rows: list[tuple[str, str, float]] = []
     for role in roles:
-        facts = [f for f in graph.pay_by_role.get(role, ()) if f.place == "us" and f.amount
-                 and f.kind not in ("bonus", "raise")]
+        facts = [
+            f
+            for f in graph.pay_by_role.get(role, ())
+            if f.place == "us" and f.amount and f.kind not in ("bonus", "raise")
+        ]
         for fact in facts[:4]:
             rows.append((graph.name(role), graph.pay_kinds[fact.kind], fact.amount or 0.0))
     if not rows:

@@ -49,12 +49,13 @@ def _item_text(graph: Graph, item: Item) -> str:
     if item.kind in ("skill", "certification"):
         return graph.name(item.ref)
     if item.kind == "degree":
-        return {"high-school": "high school diploma", "associate": "associate degree",
-                "bachelor": "bachelor's degree", "master": "master's degree"}.get(item.level or "", "degree")
-    if item.role:
-        what = f"as a {graph.name(item.role)}"
-    else:
-        what = graph.area_name(item.area)
+        return {
+            "high-school": "high school diploma",
+            "associate": "associate degree",
+            "bachelor": "bachelor's degree",
+            "master": "master's degree",
+        }.get(item.level or "", "degree")
+    what = f"as a {graph.name(item.role)}" if item.role else graph.area_name(item.area)
     if not item.years:
         return what
     unit = "year" if item.years == 1 else "years"
@@ -75,7 +76,7 @@ def role_requirements(ask: Ask) -> Answer:
     traits = [graph.name(t) for t in role.get("traits", ())]
     if traits:
         out.add(f"  Employers also look for: {listing(traits)}.")
-    out.add("Say what you already have (\"I have a bachelor's in IT\") and ask for your path.")
+    out.add('Say what you already have ("I have a bachelor\'s in IT") and ask for your path.')
     return out
 
 

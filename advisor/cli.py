@@ -60,7 +60,8 @@ def build_parser() -> Parser:
     ev = sub.add_parser("eval", parents=[common], help="intent accuracy on a JSONL test file")
     ev.add_argument("file", type=Path, help='JSON Lines file of {"text", "intent"}')
     path = sub.add_parser("path", parents=[common], help="print the path to a role")
-    path.add_argument("--to", required=True, metavar="ROLE", help="target role, e.g. 'pacs analyst'")
+    path.add_argument("--to", required=True, metavar="ROLE",
+                      help="target role, e.g. 'pacs analyst'")
     path.add_argument("--markdown", action="store_true", help="print the plan as Markdown")
     graph = sub.add_parser("graph", parents=[common], help="export the knowledge graph")
     graph.add_argument("--mermaid", action="store_true", required=True, help="as a Mermaid diagram")
@@ -91,7 +92,8 @@ def run(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(f"advisor: {err}\nTry 'advisor --help'.\n")
         return EXIT_USAGE
     except DataError as err:
-        stderr.write(f"advisor: the data has {len(err.problems)} problem(s); nothing was changed:\n")
+        count = len(err.problems)
+        stderr.write(f"advisor: the data has {count} problem(s); nothing was changed:\n")
         for problem in err.problems:
             stderr.write(f"  {problem.line()}\n")
         stderr.write("Run 'advisor validate' after fixing them.\n")
@@ -123,7 +125,15 @@ def _silence_stdout() -> None:
 
 def _engine(args: argparse.Namespace) -> Advisor:
     from .engine import Advisor
+    _need_dirs(args.knowledge, args.intents)
     return Advisor.load(args.knowledge, args.intents)
+
+
+def _need_dirs(*dirs: Path | None) -> None:
+    """A directory named on the command line that does not exist is a usage error."""
+    for folder in dirs:
+        if folder is not None and not folder.is_dir():
+            raise UsageError(f"no such directory: {folder}")
 
 
 def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -156,6 +166,7 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
 def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .dataset import validate
+    _need_dirs(args.dir, args.knowledge, args.intents)
     problems = validate(args.dir or args.knowledge, args.intents)
     for problem in problems:
         stdout.write(problem.line() + "\n")

@@ -117,7 +117,8 @@ def _export(session: Session, arg: str) -> Outcome:
 
 
 def _forget(session: Session, _: str) -> Outcome:
-    return Outcome("This wipes your profile and chat history. Type 'yes' to confirm.", confirm_forget=True)
+    return Outcome("This wipes your profile and chat history. Type 'yes' to confirm.",
+                   confirm_forget=True)
 
 
 def _quit(session: Session, _: str) -> Outcome:

@@ -85,6 +85,11 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
+def wants_color(requested: bool) -> bool:
+    """Colour unless turned off with --no-color or the NO_COLOR convention (no-color.org)."""
+    return requested and not os.environ.get("NO_COLOR")
+
+
 def printer(color: bool, output: Any = None) -> Say:
     """Shows text wrapped to the terminal width, styled only when colour is on."""
     def say(text: str, style: str = "") -> None:
@@ -123,8 +128,8 @@ class Chat:
     def greet(self) -> None:
         examples = "\n".join(f"  • {e}" for e in self.session.examples())
         self.say("Welcome to pacs-advisor! I help you find your way into PACS and imaging "
-                 f"informatics.\nTry asking:\n{examples}\nType /help for commands, Ctrl-D to leave.",
-                 "head")
+                 f"informatics.\nTry asking:\n{examples}\n"
+                 "Type /help for commands, Ctrl-D to leave.", "head")
 
     def handle(self, line: str) -> bool:
         """Answer one line; True when the chat should end."""
@@ -175,7 +180,7 @@ def run_repl(session: Session, color: bool = True, input: Any = None, output: An
     `input` / `output` are prompt-toolkit's (tests pass a pipe input and DummyOutput);
     `say` receives every message shown (tests capture it; default: print it).
     """
-    color = color and not os.environ.get("NO_COLOR")
+    color = wants_color(color)
     prompt: PromptSession[str] = PromptSession(
         [("class:prompt", "you › ")] if color else "you > ",
         history=open_history(), auto_suggest=AutoSuggestFromHistory(),

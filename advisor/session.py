@@ -101,11 +101,14 @@ class Session:
 
     # -- names and texts for the REPL ---------------------------------------------------
     def names(self) -> list[str]:
-        """Role, certification, concept, skill and organisation names (and longer aliases)."""
-        graph = self.engine.graph
-        names = {n.name for t in NAME_TYPES for n in graph.of_type(t)}
-        names |= {a for t in NAME_TYPES[:4] for n in graph.of_type(t) for a in n.aliases if len(a) > 3}
-        return sorted(names, key=lambda n: (n.lower(), n))
+        """Role, certification, concept, skill and organisation names, certification
+        abbreviations, then longer aliases; one spelling per name (the first wins)."""
+        nodes = [n for t in NAME_TYPES for n in self.engine.graph.of_type(t)]
+        candidates = [n.name for n in nodes] + [str(n.get("abbr")) for n in nodes if n.get("abbr")]
+        candidates += [a for n in nodes if n.type != "organisation"
+                       for a in n.aliases if len(a) > 3]
+        unique = {c.lower(): c for c in reversed(candidates)}
+        return sorted(unique.values(), key=lambda n: (n.lower(), n))
 
     def role_names(self) -> list[str]:
         return [r.name for r in self.engine.graph.career_roles()]

@@ -10,6 +10,7 @@ import json
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from .state import State
 
 MAX_PROFILE_BYTES = 1024 * 1024
 APP_NAME = "pacs-advisor"
+STALE_TEMP_SECONDS = 600  # a temp file this old was left by a writer that died mid-save
 
 
 def data_dir() -> Path:
@@ -73,10 +75,7 @@ def delete_state(path: Path) -> None:
 
 
 def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
+    path.unlink(missing_ok=True)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -128,8 +127,21 @@ def _read(path: Path) -> dict[str, Any] | None:
     return State.from_dict(data).to_dict()  # validates, migrates older versions
 
 
+def _sweep_temps(path: Path) -> None:
+    """Remove temp files that writers killed mid-save left behind (never a fresh one: it may
+    belong to a save in progress in another process)."""
+    now = time.time()
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
+        except OSError:
+            pass
+
+
 def load_state(path: Path) -> tuple[dict[str, Any] | None, str]:
     """(state dict or None, warning). Missing file: (None, ''). Bad file: moved aside."""
+    _sweep_temps(path)
     try:
         return _read(path), ""
     except ProfileError as err:

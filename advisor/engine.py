@@ -12,7 +12,7 @@ from .dataset import DataSet, load
 from .entities import EntityExtractor
 from .model_cache import load_model, model_key, save_model
 from .spelling import Speller
-from .state import State
+from .state import State, prune
 from .text import normalize, tokenize
 
 
@@ -68,4 +68,8 @@ class Advisor:
 
     def conversation(self, state: dict[str, Any] | None = None) -> Conversation:
         """A new conversation, or one resumed from `Conversation.state_dict()` output."""
-        return Conversation(self, State.from_dict(state) if state is not None else State())
+        if state is None:
+            return Conversation(self, State())
+        loaded = State.from_dict(state)
+        prune(loaded, self.graph.nodes)  # ids the knowledge no longer has are forgotten
+        return Conversation(self, loaded)

@@ -15,7 +15,8 @@ def read_cases(path: Path) -> list[tuple[str, str]]:
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"cannot read {path}: {err}") from None
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
+        raise UsageError(f"cannot read {path}: {reason}") from None
     cases = []
     for number, line in enumerate(lines, 1):
         if not line.strip():

@@ -111,6 +111,9 @@ def _cache_file() -> Path | None:
     base = os.environ.get("ADVISOR_CACHE_DIR")
     if base:
         return Path(base) / "validated.json"
+    home = os.environ.get("ADVISOR_HOME")  # everything of the advisor's in one folder
+    if home:
+        return Path(home) / "cache" / "validated.json"
     try:
         from platformdirs import user_cache_dir
     except ImportError:  # pragma: no cover - platformdirs is a dependency

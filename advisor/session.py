@@ -160,6 +160,8 @@ class Session:
             else:
                 stdout.write(reply.text + "\n\n")
             stdout.flush()
+            if reply.end:  # "bye" ends the conversation, as in the chat
+                break
         return 0
 
     # -- helpers --------------------------------------------------------------------------

@@ -79,6 +79,26 @@ class State:
         return cls(profile, context, turns)
 
 
+def prune(state: State, known: Any) -> list[str]:
+    """Drop ids `known` does not contain (knowledge changed since the state was saved)."""
+    dropped: list[str] = []
+    p, c = state.profile, state.context
+    for holder, names in ((p, ("current_role", "goal", "place")),
+                          (c, ("role", "other_role", "certification", "place", "topic"))):
+        for name in names:
+            value = getattr(holder, name)
+            if value and value not in known:
+                dropped.append(value)
+                setattr(holder, name, None)
+    for name in ("skills", "certifications"):
+        values = getattr(p, name)
+        dropped += [v for v in values if v not in known]
+        setattr(p, name, [v for v in values if v in known])
+    if c.pending is not None and not isinstance(c.pending.get("options"), list):
+        c.pending = None
+    return dropped
+
+
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Version 1 kept the profile at the top level with 'experience_years' and 'certs'."""
     version = data.get("version", 1)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 from .errors import Problem
+from .frozen import FrozenDict
 from .text import normalize
 
 REQUIRED_INTENTS = (
@@ -33,7 +33,7 @@ REQUIRED_INTENTS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Intent:
     name: str
     description: str
@@ -46,7 +46,7 @@ class Intent:
     max_career_roles: int = 0  # 0: no limit
     follow_up: bool = False
     topics: tuple[str, ...] = ()
-    replies: MappingProxyType[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    replies: FrozenDict[str, tuple[str, ...]] = field(default_factory=lambda: FrozenDict({}))
 
     def reply(self, key: str, default: str = "") -> str:
         """The first template for `key` (templates are our data, never user text)."""
@@ -69,7 +69,7 @@ def build_intent(raw: dict[str, Any]) -> Intent:
         max_career_roles=int(ents.get("max_career_roles", 0)),
         follow_up=bool(raw.get("follow_up", False)),
         topics=tuple(t.lower() for t in raw.get("topics", ())),
-        replies=MappingProxyType(replies),
+        replies=FrozenDict(replies),
     )
 
 

@@ -103,17 +103,6 @@ class IntentClassifier:
                 tuple(f" {w} " for w in words if " " in w),
             )
 
-    def __getstate__(self) -> dict[str, object]:
-        """Pickled without the intents (they come from the data set at load)."""
-        return {k: v for k, v in self.__dict__.items() if k != "intents"}
-
-    @classmethod
-    def restore(cls, state: dict[str, object], intents: Iterable[Intent]) -> IntentClassifier:
-        self = cls.__new__(cls)
-        self.__dict__.update(state)
-        self.intents = {i.name: i for i in intents}
-        return self
-
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
         vector = {f: (1.0 + math.log(c)) * self.idf.get(f, self.default_idf) for f, c in counts.items()}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0

@@ -36,6 +36,9 @@ FOLLOW_UP_CONFIDENCE: Final = 0.75
 UNKNOWN_SHARE: Final = 0.5
 UNKNOWN_TOP_SCORE: Final = 0.6  # confidence given to a resolved follow-up ("and in Boston?")
 
+# Answers list at most this many roles, certifications or places before "… and N more".
+LIST_LIMIT: Final = 15
+
 # Entity matching.
 MAX_ALIAS_TOKENS: Final = 8
 

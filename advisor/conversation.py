@@ -112,7 +112,7 @@ class Conversation:
                 [
                     QUESTIONS[slot].format(
                         roles=listing([r.name for r in engine.graph.career_roles()[:5]]),
-                        certs=listing([c.get("abbr") for c in engine.graph.of_type("certification")]),
+                        certs=listing([c.get("abbr") for c in engine.graph.of_type("certification")[:8]]),
                     )
                 ]
             )

@@ -87,6 +87,15 @@ def validate(knowledge_dir: Path | None = None, intents_dir: Path | None = None)
     return list(dict.fromkeys(problems + check_catalog(intents, present)))  # each problem once
 
 
+def data_paths(kdir: Path, idir: Path) -> list[Path]:
+    """Every file the data set is read from (data and schemas)."""
+    if not (kdir.is_dir() and idir.is_dir()):
+        return []
+    return [kdir / f"{n}.json" for n in KNOWLEDGE_FILES] + _intent_files(idir) + [
+        idir / "slots.json", *sorted((kdir / "schema").glob("*.json")),
+        *sorted((idir / "schema").glob("*.json"))]
+
+
 def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> DataSet:
     """Read, check and build the data set; raise DataError listing every problem.
 

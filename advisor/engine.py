@@ -8,7 +8,8 @@ from typing import Any
 
 from .classifier import IntentClassifier
 from .conversation import Conversation
-from .dataset import DataSet, load
+from .dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSet, data_paths, load
+from .loading import files_digest
 from .entities import EntityExtractor
 from .model_cache import load_model, model_key, save_model
 from .spelling import Speller
@@ -24,16 +25,7 @@ class Advisor:
         self.catalog = {i.name: i for i in data.intents}
         self.slots = data.slots
         self.common_words = frozenset(data.slots["known_words"])
-        key = model_key(data.digest) if data.digest else ""
-        model = load_model(key) if key else None
-        if model is not None:
-            self.speller = model["speller"]
-            self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
-            self.classifier = IntentClassifier.restore(model["classifier"], data.intents)
-            return
         self._build(data)
-        if key:
-            save_model(key, {"speller": self.speller, "classifier": self.classifier.__getstate__()})
 
     def _build(self, data: DataSet) -> None:
         vocab: Counter[str] = Counter()
@@ -61,10 +53,24 @@ class Advisor:
 
     @classmethod
     def load(cls, knowledge_dir: str | Path | None = None, intents_dir: str | Path | None = None) -> Advisor:
-        """Load and check the data (raises DataError listing every problem)."""
-        return cls(
-            load(Path(knowledge_dir) if knowledge_dir else None, Path(intents_dir) if intents_dir else None)
-        )
+        """Load and check the data (raises DataError listing every problem).
+
+        A data set whose exact files were loaded (and so checked) before comes from the
+        engine cache without parsing anything: start-up then costs a hash and an unpickle.
+        """
+        kdir = Path(knowledge_dir) if knowledge_dir else DEFAULT_KNOWLEDGE
+        idir = Path(intents_dir) if intents_dir else DEFAULT_INTENTS
+        paths = data_paths(kdir, idir)
+        key = model_key(files_digest(paths)) if paths else ""
+        cached = load_model(key) if key else None
+        if cached is not None and isinstance(cached.get("engine"), dict):
+            engine = cls.__new__(cls)
+            engine.__dict__.update(cached["engine"])
+            return engine
+        engine = cls(load(kdir, idir))
+        if key:
+            save_model(key, {"engine": dict(engine.__dict__)})
+        return engine
 
     def conversation(self, state: dict[str, Any] | None = None) -> Conversation:
         """A new conversation, or one resumed from `Conversation.state_dict()` output."""

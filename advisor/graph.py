@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 from .checks import NODE_KINDS, alias_key
+from .frozen import FrozenDict
 
-Mapping = MappingProxyType
+Mapping = FrozenDict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     title: str
@@ -27,7 +27,7 @@ class Source:
         return f"{self.title} — {self.publisher}{where}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """One thing a requirement option asks for."""
 
@@ -40,13 +40,13 @@ class Item:
     years: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     items: tuple[Item, ...]
     label: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirement:
     id: str
     level: str  # required | preferred | plus
@@ -56,7 +56,7 @@ class Requirement:
     quote: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A role, skill, concept, organisation, certification, place or resource."""
 
@@ -73,7 +73,7 @@ class Node:
         return self.attrs.get(key, default)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PayFact:
     id: str
     role: str | None
@@ -93,7 +93,7 @@ class PayFact:
     applies_to: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ranking:
     id: str
     role: str
@@ -103,7 +103,7 @@ class Ranking:
     quote: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Transition:
     src: str
     dst: str
@@ -232,6 +232,13 @@ class Graph:
                 for target in node.get("covers", ())
             )
         )
+        self.asked_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
+            (item.ref, node.id) for node in nodes.values() if node.get("track") == "imaging-informatics"
+            for req in node.requirements for option in req.options for item in option.items if item.ref))
+        self.alternatives_of: Mapping[str, tuple[str, ...]] = Mapping(_group(
+            (other, node.id) for node in nodes.values() for other in node.get("alternative_to", ())))
+        self._careers = tuple(n for n in nodes.values()
+                              if n.type == "role" and n.get("track") == "imaging-informatics")
         self.required_by: Mapping[str, tuple[str, ...]] = Mapping(
             _group((dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ()))
         )
@@ -251,9 +258,9 @@ class Graph:
     def of_type(self, kind: str) -> list[Node]:
         return [self.nodes[i] for i in self.by_type.get(kind, ())]
 
-    def career_roles(self) -> list[Node]:
-        """Roles in the imaging-informatics track (not background roles)."""
-        return [r for r in self.of_type("role") if r.get("track") == "imaging-informatics"]
+    def career_roles(self) -> tuple[Node, ...]:
+        """Roles in the imaging-informatics track (not background roles), in file order."""
+        return self._careers
 
 
 def _pay_fact(raw: dict[str, Any]) -> PayFact:
@@ -264,8 +271,8 @@ def _pay_fact(raw: dict[str, Any]) -> PayFact:
 
 
 def _group(pairs: Any) -> dict[Any, tuple[Any, ...]]:
-    grouped: dict[Any, list[Any]] = defaultdict(list)
+    """Values by key, each value once, in first-seen order."""
+    grouped: dict[Any, dict[Any, None]] = defaultdict(dict)
     for key, value in pairs:
-        if value not in grouped[key]:
-            grouped[key].append(value)
+        grouped[key][value] = None
     return {k: tuple(v) for k, v in grouped.items()}

@@ -1,4 +1,4 @@
-"""Cache of the built speller and intent classifier, so a start-up need not rebuild them.
+"""Cache of the whole built engine (graph, intents, speller, classifier) for a fast start.
 
 Keyed by the data files' digest, the engine's own source and the Python version: any change
 to the data or the code builds anew. A cache that cannot be read is ignored (and rebuilt).
@@ -35,13 +35,13 @@ def cache_dir() -> Path | None:
 
 
 def model_key(data_digest: str) -> str:
+    """Data digest + every engine module's source + Python version: a change to any rebuilds."""
     digest = hashlib.sha256(data_digest.encode() + sys.version.encode())
-    here = Path(__file__).parent
-    for name in _SOURCES:
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
         try:
-            digest.update((here / name).read_bytes())
+            digest.update(path.name.encode() + path.read_bytes())
         except OSError:
-            digest.update(name.encode())
+            digest.update(path.name.encode())
     return digest.hexdigest()[:32]
 
 

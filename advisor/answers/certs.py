@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..config import LIST_LIMIT
 from .common import Answer, Ask, listing
 
 
@@ -19,7 +20,7 @@ def certification_info(ask: Ask) -> Answer:
     alt = [graph.nodes[c].get("abbr") for c in cert.get("alternative_to", ())]
     if alt:
         out.add(f"An alternative to the PARCA set ({listing(alt)}): one certificate instead of several.")
-    rivals = [c.get("abbr") for c in graph.of_type("certification") if cert.id in c.get("alternative_to", ())]
+    rivals = [graph.nodes[c].get("abbr") for c in graph.alternatives_of.get(cert.id, ())]
     if rivals:
         out.add(f"Alternative: {listing(rivals)} covers the same ground in one certificate.")
     helps = [graph.name(r) for r in cert.get("helps_roles", ())]
@@ -36,12 +37,15 @@ def certifications_for_role(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     if ask.role is None:
         out.add("Certifications in imaging informatics:")
-        for cert in graph.of_type("certification"):
+        certs = graph.of_type("certification")
+        for cert in certs[:LIST_LIMIT]:
             out.add(
                 f"  • {cert.get('abbr')} ({graph.name(cert.get('issuer'))}, {cert.get('level')}) — "
                 f"{cert.name}"
             )
             out.cite(*cert.sources[:1])
+        if len(certs) > LIST_LIMIT:
+            out.add(f"  … and {len(certs) - LIST_LIMIT} more.")
         out.add(
             "The seed calls the CIIP the single-certificate alternative to PARCA's four. "
             "Name a role to see which ones its sources mention."
@@ -113,11 +117,7 @@ def concept_info(ask: Ask) -> Answer:
     related = [graph.name(r) for r in node.get("related", ())]
     if related:
         out.add(f"Related: {listing(related)}.")
-    users = [
-        graph.name(r.id)
-        for r in graph.career_roles()
-        if any(i.ref == node.id for q in r.requirements for o in q.options for i in o.items)
-    ]
+    users = [graph.name(r) for r in graph.asked_by.get(node.id, ())[:LIST_LIMIT]]
     if users:
         out.add(f"Asked for in: {listing(users)}.")
     out.cite(*node.sources)

@@ -7,6 +7,7 @@ on held figures (a stated percentage or amount above a stated average), always l
 from __future__ import annotations
 
 from ..graph import Graph, PayFact
+from ..config import LIST_LIMIT
 from .common import Answer, Ask, bar, listing, money, role_choices
 
 LEVEL_OF_KIND = {"starting": "entry", "experienced": "mid", "senior": "senior", "percentile-90": "senior"}
@@ -81,7 +82,7 @@ def salary(ask: Ask) -> Answer:
     subject = graph.name(role) if role else "PACS professionals overall"
     if role and not facts:
         out.add(f"My sources give no pay figures for {subject}.")
-        others = [r.name for r in graph.career_roles() if graph.pay_by_role.get(r.id)]
+        others = [r.name for r in graph.career_roles() if graph.pay_by_role.get(r.id)][:LIST_LIMIT]
         out.add(f"I do have figures for {listing(others)}; the overall range for PACS professionals:")
         facts = list(graph.pay_by_role.get(None, ()))
     if ask.says("bonus", "bonuses", "raise", "raises"):
@@ -143,10 +144,10 @@ def salary(ask: Ask) -> Answer:
 
 def best_locations(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
-    roles = [ask.role] if ask.role else [r for r in graph.rankings]
+    roles = [ask.role] if ask.role else list(graph.rankings)[:LIST_LIMIT]
     if ask.role and not graph.rankings.get(ask.role):
         out.add(f"My sources do not rank places for {graph.name(ask.role)}.")
-        roles = list(graph.rankings)
+        roles = list(graph.rankings)[:LIST_LIMIT]
         out.add("They do for these roles:")
     for role in roles:
         for ranking in graph.rankings.get(role, ()):

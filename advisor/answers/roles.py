@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..graph import Graph, Item, Node, Requirement
+from ..config import LIST_LIMIT
 from .common import Answer, Ask, listing
 from .pay import pay_bars
 
@@ -12,12 +13,15 @@ LEVEL_WORD = {"required": "required", "preferred": "preferred", "plus": "a plus"
 def list_roles(ask: Ask) -> Answer:
     out = Answer()
     out.add("Roles in PACS and imaging informatics I can tell you about:")
-    for role in ask.graph.career_roles():
+    roles = ask.graph.career_roles()
+    for role in roles[:LIST_LIMIT]:
         first = role.description.split(". ")[0].rstrip(".")
         out.add(f"  • {role.name} — {first}.")
         out.cite(*role.sources[:1])
+    if len(roles) > LIST_LIMIT:
+        out.add(f"  … and {len(roles) - LIST_LIMIT} more; ask about any of them by name.")
     starts = [r.name for r in ask.graph.of_type("role") if r.get("track") == "background"]
-    out.add(f"Common starting points: {listing(starts)}.")
+    out.add(f"Common starting points: {listing(starts[:LIST_LIMIT])}.")
     return out
 
 

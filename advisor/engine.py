@@ -9,8 +9,8 @@ from typing import Any
 from .classifier import IntentClassifier
 from .conversation import Conversation
 from .dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSet, data_paths, load
-from .loading import files_digest
 from .entities import EntityExtractor
+from .loading import files_digest
 from .model_cache import load_model, model_key, save_model
 from .spelling import Speller
 from .state import State, prune

@@ -6,8 +6,8 @@ on held figures (a stated percentage or amount above a stated average), always l
 
 from __future__ import annotations
 
-from ..graph import Graph, PayFact
 from ..config import LIST_LIMIT
+from ..graph import Graph, PayFact
 from .common import Answer, Ask, bar, listing, money, role_choices
 
 LEVEL_OF_KIND = {"starting": "entry", "experienced": "mid", "senior": "senior", "percentile-90": "senior"}

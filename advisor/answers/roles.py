@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..graph import Graph, Item, Node, Requirement
 from ..config import LIST_LIMIT
+from ..graph import Graph, Item, Node, Requirement
 from .common import Answer, Ask, listing
 from .pay import pay_bars
 

@@ -19,6 +19,7 @@ import pytest
 
 from advisor import Advisor, DataError
 from advisor.cli import run
+from advisor.config import MAX_DATA_FILE_BYTES
 from advisor.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, validate
 
 
@@ -116,7 +117,12 @@ def delete_schema(name: str) -> Mutation:
     return lambda d: (d.knowledge / "schema" / f"{name}.schema.json").unlink()
 
 
-HUGE = b'{"resources": [], "padding": "' + b"x" * (5 * 1024 * 1024) + b'"}'
+def huge(name: str) -> Mutation:
+    """A file just over the size limit (sparse: no 64 MiB are written)."""
+    def mutate(d: Any) -> None:
+        with open(d.knowledge / f"{name}.json", "r+b") as handle:
+            handle.truncate(MAX_DATA_FILE_BYTES + 32)
+    return mutate
 RANGE = "use a value within range"
 SAME_INTENT = "keep each example under one intent"
 
@@ -137,8 +143,9 @@ CASES = [
         "places.json: $: file is not valid UTF-8: byte 0xe3 at line 3, column 14 "
         "(hint: save it as UTF-8, not Latin-1 or Windows-1252)",
     ], id="latin-1"),
-    pytest.param(write("resources", HUGE), [
-        "resources.json: $: file is too large: 5242912 bytes, over the limit of 5242880 "
+    pytest.param(huge("resources"), [
+        f"resources.json: $: file is too large: {MAX_DATA_FILE_BYTES + 32} bytes, over the limit of "
+        f"{MAX_DATA_FILE_BYTES} "
         "(hint: keep only what the advisor needs; a data file is a few kB)",
     ], id="too-large"),
     pytest.param(delete("places"), [

@@ -135,6 +135,7 @@ def salary(ask: Ask) -> Answer:
             f"  Note: the sources disagree on the average ({' vs '.join(money(a) for a in averages)}); "
             "both are shown as written."
         )
+        notes = []  # each figure's own note says the same; shown when a figure stands alone
     for note in dict.fromkeys(notes):
         out.add(f"  Note: {note}")
     if not role:

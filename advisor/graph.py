@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,14 +193,11 @@ class Graph:
         self.aliases: Mapping[tuple[str, ...], str] = Mapping(aliases)
         self.max_alias_len = max((len(k) for k in aliases), default=1)
         self.pay_kinds: Mapping[str, str] = Mapping({k["id"]: k["label"] for k in data["pay"]["kinds"]})
-        facts = [_pay_fact(f) for f in data["pay"]["facts"]]
-        self.pay: Mapping[str, PayFact] = Mapping({f.id: f for f in facts})
-        pay_by_role: dict[str | None, list[PayFact]] = defaultdict(list)
-        for fact in facts:
-            pay_by_role[fact.role].append(fact)
-        self.pay_by_role: Mapping[str | None, tuple[PayFact, ...]] = Mapping(
-            {k: tuple(v) for k, v in pay_by_role.items()}
-        )
+        raw_by_role: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+        for raw in data["pay"]["facts"]:
+            raw_by_role[raw["role"]].append(raw)
+        self.pay_by_role = PayIndex({k: json.dumps(v).encode() for k, v in raw_by_role.items()})
+        self.pay_count = len(data["pay"]["facts"])
         self.rankings: Mapping[str, tuple[Ranking, ...]] = Mapping(
             _group(
                 (
@@ -232,16 +231,38 @@ class Graph:
                 for target in node.get("covers", ())
             )
         )
-        self.asked_by: Mapping[str, tuple[str, ...]] = Mapping(_group(
-            (item.ref, node.id) for node in nodes.values() if node.get("track") == "imaging-informatics"
-            for req in node.requirements for option in req.options for item in option.items if item.ref))
-        self.alternatives_of: Mapping[str, tuple[str, ...]] = Mapping(_group(
-            (other, node.id) for node in nodes.values() for other in node.get("alternative_to", ())))
-        self._careers = tuple(n for n in nodes.values()
-                              if n.type == "role" and n.get("track") == "imaging-informatics")
+        self.asked_by: Mapping[str, tuple[str, ...]] = Mapping(
+            _group(
+                (item.ref, node.id)
+                for node in nodes.values()
+                if node.get("track") == "imaging-informatics"
+                for req in node.requirements
+                for option in req.options
+                for item in option.items
+                if item.ref
+            )
+        )
+        self.alternatives_of: Mapping[str, tuple[str, ...]] = Mapping(
+            _group((other, node.id) for node in nodes.values() for other in node.get("alternative_to", ()))
+        )
+        self._backgrounds = tuple(
+            n for n in nodes.values() if n.type == "role" and n.get("track") == "background"
+        )
+        self._careers = tuple(
+            n for n in nodes.values() if n.type == "role" and n.get("track") == "imaging-informatics"
+        )
         self.required_by: Mapping[str, tuple[str, ...]] = Mapping(
             _group((dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ()))
         )
+
+    @property
+    def pay(self) -> dict[str, PayFact]:
+        """Every pay fact by id (builds them all: for tools and tests, not the reply path)."""
+        return {f.id: f for role in self.pay_by_role for f in self.pay_by_role.get(role)}
+
+    def pay_fact(self, fact_id: str | None, role: str | None) -> PayFact | None:
+        """A fact of `role` by id (a figure is only ever compared to its own role's)."""
+        return next((f for f in self.pay_by_role.get(role) if f.id == fact_id), None)
 
     def area_name(self, area_id: str | None) -> str:
         """The plain name of an experience area ('healthcare experience')."""
@@ -258,9 +279,55 @@ class Graph:
     def of_type(self, kind: str) -> list[Node]:
         return [self.nodes[i] for i in self.by_type.get(kind, ())]
 
+    def background_roles(self) -> tuple[Node, ...]:
+        """Roles people come from (rad tech, help desk…), in file order."""
+        return self._backgrounds
+
     def career_roles(self) -> tuple[Node, ...]:
         """Roles in the imaging-informatics track (not background roles), in file order."""
         return self._careers
+
+
+class PayIndex:
+    """Pay facts by role, kept as compact JSON and built into PayFacts on first use.
+
+    A graph with 100,000 figures then loads (and unpickles) fast; a reply builds only the
+    figures of the roles it talks about. The memo is not pickled.
+    """
+
+    def __init__(self, raw: dict[str | None, bytes]) -> None:
+        self._raw = FrozenDict(raw)
+        self._built: dict[str | None, tuple[PayFact, ...]] = {}
+
+    def get(self, role: str | None, default: tuple[PayFact, ...] = ()) -> tuple[PayFact, ...]:
+        facts = self._built.get(role)
+        if facts is None:
+            blob = self._raw.get(role)
+            if blob is None:
+                return default
+            facts = self._built[role] = tuple(_pay_fact(f) for f in json.loads(blob))
+        return facts
+
+    def __getitem__(self, role: str | None) -> tuple[PayFact, ...]:
+        if role not in self._raw:
+            raise KeyError(role)
+        return self.get(role)
+
+    def __contains__(self, role: object) -> bool:
+        return role in self._raw
+
+    def __iter__(self) -> Iterator[str | None]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_raw": self._raw}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._raw = state["_raw"]
+        self._built = {}
 
 
 def _pay_fact(raw: dict[str, Any]) -> PayFact:

@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     out["rss_now_load_mb"] = rss_now_mb()
     out["roles"] = len(engine.graph.by_type.get("role", ()))
     out["aliases"] = len(engine.graph.aliases)
-    out["pay_facts"] = len(engine.graph.pay)
+    out["pay_facts"] = engine.graph.pay_count
     script = conversations()
     if args.rounds:
         out["latency"] = latency(engine, script, args.rounds)

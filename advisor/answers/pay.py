@@ -18,7 +18,7 @@ def describe(graph: Graph, fact: PayFact, with_place: bool = True) -> str:
     label = graph.pay_kinds.get(fact.kind, fact.kind)
     place = f" — {graph.name(fact.place)}" if with_place else ""
     if fact.kind == "above-average":
-        base = graph.pay.get(fact.relative_to or "")
+        base = graph.pay_fact(fact.relative_to, fact.role)
         parts = [
             p
             for p in (money(fact.delta) if fact.delta else "", f"{fact.percent:g}%" if fact.percent else "")

@@ -20,7 +20,7 @@ def list_roles(ask: Ask) -> Answer:
         out.cite(*role.sources[:1])
     if len(roles) > LIST_LIMIT:
         out.add(f"  … and {len(roles) - LIST_LIMIT} more; ask about any of them by name.")
-    starts = [r.name for r in ask.graph.of_type("role") if r.get("track") == "background"]
+    starts = [r.name for r in ask.graph.background_roles()]
     out.add(f"Common starting points: {listing(starts[:LIST_LIMIT])}.")
     return out
 

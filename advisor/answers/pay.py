@@ -6,6 +6,8 @@ on held figures (a stated percentage or amount above a stated average), always l
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..config import LIST_LIMIT
 from ..graph import Graph, PayFact
 from .common import Answer, Ask, bar, listing, money, role_choices
@@ -82,7 +84,8 @@ def salary(ask: Ask) -> Answer:
     subject = graph.name(role) if role else "PACS professionals overall"
     if role and not facts:
         out.add(f"My sources give no pay figures for {subject}.")
-        others = [r.name for r in graph.career_roles() if graph.pay_by_role.get(r.id)][:LIST_LIMIT]
+        with_pay = (r.name for r in graph.career_roles() if r.id in graph.pay_by_role)
+        others = list(islice(with_pay, LIST_LIMIT))  # membership only: builds no figures
         out.add(f"I do have figures for {listing(others)}; the overall range for PACS professionals:")
         facts = list(graph.pay_by_role.get(None, ()))
     if ask.says("bonus", "bonuses", "raise", "raises"):

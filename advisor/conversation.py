@@ -165,23 +165,31 @@ class Conversation:
         return Answer(lines)
 
     def _clarify(self, text: str, parsed: Parsed, decision: Decision) -> Reply:
-        names = [self.engine.catalog[i].description.rstrip(".") for i in decision.clarify]
-        self.state.context.pending = {"options": decision.clarify, "text": text[:500]}
-        lines = ["Did you mean:"] + [f"  {n}. {d}?" for n, d in enumerate(names, 1)]
-        lines.append('Answer 1 or 2 (or "the first one").')
-        return Reply(
-            "\n".join(lines),
-            "clarify",
-            min(1.0, decision.confidence),
-            entities=[e.to_dict() for e in parsed.entities],
-            runners_up=[(s.intent, s.score) for s in decision.ranked[:3]],
+        catalog = self.engine.catalog
+        labels = [catalog[i].reply("label", catalog[i].description.rstrip(".")) for i in decision.clarify]
+        return self._ask_which(
+            text, parsed, decision, "intent", decision.clarify, labels, 'Answer 1 or 2 (or "the first one").'
         )
 
     def _clarify_entity(self, text: str, parsed: Parsed, ids: list[str], decision: Decision) -> Reply:
-        graph = self.engine.graph
-        self.state.context.pending = {"kind": "entity", "options": ids, "text": text[:500]}
-        lines = ["Did you mean:"] + [f"  {n}. {graph.name(i)}?" for n, i in enumerate(ids, 1)]
-        lines.append("Answer with a number or a name.")
+        labels = [self.engine.graph.name(i) for i in ids]
+        return self._ask_which(
+            text, parsed, decision, "entity", ids, labels, "Answer with a number or a name."
+        )
+
+    def _ask_which(
+        self,
+        text: str,
+        parsed: Parsed,
+        decision: Decision,
+        kind: str,
+        options: list[str],
+        labels: list[str],
+        hint: str,
+    ) -> Reply:
+        """'Did you mean …?': remember the question; the next turn may pick an option."""
+        self.state.context.pending = {"kind": kind, "options": options, "text": text[:500]}
+        lines = ["Did you mean:"] + [f"  {n}. {label}?" for n, label in enumerate(labels, 1)] + [hint]
         return Reply(
             "\n".join(lines),
             "clarify",

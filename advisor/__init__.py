@@ -13,6 +13,5 @@ from .engine import Advisor
 from .errors import AdvisorError, DataError, ProfileError, UsageError
 from .reply import Reply
 
-__all__ = ["Advisor", "AdvisorError", "Conversation", "DataError", "ProfileError", "Reply",
-           "UsageError"]
+__all__ = ["Advisor", "AdvisorError", "Conversation", "DataError", "ProfileError", "Reply", "UsageError"]
 __version__ = "0.1.0"

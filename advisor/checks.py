@@ -15,22 +15,29 @@ from .text import normalize, tokenize
 Data = dict[str, Any]
 # (file, collection key, entity type) for every node kind with ids and aliases
 NODE_KINDS = (
-    ("roles", "roles", "role"), ("skills", "skills", "skill"),
-    ("concepts", "concepts", "concept"), ("concepts", "organisations", "organisation"),
-    ("certifications", "certifications", "certification"), ("places", "places", "place"),
+    ("roles", "roles", "role"),
+    ("skills", "skills", "skill"),
+    ("concepts", "concepts", "concept"),
+    ("concepts", "organisations", "organisation"),
+    ("certifications", "certifications", "certification"),
+    ("places", "places", "place"),
     ("resources", "resources", "resource"),
 )
 # where the ids of each referenced kind are defined: (files that must have loaded, in words)
 HOMES = {
-    "source": (("sources",), "sources.json"), "role": (("roles",), "roles.json"),
+    "source": (("sources",), "sources.json"),
+    "role": (("roles",), "roles.json"),
     "skill": (("skills",), "skills.json"),
     "certification": (("certifications",), "certifications.json"),
     "place": (("places",), "places.json"),
     "organisation": (("concepts",), "the organisations of concepts.json"),
     "area": (("roles",), "the experience_areas of roles.json"),
-    "paykind": (("pay",), "the kinds of pay.json"), "pay": (("pay",), "the facts of pay.json"),
-    "node": (tuple(dict.fromkeys(f for f, _, _ in NODE_KINDS)),
-             "roles, skills, concepts, certifications, places or resources"),
+    "paykind": (("pay",), "the kinds of pay.json"),
+    "pay": (("pay",), "the facts of pay.json"),
+    "node": (
+        tuple(dict.fromkeys(f for f, _, _ in NODE_KINDS)),
+        "roles, skills, concepts, certifications, places or resources",
+    ),
 }
 WORDS = {"node": "id", "paykind": "pay kind", "area": "experience area", "pay": "pay fact"}
 
@@ -53,22 +60,34 @@ def collect_ids(data: dict[str, Data]) -> tuple[dict[str, set[str]], list[Proble
         for index, node in _nodes(data, file, key):
             node_id, where = node["id"], f"{file}.json $.{key}[{index}]"
             if node_id in seen:
-                problems.append(Problem(
-                    f"{file}.json", f"$.{key}[{index}].id",
-                    f"duplicate id '{node_id}', already used by {seen[node_id]}",
-                    "give each node its own id; ids are shared by all files"))
+                problems.append(
+                    Problem(
+                        f"{file}.json",
+                        f"$.{key}[{index}].id",
+                        f"duplicate id '{node_id}', already used by {seen[node_id]}",
+                        "give each node its own id; ids are shared by all files",
+                    )
+                )
             seen.setdefault(node_id, where)
             ids.setdefault(kind, set()).add(node_id)
-    for file, key, kind in (("sources", "sources", "source"), ("roles", "experience_areas", "area"),
-                            ("pay", "facts", "pay"), ("pay", "kinds", "paykind"),
-                            ("pay", "rankings", "ranking")):
+    for file, key, kind in (
+        ("sources", "sources", "source"),
+        ("roles", "experience_areas", "area"),
+        ("pay", "facts", "pay"),
+        ("pay", "kinds", "paykind"),
+        ("pay", "rankings", "ranking"),
+    ):
         local: dict[str, int] = {}
         for index, node in _nodes(data, file, key):
             if node["id"] in local:
-                problems.append(Problem(
-                    f"{file}.json", f"$.{key}[{index}].id",
-                    f"duplicate id '{node['id']}', already used by $.{key}[{local[node['id']]}]",
-                    "give each entry its own id"))
+                problems.append(
+                    Problem(
+                        f"{file}.json",
+                        f"$.{key}[{index}].id",
+                        f"duplicate id '{node['id']}', already used by $.{key}[{local[node['id']]}]",
+                        "give each entry its own id",
+                    )
+                )
             local.setdefault(node["id"], index)
         ids[kind] = set(local)
     return ids, problems
@@ -86,10 +105,12 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
         pool = any_node if kind == "node" else ids.get(kind, set())
         if value not in pool:
             guess = did_you_mean(value, pool)
-            hint = f"{guess} Ids are defined in {home}" if guess else (
-                f"use an id defined in {home}, or add it there")
-            problems.append(Problem(f"{file}.json", path,
-                                    f"unknown {WORDS.get(kind, kind)} '{value}'", hint))
+            hint = (
+                f"{guess} Ids are defined in {home}"
+                if guess
+                else (f"use an id defined in {home}, or add it there")
+            )
+            problems.append(Problem(f"{file}.json", path, f"unknown {WORDS.get(kind, kind)} '{value}'", hint))
 
     _check_refs(data, ref)
     problems.extend(_alias_clashes(data))
@@ -140,8 +161,11 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
     for i, cert in _nodes(data, "certifications", "certifications"):
         base = f"$.certifications[{i}]"
         ref("certifications", f"{base}.issuer", cert["issuer"], "organisation")
-        for field, kind in (("builds_on", "certification"), ("alternative_to", "certification"),
-                            ("helps_roles", "role")):
+        for field, kind in (
+            ("builds_on", "certification"),
+            ("alternative_to", "certification"),
+            ("helps_roles", "role"),
+        ):
             for j, other in enumerate(cert[field]):
                 ref("certifications", f"{base}.{field}[{j}]", other, kind)
     for i, place in _nodes(data, "places", "places"):
@@ -176,8 +200,12 @@ def _alias_clashes(data: dict[str, Data]) -> Iterator[Problem]:
         owner[alias_key(amb["alias"])] = "|".join(amb["nodes"])
         for j, node in enumerate(amb["nodes"]):
             if node not in roles:
-                yield Problem("roles.json", f"$.ambiguous_aliases[{i}].nodes[{j}]",
-                              f"unknown role '{node}'", "use an id defined in roles.json")
+                yield Problem(
+                    "roles.json",
+                    f"$.ambiguous_aliases[{i}].nodes[{j}]",
+                    f"unknown role '{node}'",
+                    "use an id defined in roles.json",
+                )
     for file, key, _kind in NODE_KINDS:
         for i, node in _nodes(data, file, key):
             names = [("aliases", j, a) for j, a in enumerate(node.get("aliases", []))]
@@ -185,19 +213,26 @@ def _alias_clashes(data: dict[str, Data]) -> Iterator[Problem]:
                 token_key = alias_key(alias)
                 path = f"$.{key}[{i}].{field}[{j}]"
                 if not token_key:
-                    yield Problem(f"{file}.json", path, f"alias '{alias}' has no letters or digits",
-                                  "remove it")
+                    yield Problem(
+                        f"{file}.json", path, f"alias '{alias}' has no letters or digits", "remove it"
+                    )
                     continue
                 previous = owner.setdefault(token_key, node["id"])
                 if "|" in previous:
                     nodes = previous.replace("|", ", ")
-                    yield Problem(f"{file}.json", path,
-                                  f"alias '{alias}' is also listed as ambiguous ({nodes})",
-                                  "remove it from ambiguous_aliases or from this node")
+                    yield Problem(
+                        f"{file}.json",
+                        path,
+                        f"alias '{alias}' is also listed as ambiguous ({nodes})",
+                        "remove it from ambiguous_aliases or from this node",
+                    )
                 elif previous != node["id"]:
-                    yield Problem(f"{file}.json", path,
-                                  f"alias '{alias}' names both '{previous}' and '{node['id']}'",
-                                  "keep the alias on one node only")
+                    yield Problem(
+                        f"{file}.json",
+                        path,
+                        f"alias '{alias}' names both '{previous}' and '{node['id']}'",
+                        "keep the alias on one node only",
+                    )
 
 
 def _find_cycle(edges: dict[str, list[str]]) -> list[str] | None:
@@ -217,7 +252,7 @@ def _find_cycle(edges: dict[str, list[str]]) -> list[str] | None:
                 path.pop()
                 state[node] = 2
             elif state.get(child) == 1:
-                return path[path.index(child):] + [child]
+                return path[path.index(child) :] + [child]
             elif not state.get(child):
                 state[child] = 1
                 path.append(child)
@@ -226,9 +261,11 @@ def _find_cycle(edges: dict[str, list[str]]) -> list[str] | None:
 
 
 def _cycles(data: dict[str, Data]) -> Iterator[Problem]:
-    for file, key, field in (("skills", "skills", "builds_on"),
-                             ("certifications", "certifications", "builds_on"),
-                             ("places", "places", "within")):
+    for file, key, field in (
+        ("skills", "skills", "builds_on"),
+        ("certifications", "certifications", "builds_on"),
+        ("places", "places", "within"),
+    ):
         nodes = list(_nodes(data, file, key))
         edges = {n["id"]: _listed(n[field]) for _, n in nodes}
         cycle = _find_cycle(edges)
@@ -243,8 +280,11 @@ def _cycles(data: dict[str, Data]) -> Iterator[Problem]:
         moves.setdefault(move["from"], []).append(move["to"])
     cycle = _find_cycle(moves)
     if cycle:
-        index = next(i for i, m in _nodes(data, "progression", "transitions")
-                     if (m["from"], m["to"]) == (cycle[0], cycle[1]))
+        index = next(
+            i
+            for i, m in _nodes(data, "progression", "transitions")
+            if (m["from"], m["to"]) == (cycle[0], cycle[1])
+        )
         yield _cycle_problem("progression.json", f"$.transitions[{index}]", "transitions", cycle)
 
 
@@ -255,11 +295,14 @@ def _listed(value: str | list[str] | None) -> list[str]:
 def _cycle_problem(file: str, path: str, field: str, cycle: list[str]) -> Problem:
     if len(cycle) == 2:
         verb = {"within": "is within", "builds_on": "builds on"}.get(field, "leads to")
-        return Problem(file, path, f"'{cycle[0]}' {verb} itself",
-                       "point it at another entry" if field == "within" else "remove this link")
+        return Problem(
+            file,
+            path,
+            f"'{cycle[0]}' {verb} itself",
+            "point it at another entry" if field == "within" else "remove this link",
+        )
     label = "transitions" if field == "transitions" else f"{field} links"
-    return Problem(file, path, f"{label} form a cycle: {' -> '.join(cycle)}",
-                   "remove one of these links")
+    return Problem(file, path, f"{label} form a cycle: {' -> '.join(cycle)}", "remove one of these links")
 
 
 def _pay_meaning(data: dict[str, Data]) -> Iterator[Problem]:
@@ -267,11 +310,17 @@ def _pay_meaning(data: dict[str, Data]) -> Iterator[Problem]:
     for i, fact in _nodes(data, "pay", "facts"):
         target = facts.get(fact.get("relative_to", ""))
         if target is not None and target["id"] == fact["id"]:
-            yield Problem("pay.json", f"$.facts[{i}].relative_to",
-                          "a pay fact cannot be relative to itself",
-                          "point it at the figure it compares to")
+            yield Problem(
+                "pay.json",
+                f"$.facts[{i}].relative_to",
+                "a pay fact cannot be relative to itself",
+                "point it at the figure it compares to",
+            )
         elif target is not None and target["role"] != fact["role"]:
-            yield Problem("pay.json", f"$.facts[{i}].relative_to",
-                          f"compares to '{target['id']}', a figure for "
-                          f"{target['role'] or 'all roles'}, not {fact['role'] or 'all roles'}",
-                          "compare with a figure of the same role")
+            yield Problem(
+                "pay.json",
+                f"$.facts[{i}].relative_to",
+                f"compares to '{target['id']}', a figure for "
+                f"{target['role'] or 'all roles'}, not {fact['role'] or 'all roles'}",
+                "compare with a figure of the same role",
+            )

@@ -34,22 +34,27 @@ def _common(top: bool) -> Parser:
     let the subcommand's defaults overwrite what was given before it)."""
     common = Parser(add_help=False)
     extra: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
-    common.add_argument("--profile", type=Path, metavar="PATH",
-                        help="profile file to use (default: in your data dir)", **extra)
-    common.add_argument("--knowledge", type=Path, metavar="DIR", help="knowledge directory to load",
-                        **extra)
-    common.add_argument("--intents", type=Path, metavar="DIR", help="intents directory to load",
-                        **extra)
+    common.add_argument(
+        "--profile",
+        type=Path,
+        metavar="PATH",
+        help="profile file to use (default: in your data dir)",
+        **extra,
+    )
+    common.add_argument("--knowledge", type=Path, metavar="DIR", help="knowledge directory to load", **extra)
+    common.add_argument("--intents", type=Path, metavar="DIR", help="intents directory to load", **extra)
     common.add_argument("--json", action="store_true", help="print replies as JSON", **extra)
-    common.add_argument("--no-color", action="store_true", help="plain output without colour",
-                        **extra)
+    common.add_argument("--no-color", action="store_true", help="plain output without colour", **extra)
     return common
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="advisor", parents=[_common(top=True)],
-                    description="Offline career-path advisor for PACS and imaging informatics.",
-                    epilog="Exit codes: 0 ok, 1 usage error, 2 bad data.")
+    parser = Parser(
+        prog="advisor",
+        parents=[_common(top=True)],
+        description="Offline career-path advisor for PACS and imaging informatics.",
+        epilog="Exit codes: 0 ok, 1 usage error, 2 bad data.",
+    )
     common = _common(top=False)
     sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     sub.add_parser("chat", parents=[common], help="chat in the terminal (the default)")
@@ -60,8 +65,7 @@ def build_parser() -> Parser:
     ev = sub.add_parser("eval", parents=[common], help="intent accuracy on a JSONL test file")
     ev.add_argument("file", type=Path, help='JSON Lines file of {"text", "intent"}')
     path = sub.add_parser("path", parents=[common], help="print the path to a role")
-    path.add_argument("--to", required=True, metavar="ROLE",
-                      help="target role, e.g. 'pacs analyst'")
+    path.add_argument("--to", required=True, metavar="ROLE", help="target role, e.g. 'pacs analyst'")
     path.add_argument("--markdown", action="store_true", help="print the plan as Markdown")
     graph = sub.add_parser("graph", parents=[common], help="export the knowledge graph")
     graph.add_argument("--mermaid", action="store_true", required=True, help="as a Mermaid diagram")
@@ -125,6 +129,7 @@ def _silence_stdout() -> None:
 
 def _engine(args: argparse.Namespace) -> Advisor:
     from .engine import Advisor
+
     _need_dirs(args.knowledge, args.intents)
     return Advisor.load(args.knowledge, args.intents)
 
@@ -142,30 +147,36 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         return _validate(args, stdout, stderr)
     if command == "graph":
         from .export import mermaid
+
         stdout.write(mermaid(_engine(args).graph))
         return EXIT_OK
     if command == "eval":
         from .evaluate import evaluate_file, format_report
+
         report = evaluate_file(_engine(args), args.file)
         stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
         return EXIT_OK
     from .session import Session
+
     session = Session(_engine(args), args.profile, stderr)
     if command == "path":
         return session.print_path(args.to, args.markdown, stdout)
     if command == "ask":
         reply = session.ask(" ".join(args.question))
-        stdout.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json
-                     else reply.text + "\n")
+        stdout.write(
+            json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json else reply.text + "\n"
+        )
         return EXIT_OK
     if not stdin.isatty() or not stdout.isatty():
         return session.piped(stdin, stdout, args.json)
     from .repl import run_repl
+
     return run_repl(session, color=not args.no_color)
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .dataset import validate
+
     _need_dirs(args.dir, args.knowledge, args.intents)
     problems = validate(args.dir or args.knowledge, args.intents)
     for problem in problems:

@@ -67,15 +67,18 @@ def _sources(session: Session, _: str) -> Outcome:
     r = session.last
     if r is None or not r.sources:
         return Outcome("My last answer cited no sources." if r else "Ask me something first.")
-    return Outcome("\n".join(f"[{s['id']}] {s['title']} — {s['publisher']}"
-                             + (f" <{s['url']}>" if s["url"] else "") for s in r.sources))
+    return Outcome(
+        "\n".join(
+            f"[{s['id']}] {s['title']} — {s['publisher']}" + (f" <{s['url']}>" if s["url"] else "")
+            for s in r.sources
+        )
+    )
 
 
 def _profile(session: Session, _: str) -> Outcome:
     lines = session.profile_lines()
     if not lines:
-        return Outcome("Your profile is empty. Tell me, e.g. \"I'm a rad tech with 3 years of "
-                       "experience\".")
+        return Outcome('Your profile is empty. Tell me, e.g. "I\'m a rad tech with 3 years of experience".')
     return Outcome("What I know about you:\n" + "\n".join(f"  • {line}" for line in lines))
 
 
@@ -117,8 +120,7 @@ def _export(session: Session, arg: str) -> Outcome:
 
 
 def _forget(session: Session, _: str) -> Outcome:
-    return Outcome("This wipes your profile and chat history. Type 'yes' to confirm.",
-                   confirm_forget=True)
+    return Outcome("This wipes your profile and chat history. Type 'yes' to confirm.", confirm_forget=True)
 
 
 def _quit(session: Session, _: str) -> Outcome:
@@ -130,8 +132,16 @@ def _help(session: Session, _: str) -> Outcome:
 
 
 HANDLERS: dict[str, Callable[[Session, str], Outcome]] = {
-    "/help": _help, "/profile": _profile, "/goal": _goal, "/path": _path, "/next": _next,
-    "/why": _why, "/sources": _sources, "/export": _export, "/forget": _forget, "/quit": _quit,
+    "/help": _help,
+    "/profile": _profile,
+    "/goal": _goal,
+    "/path": _path,
+    "/next": _next,
+    "/why": _why,
+    "/sources": _sources,
+    "/export": _export,
+    "/forget": _forget,
+    "/quit": _quit,
 }
 
 

@@ -91,9 +91,15 @@ def data_paths(kdir: Path, idir: Path) -> list[Path]:
     """Every file the data set is read from (data and schemas)."""
     if not (kdir.is_dir() and idir.is_dir()):
         return []
-    return [kdir / f"{n}.json" for n in KNOWLEDGE_FILES] + _intent_files(idir) + [
-        idir / "slots.json", *sorted((kdir / "schema").glob("*.json")),
-        *sorted((idir / "schema").glob("*.json"))]
+    return (
+        [kdir / f"{n}.json" for n in KNOWLEDGE_FILES]
+        + _intent_files(idir)
+        + [
+            idir / "slots.json",
+            *sorted((kdir / "schema").glob("*.json")),
+            *sorted((idir / "schema").glob("*.json")),
+        ]
+    )
 
 
 def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> DataSet:

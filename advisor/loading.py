@@ -20,7 +20,14 @@ from .errors import Problem
 from .explain import json_syntax, json_type, schema_error
 
 KNOWLEDGE_FILES = (
-    "sources", "roles", "skills", "concepts", "certifications", "places", "pay", "progression",
+    "sources",
+    "roles",
+    "skills",
+    "concepts",
+    "certifications",
+    "places",
+    "pay",
+    "progression",
     "resources",
 )
 CACHE_VERSION = "2"
@@ -32,18 +39,24 @@ class _BadJson(ValueError):
 
 def read_json(path: Path, display: str) -> tuple[Any, list[Problem]]:
     """Parse one JSON file; on failure return (None, [the problem])."""
+
     def fail(message: str, hint: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(display, "$", message, hint)]
 
     try:
         size = path.stat().st_size
         if size > MAX_DATA_FILE_BYTES:
-            return fail(f"file is too large: {size} bytes, over the limit of {MAX_DATA_FILE_BYTES}",
-                        "keep only what the advisor needs; a data file is a few kB")
+            return fail(
+                f"file is too large: {size} bytes, over the limit of {MAX_DATA_FILE_BYTES}",
+                "keep only what the advisor needs; a data file is a few kB",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
-        where = "from the project" if path.parent.name == "schema" else (
-            f"(its format is in {path.parent.name}/schema/)")
+        where = (
+            "from the project"
+            if path.parent.name == "schema"
+            else (f"(its format is in {path.parent.name}/schema/)")
+        )
         return fail("file is missing", f"restore {path.name} {where}")
     except IsADirectoryError:
         return fail("this is a directory, not a file", f"replace it with the JSON file {path.name}")
@@ -57,8 +70,10 @@ def read_json(path: Path, display: str) -> tuple[Any, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line, column = _position(raw, err.start)
-        return fail(f"file is not valid UTF-8: byte 0x{raw[err.start]:02x} at line {line}, "
-                    f"column {column}", "save it as UTF-8, not Latin-1 or Windows-1252")
+        return fail(
+            f"file is not valid UTF-8: byte 0x{raw[err.start]:02x} at line {line}, column {column}",
+            "save it as UTF-8, not Latin-1 or Windows-1252",
+        )
     try:
         data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
@@ -68,8 +83,7 @@ def read_json(path: Path, display: str) -> tuple[Any, list[Problem]]:
     except RecursionError:
         return fail("JSON is nested too deeply", "flatten the structure")
     if not isinstance(data, dict):
-        return fail(f"top level must be an object, not {json_type(data)}",
-                    "wrap the data in { ... }")
+        return fail(f"top level must be an object, not {json_type(data)}", "wrap the data in { ... }")
     return data, []
 
 
@@ -86,8 +100,9 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, value in pairs:
         if key in data:
-            raise _BadJson(f"field '{key}' appears twice in one object; only the last would count",
-                           "keep one of the two")
+            raise _BadJson(
+                f"field '{key}' appears twice in one object; only the last would count", "keep one of the two"
+            )
         data[key] = value
     return data
 
@@ -187,7 +202,8 @@ def _validator(schema_name: str, schema_dir: Path) -> tuple[Any, list[Problem]]:
     try:
         registry: Registry[Any] = Registry().with_resources(
             (schema.get("$id", path.name), Resource.from_contents(schema))
-            for path, schema in contents.items())
+            for path, schema in contents.items()
+        )
     except CannotDetermineSpecification:
         return None, [_broken_schema(schema_name, schema_dir, "a schema has no $schema")]
     broken = _schema_error(json.dumps(contents[main], sort_keys=True))
@@ -210,12 +226,14 @@ def _schema_error(schema_text: str) -> str | None:
 
 
 def _broken_schema(schema_name: str, schema_dir: Path, why: str) -> Problem:
-    return Problem(f"{schema_dir.parent.name}/schema/{schema_name}.schema.json", "$",
-                   f"schema is broken: {why[:200]}", "restore the schema file from the project")
+    return Problem(
+        f"{schema_dir.parent.name}/schema/{schema_name}.schema.json",
+        "$",
+        f"schema is broken: {why[:200]}",
+        "restore the schema file from the project",
+    )
 
 
 def _sort_key(path: Iterable[Any]) -> tuple[tuple[int, int, str], ...]:
     """Sort $.roles[2] before $.roles[10]."""
     return tuple((0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in path)
-
-

@@ -25,11 +25,20 @@ from .session import Session
 from .storage import history_path, private_file
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
-STYLE = Style.from_dict({"prompt": "ansicyan bold", "head": "bold", "dim": "ansibrightblack",
-                         "bottom-toolbar": "noreverse ansibrightblack", "error": "ansired"})
+STYLE = Style.from_dict(
+    {
+        "prompt": "ansicyan bold",
+        "head": "bold",
+        "dim": "ansibrightblack",
+        "bottom-toolbar": "noreverse ansibrightblack",
+        "error": "ansired",
+    }
+)
 # escape sequences and control characters (but not newlines) never reach the terminal
-UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
-                    r"|[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+UNSAFE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
+    r"|[\x00-\x09\x0b-\x1f\x7f-\x9f]"
+)
 MAX_NAME_WORDS = 4  # how many words before the cursor may form a name to complete
 YES = ("y", "yes")
 
@@ -44,8 +53,7 @@ class AdvisorCompleter(Completer):
         self.names = names
         self.roles = roles
 
-    def get_completions(self, document: Document, complete_event: CompleteEvent
-                        ) -> Iterator[Completion]:
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterator[Completion]:
         text = document.text_before_cursor
         if text.startswith("/") and " " not in text:
             for c in COMMANDS:
@@ -79,9 +87,17 @@ def wrap(text: str, width: int) -> str:
         stripped = line.lstrip()
         indent = line[: len(line) - len(stripped)]
         bullet = stripped[:2] in ("• ", "○ ", "✓ ", "- ") or stripped[:1].isdigit()
-        out.append(textwrap.fill(line, width=max(20, width), subsequent_indent=indent
-                                 + ("   " if bullet else ""), break_on_hyphens=False,
-                                 break_long_words=False) if stripped else "")
+        out.append(
+            textwrap.fill(
+                line,
+                width=max(20, width),
+                subsequent_indent=indent + ("   " if bullet else ""),
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+            if stripped
+            else ""
+        )
     return "\n".join(out)
 
 
@@ -92,15 +108,19 @@ def wants_color(requested: bool) -> bool:
 
 def printer(color: bool, output: Any = None) -> Say:
     """Shows text wrapped to the terminal width, styled only when colour is on."""
+
     def say(text: str, style: str = "") -> None:
-        width = (output.get_size().columns if output is not None
-                 else shutil.get_terminal_size((100, 24)).columns) - 1
+        width = (
+            output.get_size().columns if output is not None else shutil.get_terminal_size((100, 24)).columns
+        ) - 1
         body = wrap(UNSAFE.sub("", text), width)
         if color:
-            print_formatted_text(FormattedText([(f"class:{style}" if style else "", body)]),
-                                 style=STYLE, output=output)
+            print_formatted_text(
+                FormattedText([(f"class:{style}" if style else "", body)]), style=STYLE, output=output
+            )
         else:
             print_formatted_text(body, output=output)
+
     return say
 
 
@@ -127,9 +147,12 @@ class Chat:
 
     def greet(self) -> None:
         examples = "\n".join(f"  • {e}" for e in self.session.examples())
-        self.say("Welcome to pacs-advisor! I help you find your way into PACS and imaging "
-                 f"informatics.\nTry asking:\n{examples}\n"
-                 "Type /help for commands, Ctrl-D to leave.", "head")
+        self.say(
+            "Welcome to pacs-advisor! I help you find your way into PACS and imaging "
+            f"informatics.\nTry asking:\n{examples}\n"
+            "Type /help for commands, Ctrl-D to leave.",
+            "head",
+        )
 
     def handle(self, line: str) -> bool:
         """Answer one line; True when the chat should end."""
@@ -169,12 +192,14 @@ class Chat:
                 if self.handle(line):
                     return 0
             except Exception as err:  # noqa: BLE001 - a bug must not end the chat with a traceback
-                self.say(f"Sorry, something went wrong ({type(err).__name__}: {err}). "
-                         "The chat goes on.", "error")
+                self.say(
+                    f"Sorry, something went wrong ({type(err).__name__}: {err}). The chat goes on.", "error"
+                )
 
 
-def run_repl(session: Session, color: bool = True, input: Any = None, output: Any = None,
-             say: Say | None = None) -> int:
+def run_repl(
+    session: Session, color: bool = True, input: Any = None, output: Any = None, say: Say | None = None
+) -> int:
     """The chat. Ctrl-C clears the line, Ctrl-D / /quit / "bye" end it; returns 0.
 
     `input` / `output` are prompt-toolkit's (tests pass a pipe input and DummyOutput);
@@ -183,10 +208,15 @@ def run_repl(session: Session, color: bool = True, input: Any = None, output: An
     color = wants_color(color)
     prompt: PromptSession[str] = PromptSession(
         [("class:prompt", "you › ")] if color else "you > ",
-        history=open_history(), auto_suggest=AutoSuggestFromHistory(),
+        history=open_history(),
+        auto_suggest=AutoSuggestFromHistory(),
         completer=AdvisorCompleter(session.names(), session.role_names()),
-        complete_while_typing=False, style=STYLE, input=input, output=output,
-        color_depth=None if color else ColorDepth.MONOCHROME)
+        complete_while_typing=False,
+        style=STYLE,
+        input=input,
+        output=output,
+        color_depth=None if color else ColorDepth.MONOCHROME,
+    )
     chat = Chat(session, prompt, say or printer(color, output))
     prompt.bottom_toolbar = chat.toolbar
     if session.first_run:

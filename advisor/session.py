@@ -49,8 +49,9 @@ class Session:
         try:
             save_state(self.profile_path, self.conversation.state_dict())
         except OSError as err:
-            self.stderr.write(f"warning: could not save your profile to {self.profile_path}: "
-                              f"{err.strerror}\n")
+            self.stderr.write(
+                f"warning: could not save your profile to {self.profile_path}: {err.strerror}\n"
+            )
 
     def forget(self) -> None:
         """Wipe the profile file and start a fresh conversation (history is the REPL's)."""
@@ -83,6 +84,7 @@ class Session:
 
     def profile_lines(self) -> list[str]:
         from .answers.basic import profile_lines
+
         return profile_lines(self.engine.graph, self.conversation.state.profile)
 
     def summary(self) -> str:
@@ -93,8 +95,11 @@ class Session:
             held.append(f"{p['years']:g} yrs")
         if p.get("skills"):
             held.append(f"{len(p['skills'])} skills")
-        held += [graph.nodes[c].get("abbr") or graph.name(c) for c in p.get("certifications", [])
-                 if c in graph.nodes]
+        held += [
+            graph.nodes[c].get("abbr") or graph.name(c)
+            for c in p.get("certifications", [])
+            if c in graph.nodes
+        ]
         if p.get("place"):
             held.append(graph.name(p["place"]))
         return ", ".join(held)
@@ -105,8 +110,7 @@ class Session:
         abbreviations, then longer aliases; one spelling per name (the first wins)."""
         nodes = [n for t in NAME_TYPES for n in self.engine.graph.of_type(t)]
         candidates = [n.name for n in nodes] + [str(n.get("abbr")) for n in nodes if n.get("abbr")]
-        candidates += [a for n in nodes if n.type != "organisation"
-                       for a in n.aliases if len(a) > 3]
+        candidates += [a for n in nodes if n.type != "organisation" for a in n.aliases if len(a) > 3]
         unique = {c.lower(): c for c in reversed(candidates)}
         return sorted(unique.values(), key=lambda n: (n.lower(), n))
 
@@ -115,6 +119,7 @@ class Session:
 
     def examples(self) -> tuple[str, ...]:
         from .answers.basic import EXAMPLES
+
         return EXAMPLES
 
     def help_intro(self) -> str:
@@ -125,6 +130,7 @@ class Session:
     def find_role(self, text: str) -> str:
         """A role id for what the user typed (typos welcome); UsageError when none."""
         from .text import normalize, tokenize
+
         parsed = self.engine.extractor.parse(tokenize(normalize(text)))
         role = parsed.first("role")
         if role is None:
@@ -134,12 +140,14 @@ class Session:
 
     def plan_markdown(self, role: str) -> str:
         from .answers.paths import plan_markdown
+
         return plan_markdown(self.engine.graph, self.conversation.state.profile, role)
 
     def print_path(self, role_text: str, markdown: bool, out: TextIO) -> int:
         """`advisor path --to ROLE`: the plan as text or Markdown."""
         from .answers.paths import describe_plan
         from .planner import plan_path
+
         role = self.find_role(role_text)
         if markdown:
             out.write(self.plan_markdown(role))
@@ -176,8 +184,9 @@ class Session:
         dropped += [i for k in ID_LIST_FIELDS for i in profile.get(k, []) if i not in nodes]
         if not dropped:
             return state
-        self.stderr.write(f"warning: your profile mentions things I no longer know; "
-                          f"forgot: {', '.join(dropped)}\n")
+        self.stderr.write(
+            f"warning: your profile mentions things I no longer know; forgot: {', '.join(dropped)}\n"
+        )
         for key in ID_FIELDS:
             if profile.get(key) not in nodes:
                 profile[key] = None

@@ -83,8 +83,10 @@ def prune(state: State, known: Any) -> list[str]:
     """Drop ids `known` does not contain (knowledge changed since the state was saved)."""
     dropped: list[str] = []
     p, c = state.profile, state.context
-    for holder, names in ((p, ("current_role", "goal", "place")),
-                          (c, ("role", "other_role", "certification", "place", "topic"))):
+    for holder, names in (
+        (p, ("current_role", "goal", "place")),
+        (c, ("role", "other_role", "certification", "place", "topic")),
+    ):
         for name in names:
             value = getattr(holder, name)
             if value and value not in known:

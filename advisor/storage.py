@@ -28,6 +28,7 @@ def data_dir() -> Path:
     if override:
         return Path(override).expanduser()
     from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME))
 
 
@@ -152,6 +153,8 @@ def load_state(path: Path) -> tuple[dict[str, Any] | None, str]:
         except OSError:
             pass
         else:
-            return None, (f"warning: your profile could not be read ({reason}); "
-                          f"it was moved to {moved} and a new one started")
+            return None, (
+                f"warning: your profile could not be read ({reason}); "
+                f"it was moved to {moved} and a new one started"
+            )
     return None, f"warning: could not read your profile {path} ({reason}); starting fresh"

@@ -86,20 +86,26 @@ def latency(engine: Any, script: list[list[str]], rounds: int) -> dict[str, Any]
     samples.sort()
     flat_text = [t for row in script for t in row]
     flat_intent = [i for row in seen for i in row]
-    short = sorted(ms for i, row in enumerate(per_turn) if len(flat_text[i]) <= LONG_CHARS
-                   for ms in row)
+    short = sorted(ms for i, row in enumerate(per_turn) if len(flat_text[i]) <= LONG_CHARS for ms in row)
     typical = sorted(((sorted(v)[len(v) // 2], i) for i, v in enumerate(per_turn)), reverse=True)
     hit = set(flat_intent)
     return {
-        "turns": len(flat_text), "rounds": rounds, "samples": len(samples), "errors": errors,
-        "p50_ms": percentile(samples, 50), "p90_ms": percentile(samples, 90),
-        "p99_ms": percentile(samples, 99), "max_ms": samples[-1] if samples else 0.0,
+        "turns": len(flat_text),
+        "rounds": rounds,
+        "samples": len(samples),
+        "errors": errors,
+        "p50_ms": percentile(samples, 50),
+        "p90_ms": percentile(samples, 90),
+        "p99_ms": percentile(samples, 99),
+        "max_ms": samples[-1] if samples else 0.0,
         "mean_ms": sum(samples) / max(1, len(samples)),
         "long_turns": sum(1 for t in flat_text if len(t) > LONG_CHARS),
         "p99_ms_short": percentile(short, 99),  # without the long inputs (> LONG_CHARS)
-        "intents_hit": sorted(hit), "intents_missing": sorted(set(REQUIRED_INTENTS) - hit),
-        "slowest": [{"ms": round(ms, 3), "intent": flat_intent[i], "text": flat_text[i][:70]}
-                    for ms, i in typical[:5]],
+        "intents_hit": sorted(hit),
+        "intents_missing": sorted(set(REQUIRED_INTENTS) - hit),
+        "slowest": [
+            {"ms": round(ms, 3), "intent": flat_intent[i], "text": flat_text[i][:70]} for ms, i in typical[:5]
+        ],
     }
 
 
@@ -115,8 +121,14 @@ def profile(engine: Any, script: list[list[str]], top: int) -> list[dict[str, An
         if Path(file).parent == BENCH or func.startswith("<method 'disable'"):
             continue
         where = f"{Path(file).parent.name}/{Path(file).name}:{line}" if line else "~"
-        rows.append({"function": f"{where}({func})", "calls": calls,
-                     "cum_ms": round(cumtime * 1e3, 2), "self_ms": round(tottime * 1e3, 2)})
+        rows.append(
+            {
+                "function": f"{where}({func})",
+                "calls": calls,
+                "cum_ms": round(cumtime * 1e3, 2),
+                "self_ms": round(tottime * 1e3, 2),
+            }
+        )
     rows.sort(key=lambda r: -r["cum_ms"])
     return rows[:top]
 
@@ -127,8 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=0, help="measured passes over the script")
     parser.add_argument("--trace", action="store_true", help="tracemalloc peak of the load")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="top N cProfile rows")
-    parser.add_argument("--raise-file-limit", action="store_true",
-                        help="lift the engine's per-file size limit (synthetic scale data)")
+    parser.add_argument(
+        "--raise-file-limit",
+        action="store_true",
+        help="lift the engine's per-file size limit (synthetic scale data)",
+    )
     args = parser.parse_args(argv)
     out: dict[str, Any] = {}
     if args.trace:
@@ -136,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     import advisor
     import advisor.loading
+
     out["import_s"] = time.perf_counter() - start
     if args.raise_file_limit:
         setattr(advisor.loading, "MAX_DATA_FILE_BYTES", 1 << 30)  # noqa: B010 - a module global

@@ -43,8 +43,17 @@ from advisor.checks import alias_key
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "knowledge"
 SEED = 7
-PER_UNIT = {"roles": 100, "certifications": 20, "skills": 20, "concepts": 5, "places": 3,
-            "sources": 2, "organisations": 1, "resources": 5, "rankings": 4}
+PER_UNIT = {
+    "roles": 100,
+    "certifications": 20,
+    "skills": 20,
+    "concepts": 5,
+    "places": 3,
+    "sources": 2,
+    "organisations": 1,
+    "resources": 5,
+    "rankings": 4,
+}
 ALIASES_PER_ROLE = 4
 
 
@@ -69,39 +78,84 @@ def _role_aliases(names: Names, name: str, head: str, rank: str) -> list[str]:
     low = name.lower()
     short = " ".join(SHORT.get(w, w) for w in low.split())
     unranked = low.split(" ", 1)[1] if rank else low
-    candidates = [low, short, f"{low}s", f"{short}s", f"{low} job", f"{unranked} role",
-                  f"{low} position", f"{short} job"]
+    candidates = [
+        low,
+        short,
+        f"{low}s",
+        f"{short}s",
+        f"{low} job",
+        f"{unranked} role",
+        f"{low} position",
+        f"{short} job",
+    ]
     names.claim(name)  # the name itself is matched too; keep it out of other nodes' aliases
     return names.aliases(candidates, ALIASES_PER_ROLE)
 
 
-def _requirements(rng: random.Random, level: str, pools: dict[str, list[str]],
-                  below: list[str], source: str) -> list[dict[str, Any]]:
+def _requirements(
+    rng: random.Random, level: str, pools: dict[str, list[str]], below: list[str], source: str
+) -> list[dict[str, Any]]:
     def items(kind: str, refs: list[str]) -> dict[str, Any]:
         return {"items": [{"kind": kind, "ref": r} for r in refs]}
 
     reqs: list[dict[str, Any]] = [
-        {"id": "education", "level": "required", "label": "Education or clinical background",
-         "source": source, "options": [
-             {"items": [{"kind": "degree", "level": rng.choice(("associate", "bachelor")),
-                         "fields": rng.sample(FIELDS, 2)}]},
-             {"label": "clinical experience", "items": [{"kind": "experience",
-                                                         "area": rng.choice(pools["areas"])}]}]},
-        {"id": "core-skills", "level": "required", "label": "Core skills", "source": source,
-         "options": [items("skill", rng.sample(pools["skills"], 2))]},
-        {"id": "certification", "level": "plus", "label": "Certification", "source": source,
-         "options": [items("certification", [c]) for c in rng.sample(pools["certs"], 2)]}]
+        {
+            "id": "education",
+            "level": "required",
+            "label": "Education or clinical background",
+            "source": source,
+            "options": [
+                {
+                    "items": [
+                        {
+                            "kind": "degree",
+                            "level": rng.choice(("associate", "bachelor")),
+                            "fields": rng.sample(FIELDS, 2),
+                        }
+                    ]
+                },
+                {
+                    "label": "clinical experience",
+                    "items": [{"kind": "experience", "area": rng.choice(pools["areas"])}],
+                },
+            ],
+        },
+        {
+            "id": "core-skills",
+            "level": "required",
+            "label": "Core skills",
+            "source": source,
+            "options": [items("skill", rng.sample(pools["skills"], 2))],
+        },
+        {
+            "id": "certification",
+            "level": "plus",
+            "label": "Certification",
+            "source": source,
+            "options": [items("certification", [c]) for c in rng.sample(pools["certs"], 2)],
+        },
+    ]
     if level != "entry" and below:
-        reqs.append({"id": "experience", "level": "preferred", "label": "Experience",
-                     "source": source, "options": [
-                         {"items": [{"kind": "experience", "role": rng.choice(below),
-                                     "years": rng.choice((2, 3, 5))}]},
-                         {"items": [{"kind": "experience", "area": "it", "years": 2}]}]})
+        reqs.append(
+            {
+                "id": "experience",
+                "level": "preferred",
+                "label": "Experience",
+                "source": source,
+                "options": [
+                    {
+                        "items": [
+                            {"kind": "experience", "role": rng.choice(below), "years": rng.choice((2, 3, 5))}
+                        ]
+                    },
+                    {"items": [{"kind": "experience", "area": "it", "years": 2}]},
+                ],
+            }
+        )
     return reqs
 
 
-def _roles(names: Names, count: int, rng: random.Random,
-           pools: dict[str, list[str]]) -> list[dict[str, Any]]:
+def _roles(names: Names, count: int, rng: random.Random, pools: dict[str, list[str]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     by_level: dict[str, list[str]] = {level: [] for level in LEVEL_ORDER}
     for name, head, rank, specialty in _role_names(rng):
@@ -110,39 +164,62 @@ def _roles(names: Names, count: int, rng: random.Random,
         if alias_key(name) in names.keys:
             continue
         level = _level(head, rank)
-        below = [r for lv in LEVEL_ORDER[:LEVEL_ORDER.index(level)] for r in by_level[lv][-20:]]
+        below = [r for lv in LEVEL_ORDER[: LEVEL_ORDER.index(level)] for r in by_level[lv][-20:]]
         source = rng.choice(pools["sources"])
         role: dict[str, Any] = {
-            "id": names.new_id(name), "name": name, "track": "imaging-informatics",
-            "level": level, "aliases": _role_aliases(names, name, head, rank),
+            "id": names.new_id(name),
+            "name": name,
+            "track": "imaging-informatics",
+            "level": level,
+            "aliases": _role_aliases(names, name, head, rank),
             "summary": f"Supports {specialty.lower()} imaging systems as a {head.lower()}: "
-                       "keeps images flowing, fixes interface problems and trains staff.",
-            "duties": [f"Support the {specialty.lower()} imaging systems and their interfaces",
-                       "Work with clinical staff on workflow problems"],
-            "provides": {"skills": rng.sample(pools["skills"], 2),
-                         "experience_areas": rng.sample(pools["areas"], 2)},
+            "keeps images flowing, fixes interface problems and trains staff.",
+            "duties": [
+                f"Support the {specialty.lower()} imaging systems and their interfaces",
+                "Work with clinical staff on workflow problems",
+            ],
+            "provides": {
+                "skills": rng.sample(pools["skills"], 2),
+                "experience_areas": rng.sample(pools["areas"], 2),
+            },
             "traits": rng.sample(pools["traits"], 2),
             "requirements": _requirements(rng, level, pools, below, source),
-            "sources": [source]}
+            "sources": [source],
+        }
         out.append(role)
         by_level[level].append(role["id"])
     return out
 
 
-def _pay(rng: random.Random, roles: list[dict[str, Any]], cities: list[dict[str, Any]],
-         sources: list[str]) -> list[dict[str, Any]]:
+def _pay(
+    rng: random.Random, roles: list[dict[str, Any]], cities: list[dict[str, Any]], sources: list[str]
+) -> list[dict[str, Any]]:
     facts: list[dict[str, Any]] = []
     for r, role in enumerate(roles):
         base = BASE_PAY[role["level"]] * rng.uniform(0.9, 1.15)
         for k, (kind, level, where) in enumerate(KINDS):
             city = rng.choice(cities)
             place = {"us": "us", "city": city["id"], "state": city["within"]}[where]
-            fact: dict[str, Any] = {"id": f"syn-{r}-{k}", "role": role["id"], "kind": kind,
-                                    "level": level, "amount": 0, "currency": "USD",
-                                    "period": "year", "place": place,
-                                    "source": rng.choice(sources), "quote": ""}
-            factor = {"range-low": 0.75, "range-high": 1.45, "starting": 0.85,
-                      "experienced": 1.05, "senior": 1.25, "bonus": 0.02}.get(kind, 1.0)
+            fact: dict[str, Any] = {
+                "id": f"syn-{r}-{k}",
+                "role": role["id"],
+                "kind": kind,
+                "level": level,
+                "amount": 0,
+                "currency": "USD",
+                "period": "year",
+                "place": place,
+                "source": rng.choice(sources),
+                "quote": "",
+            }
+            factor = {
+                "range-low": 0.75,
+                "range-high": 1.45,
+                "starting": 0.85,
+                "experienced": 1.05,
+                "senior": 1.25,
+                "bonus": 0.02,
+            }.get(kind, 1.0)
             amount = round(base * factor * (rng.uniform(1.02, 1.3) if where != "us" else 1))
             fact["amount"] = amount
             if kind in ("bonus", "total-average"):
@@ -155,33 +232,45 @@ def _pay(rng: random.Random, roles: list[dict[str, Any]], cities: list[dict[str,
     return facts
 
 
-def _rankings(rng: random.Random, count: int, facts: list[dict[str, Any]],
-              sources: list[str]) -> list[dict[str, Any]]:
+def _rankings(
+    rng: random.Random, count: int, facts: list[dict[str, Any]], sources: list[str]
+) -> list[dict[str, Any]]:
     by_role: dict[str, list[str]] = {}
     for fact in facts:
         if fact["kind"] == "total-average" and fact["place"] not in by_role.get(fact["role"], []):
             by_role.setdefault(fact["role"], []).append(fact["place"])
     roles = sorted(by_role)
-    return [{"id": f"syn-rank-{i}", "role": role, "places": by_role[role],
-             "basis": "highest average total salary", "source": rng.choice(sources)}
-            for i, role in enumerate(rng.sample(roles, min(count, len(roles))))]
+    return [
+        {
+            "id": f"syn-rank-{i}",
+            "role": role,
+            "places": by_role[role],
+            "basis": "highest average total salary",
+            "source": rng.choice(sources),
+        }
+        for i, role in enumerate(rng.sample(roles, min(count, len(roles))))
+    ]
 
 
-def _transitions(rng: random.Random, roles: list[dict[str, Any]],
-                 sources: list[str]) -> list[dict[str, Any]]:
+def _transitions(rng: random.Random, roles: list[dict[str, Any]], sources: list[str]) -> list[dict[str, Any]]:
     """One promotion into each non-entry role, always from a lower level (no cycles)."""
     by_level: dict[str, list[str]] = {level: [] for level in LEVEL_ORDER}
     for role in roles:
         by_level[role["level"]].append(role["id"])
     moves = []
     for role in roles:
-        lower = LEVEL_ORDER[:LEVEL_ORDER.index(role["level"])]
+        lower = LEVEL_ORDER[: LEVEL_ORDER.index(role["level"])]
         pool = [r for lv in lower for r in by_level[lv]]
         if pool:
-            moves.append({"from": rng.choice(pool), "to": role["id"],
-                          "years": rng.choice((2, 3, 5)),
-                          "note": "A common promotion once the earlier role is mastered.",
-                          "source": rng.choice(sources)})
+            moves.append(
+                {
+                    "from": rng.choice(pool),
+                    "to": role["id"],
+                    "years": rng.choice((2, 3, 5)),
+                    "note": "A common promotion once the earlier role is mastered.",
+                    "source": rng.choice(sources),
+                }
+            )
     return moves
 
 
@@ -211,12 +300,16 @@ def generate(scale: int, seed: int = SEED) -> dict[str, Any]:
     places = nodes.places(names, n["places"], rng)
     skills = nodes.skills(names, n["skills"], rng, src)
     orgs = nodes.organisations(names, n["organisations"], rng, src)
-    certs = nodes.certifications(names, n["certifications"], rng, [o["id"] for o in orgs], src,
-                            _reserved_words())
-    pools = {"skills": [s["id"] for s in skills] + ["dicom", "hl7", "networking"],
-             "certs": [c["id"] for c in certs], "sources": src,
-             "areas": [a["id"] for a in data["roles"]["experience_areas"]],
-             "traits": [s["id"] for s in data["skills"]["skills"] if s["kind"] == "trait"]}
+    certs = nodes.certifications(
+        names, n["certifications"], rng, [o["id"] for o in orgs], src, _reserved_words()
+    )
+    pools = {
+        "skills": [s["id"] for s in skills] + ["dicom", "hl7", "networking"],
+        "certs": [c["id"] for c in certs],
+        "sources": src,
+        "areas": [a["id"] for a in data["roles"]["experience_areas"]],
+        "traits": [s["id"] for s in data["skills"]["skills"] if s["kind"] == "trait"],
+    }
     roles = _roles(names, n["roles"], rng, pools)
     for cert in certs:
         cert["helps_roles"] = sorted(rng.sample([r["id"] for r in roles], 3))
@@ -224,12 +317,18 @@ def generate(scale: int, seed: int = SEED) -> dict[str, Any]:
     resources = nodes.resources(names, n["resources"], rng, pools["certs"] + pools["skills"], src)
     facts = _pay(rng, roles, [p for p in places if p["kind"] == "city"], src)
     for file, key, extra in (
-            ("sources", "sources", sources), ("places", "places", places),
-            ("skills", "skills", skills), ("concepts", "organisations", orgs),
-            ("certifications", "certifications", certs), ("roles", "roles", roles),
-            ("concepts", "concepts", concepts), ("resources", "resources", resources),
-            ("pay", "facts", facts), ("pay", "rankings", _rankings(rng, n["rankings"], facts, src)),
-            ("progression", "transitions", _transitions(rng, roles, src))):
+        ("sources", "sources", sources),
+        ("places", "places", places),
+        ("skills", "skills", skills),
+        ("concepts", "organisations", orgs),
+        ("certifications", "certifications", certs),
+        ("roles", "roles", roles),
+        ("concepts", "concepts", concepts),
+        ("resources", "resources", resources),
+        ("pay", "facts", facts),
+        ("pay", "rankings", _rankings(rng, n["rankings"], facts, src)),
+        ("progression", "transitions", _transitions(rng, roles, src)),
+    ):
         data[file][key].extend(extra)
     return data
 
@@ -244,14 +343,27 @@ def write(scale: int, out_dir: Path, seed: int = SEED) -> dict[str, Any]:
         text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
         (out_dir / f"{name}.json").write_text(text, "utf-8")
         sizes[name] = len(text.encode())
-    nodes = [n for f, k in (("roles", "roles"), ("skills", "skills"), ("concepts", "concepts"),
-                            ("concepts", "organisations"), ("certifications", "certifications"),
-                            ("places", "places"), ("resources", "resources")) for n in data[f][k]]
-    return {"roles": len(data["roles"]["roles"]),
-            "certifications": len(data["certifications"]["certifications"]),
-            "pay_facts": len(data["pay"]["facts"]),
-            "aliases": sum(len(n["aliases"]) for n in nodes),
-            "nodes": len(nodes), "bytes": sizes}
+    nodes = [
+        n
+        for f, k in (
+            ("roles", "roles"),
+            ("skills", "skills"),
+            ("concepts", "concepts"),
+            ("concepts", "organisations"),
+            ("certifications", "certifications"),
+            ("places", "places"),
+            ("resources", "resources"),
+        )
+        for n in data[f][k]
+    ]
+    return {
+        "roles": len(data["roles"]["roles"]),
+        "certifications": len(data["certifications"]["certifications"]),
+        "pay_facts": len(data["pay"]["facts"]),
+        "aliases": sum(len(n["aliases"]) for n in nodes),
+        "nodes": len(nodes),
+        "bytes": sizes,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

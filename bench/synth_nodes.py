@@ -36,9 +36,15 @@ class Names:
     def __init__(self, shipped: dict[str, Any]) -> None:
         self.ids: set[str] = set()
         self.keys: set[tuple[str, ...]] = set()
-        for file, key in (("roles", "roles"), ("skills", "skills"), ("concepts", "concepts"),
-                          ("concepts", "organisations"), ("certifications", "certifications"),
-                          ("places", "places"), ("resources", "resources")):
+        for file, key in (
+            ("roles", "roles"),
+            ("skills", "skills"),
+            ("concepts", "concepts"),
+            ("concepts", "organisations"),
+            ("certifications", "certifications"),
+            ("places", "places"),
+            ("resources", "resources"),
+        ):
             for node in shipped[file][key]:
                 self.ids.add(node["id"])
                 for text in (node["name"], node.get("abbr", ""), *node.get("aliases", ())):
@@ -74,9 +80,15 @@ def sources(names: Names, count: int, rng: random.Random) -> list[dict[str, Any]
     for i in range(count):
         year = 2015 + i % 10
         title = f"{rng.choice(STATES)} Imaging Informatics Salary and Skills Survey {year}"
-        out.append({"id": names.new_id(f"synth-survey-{i}"), "title": title,
-                    "publisher": f"{rng.choice(SCOPES)} Health Workforce Council",
-                    "url": f"https://example.org/surveys/{i}", "date": f"{year}-0{1 + i % 9}"})
+        out.append(
+            {
+                "id": names.new_id(f"synth-survey-{i}"),
+                "title": title,
+                "publisher": f"{rng.choice(SCOPES)} Health Workforce Council",
+                "url": f"https://example.org/surveys/{i}",
+                "date": f"{year}-0{1 + i % 9}",
+            }
+        )
     return out
 
 
@@ -92,18 +104,31 @@ def places(names: Names, count: int, rng: random.Random) -> list[dict[str, Any]]
             if not names.claim(state):
                 continue
             state_ids[state] = names.new_id(state)
-            out.append({"id": state_ids[state], "name": state, "kind": "state", "within": "us",
-                        "aliases": [state.lower()]})
+            out.append(
+                {
+                    "id": state_ids[state],
+                    "name": state,
+                    "kind": "state",
+                    "within": "us",
+                    "aliases": [state.lower()],
+                }
+            )
         name = f"{city}, {state}"
         alias = f"{city} {state}".lower()
         if names.claim(name) and names.claim(alias + " area"):
-            out.append({"id": names.new_id(name), "name": name, "kind": "city",
-                        "within": state_ids[state], "aliases": [f"{alias} area"]})
+            out.append(
+                {
+                    "id": names.new_id(name),
+                    "name": name,
+                    "kind": "city",
+                    "within": state_ids[state],
+                    "aliases": [f"{alias} area"],
+                }
+            )
     return out
 
 
-def skills(names: Names, count: int, rng: random.Random,
-            sources: list[str]) -> list[dict[str, Any]]:
+def skills(names: Names, count: int, rng: random.Random, sources: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     combos = [style.format(topic) for topic in SKILL_TOPICS for style in SKILL_STYLE]
     rng.shuffle(combos)
@@ -115,18 +140,22 @@ def skills(names: Names, count: int, rng: random.Random,
         if not names.claim(name):
             continue
         earlier = [s["id"] for s in out[-30:]]
-        out.append({"id": names.new_id(name), "name": name,
-                    "aliases": names.aliases([name, f"{name} skills"], 1),
-                    "kind": rng.choice(("technical", "technical", "clinical", "product")),
-                    "acquired": rng.choice(("study", "on-the-job", "course")),
-                    "description": f"Working knowledge of {name.lower()} in radiology.",
-                    "builds_on": rng.sample(earlier, min(len(earlier), rng.randrange(0, 3))),
-                    "sources": [rng.choice(sources)]})
+        out.append(
+            {
+                "id": names.new_id(name),
+                "name": name,
+                "aliases": names.aliases([name, f"{name} skills"], 1),
+                "kind": rng.choice(("technical", "technical", "clinical", "product")),
+                "acquired": rng.choice(("study", "on-the-job", "course")),
+                "description": f"Working knowledge of {name.lower()} in radiology.",
+                "builds_on": rng.sample(earlier, min(len(earlier), rng.randrange(0, 3))),
+                "sources": [rng.choice(sources)],
+            }
+        )
     return out
 
 
-def organisations(names: Names, count: int, rng: random.Random,
-                   sources: list[str]) -> list[dict[str, Any]]:
+def organisations(names: Names, count: int, rng: random.Random, sources: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     combos = list(itertools.product(STATES, ORG_KINDS))
     rng.shuffle(combos)
@@ -134,9 +163,15 @@ def organisations(names: Names, count: int, rng: random.Random,
         name = f"{state} {kind}"
         if len(out) >= count or not names.claim(name):
             continue
-        out.append({"id": names.new_id(name), "name": name, "aliases": names.aliases([name], 1),
-                    "description": f"Runs imaging informatics credentials and meetings in {state}.",
-                    "sources": [rng.choice(sources)]})
+        out.append(
+            {
+                "id": names.new_id(name),
+                "name": name,
+                "aliases": names.aliases([name], 1),
+                "description": f"Runs imaging informatics credentials and meetings in {state}.",
+                "sources": [rng.choice(sources)],
+            }
+        )
     return out
 
 
@@ -149,8 +184,9 @@ def _abbr(names: Names, name: str, reserved: set[str]) -> str:
     raise AssertionError("unreachable")
 
 
-def certifications(names: Names, count: int, rng: random.Random, orgs: list[str],
-                    sources: list[str], reserved: set[str]) -> list[dict[str, Any]]:
+def certifications(
+    names: Names, count: int, rng: random.Random, orgs: list[str], sources: list[str], reserved: set[str]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     combos = list(itertools.product(CERT_STYLES, SPECIALTIES, HEADS))
     rng.shuffle(combos)
@@ -160,21 +196,29 @@ def certifications(names: Names, count: int, rng: random.Random, orgs: list[str]
             continue
         abbr = _abbr(names, name, reserved)
         earlier = [c["id"] for c in out[-40:]]
-        out.append({
-            "id": names.new_id(name), "name": f"{name} ({abbr})", "abbr": abbr,
-            "aliases": [abbr.lower()] + names.aliases([f"{abbr} exam", f"{abbr} certification"], 2),
-            "issuer": rng.choice(orgs), "level": rng.choice(("entry", "professional", "highest")),
-            "builds_on": rng.sample(earlier, min(len(earlier), rng.randrange(0, 2))),
-            "alternative_to": rng.sample(earlier, min(len(earlier), rng.randrange(0, 2))),
-            "helps_roles": [], "needs_experience": rng.random() < 0.5,
-            "description": f"A credential for {specialty.lower()} imaging staff working as "
-                           f"{head.lower()}s; the exam covers DICOM, HL7 and workflow.",
-            "sources": [rng.choice(sources)]})
+        out.append(
+            {
+                "id": names.new_id(name),
+                "name": f"{name} ({abbr})",
+                "abbr": abbr,
+                "aliases": [abbr.lower()] + names.aliases([f"{abbr} exam", f"{abbr} certification"], 2),
+                "issuer": rng.choice(orgs),
+                "level": rng.choice(("entry", "professional", "highest")),
+                "builds_on": rng.sample(earlier, min(len(earlier), rng.randrange(0, 2))),
+                "alternative_to": rng.sample(earlier, min(len(earlier), rng.randrange(0, 2))),
+                "helps_roles": [],
+                "needs_experience": rng.random() < 0.5,
+                "description": f"A credential for {specialty.lower()} imaging staff working as "
+                f"{head.lower()}s; the exam covers DICOM, HL7 and workflow.",
+                "sources": [rng.choice(sources)],
+            }
+        )
     return out
 
 
-def concepts(names: Names, count: int, rng: random.Random, related: list[str],
-              sources: list[str]) -> list[dict[str, Any]]:
+def concepts(
+    names: Names, count: int, rng: random.Random, related: list[str], sources: list[str]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     combos = list(itertools.product(CONCEPT_QUALS, CONCEPT_NOUNS, ("", *SPECIALTIES)))
     rng.shuffle(combos)
@@ -182,14 +226,22 @@ def concepts(names: Names, count: int, rng: random.Random, related: list[str],
         name = f"{qual} {noun}" + (f" for {specialty}" if specialty else "")
         if len(out) >= count or not names.claim(name):
             continue
-        out.append({"id": names.new_id(name), "name": name, "aliases": names.aliases([name], 1),
-                    "description": f"A {noun.lower()} set up the {qual.lower()} way.",
-                    "related": rng.sample(related, 2), "sources": [rng.choice(sources)]})
+        out.append(
+            {
+                "id": names.new_id(name),
+                "name": name,
+                "aliases": names.aliases([name], 1),
+                "description": f"A {noun.lower()} set up the {qual.lower()} way.",
+                "related": rng.sample(related, 2),
+                "sources": [rng.choice(sources)],
+            }
+        )
     return out
 
 
-def resources(names: Names, count: int, rng: random.Random, covers: list[str],
-               sources: list[str]) -> list[dict[str, Any]]:
+def resources(
+    names: Names, count: int, rng: random.Random, covers: list[str], sources: list[str]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for i in range(count):
         target = covers[i % len(covers)]
@@ -197,8 +249,17 @@ def resources(names: Names, count: int, rng: random.Random, covers: list[str],
         name = f"{RESOURCE_WORDS[i % len(RESOURCE_WORDS)]} {kind.replace('-', ' ')} {i + 1}"
         if not names.claim(name):
             continue
-        out.append({"id": names.new_id(name), "name": name, "kind": kind,
-                    "cost": rng.choice(("free", "paid")), "aliases": [],
-                    "description": f"Study material for {target}.", "covers": [target],
-                    "only_one": False, "source": rng.choice(sources)})
+        out.append(
+            {
+                "id": names.new_id(name),
+                "name": name,
+                "kind": kind,
+                "cost": rng.choice(("free", "paid")),
+                "aliases": [],
+                "description": f"Study material for {target}.",
+                "covers": [target],
+                "only_one": False,
+                "source": rng.choice(sources),
+            }
+        )
     return out

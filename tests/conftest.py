@@ -31,8 +31,13 @@ class Bot:
     def __init__(self, engine: Advisor) -> None:
         self.conv = engine.conversation()
 
-    def says(self, text: str, expect: str | None = None, contains: str | list[str] = (),
-             lacks: str | list[str] = ()) -> Reply:
+    def says(
+        self,
+        text: str,
+        expect: str | None = None,
+        contains: str | list[str] = (),
+        lacks: str | list[str] = (),
+    ) -> Reply:
         reply = self.conv.reply(text)
         where = f"{text!r} → {reply.intent} ({reply.confidence:.2f}):\n{reply.text}"
         if expect is not None:

@@ -62,8 +62,9 @@ def test_ask_json_contract(argv: list[str]) -> None:
     assert reply["intent"] == "career_path"
     assert isinstance(reply["text"], str) and reply["text"]
     assert isinstance(reply["confidence"], float)
-    assert {"type": "role", "id": "pacs-analyst", "name": "PACS Analyst",
-            "text": "pacs analyst"} in reply["entities"]
+    assert {"type": "role", "id": "pacs-analyst", "name": "PACS Analyst", "text": "pacs analyst"} in reply[
+        "entities"
+    ]
     for entity in reply["entities"]:
         assert set(entity) == {"type", "id", "name", "text"}
     assert reply["steps"]
@@ -152,8 +153,9 @@ def test_graph_mermaid() -> None:
 
 def test_eval_on_a_small_file(tmp_path: Path) -> None:
     cases = tmp_path / "cases.jsonl"
-    cases.write_text('{"text": "hi", "intent": "greeting"}\n\n'
-                     '{"text": "pacs admin salary", "intent": "salary"}\n', "utf-8")
+    cases.write_text(
+        '{"text": "hi", "intent": "greeting"}\n\n{"text": "pacs admin salary", "intent": "salary"}\n', "utf-8"
+    )
     r = advisor("eval", str(cases))
     assert r.code == 0
     assert r.out.startswith("cases: 2   accuracy: 100.0%\n")
@@ -166,8 +168,9 @@ def test_eval_bad_line_is_a_usage_error(tmp_path: Path) -> None:
     cases.write_text('{"text": "hi", "intent": "greeting"}\nnot json\n', "utf-8")
     r = advisor("eval", str(cases))
     assert r.code == 1
-    assert r.err == (f'advisor: {cases}:2: expected {{"text": ..., "intent": ...}}\n'
-                     "Try 'advisor --help'.\n")
+    assert r.err == (
+        f'advisor: {cases}:2: expected {{"text": ..., "intent": ...}}\nTry \'advisor --help\'.\n'
+    )
 
 
 def test_validate_the_shipped_data() -> None:
@@ -206,15 +209,18 @@ def test_other_intents_dir_is_used(tmp_path: Path) -> None:
 
 
 # -- usage errors and help ------------------------------------------------------------------
-@pytest.mark.parametrize(("argv", "message"), [
-    (["path"], "the following arguments are required: --to"),
-    (["ask"], "the following arguments are required: question"),
-    (["graph"], "the following arguments are required: --mermaid"),
-    (["eval"], "the following arguments are required: file"),
-    (["ask", "--bogus", "hi"], "unrecognized arguments: --bogus"),
-    (["--knowledge", "/no/such/dir", "ask", "hi"], "no such directory: /no/such/dir"),
-    (["validate", "/no/such/dir"], "no such directory: /no/such/dir"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["path"], "the following arguments are required: --to"),
+        (["ask"], "the following arguments are required: question"),
+        (["graph"], "the following arguments are required: --mermaid"),
+        (["eval"], "the following arguments are required: file"),
+        (["ask", "--bogus", "hi"], "unrecognized arguments: --bogus"),
+        (["--knowledge", "/no/such/dir", "ask", "hi"], "no such directory: /no/such/dir"),
+        (["validate", "/no/such/dir"], "no such directory: /no/such/dir"),
+    ],
+)
 def test_usage_errors_exit_1_with_a_message(argv: list[str], message: str) -> None:
     r = advisor(*argv)
     assert (r.code, r.out) == (1, "")
@@ -246,20 +252,32 @@ def test_help_on_each_command(command: str | None) -> None:
 
 # -- as a process ---------------------------------------------------------------------------
 def _env(tmp_path: Path) -> dict[str, str]:
-    return {**os.environ, "ADVISOR_HOME": str(tmp_path / "home"),
-            "ADVISOR_CACHE_DIR": str(tmp_path / "cache")}
+    return {
+        **os.environ,
+        "ADVISOR_HOME": str(tmp_path / "home"),
+        "ADVISOR_CACHE_DIR": str(tmp_path / "cache"),
+    }
 
 
 def test_python_dash_m_advisor(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "advisor", "ask", "hi"], capture_output=True,
-                          text=True, env=_env(tmp_path), timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "advisor", "ask", "hi"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith("Hello!")
 
 
 def test_piped_bytes_that_are_not_utf8(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "advisor", "--json"],
-                          input=b"what is the CIIP\xff?\n\xfe\xfe\n", capture_output=True,
-                          env=_env(tmp_path), timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "advisor", "--json"],
+        input=b"what is the CIIP\xff?\n\xfe\xfe\n",
+        capture_output=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
     assert (done.returncode, done.stderr) == (0, b"")
     assert len(done.stdout.splitlines()) == 2

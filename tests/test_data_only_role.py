@@ -17,34 +17,64 @@ import pytest
 from advisor import Advisor
 from advisor.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, validate
 
-SUMMARY = ("Builds and maintains the interfaces that carry orders, images and reports between "
-           "the RIS, the PACS, the modalities and the EHR.")
+SUMMARY = (
+    "Builds and maintains the interfaces that carry orders, images and reports between "
+    "the RIS, the PACS, the modalities and the EHR."
+)
 ROLE = {
     "id": "imaging-integration-engineer",
     "name": "Imaging Integration Engineer",
     "track": "imaging-informatics",
     "level": "mid",
-    "aliases": ["imaging integration engineer", "imaging integration engineers",
-                "imaging interface engineer"],
+    "aliases": [
+        "imaging integration engineer",
+        "imaging integration engineers",
+        "imaging interface engineer",
+    ],
     "summary": SUMMARY,
-    "duties": ["Build and test HL7 and DICOM interfaces",
-               "Trace lost orders and images across systems"],
+    "duties": ["Build and test HL7 and DICOM interfaces", "Trace lost orders and images across systems"],
     "requirements": [
-        {"id": "standards", "level": "required", "label": "Interface standards",
-         "source": "test-advert", "quote": "You need HL7 skills or the CPIA certification.",
-         "options": [{"items": [{"kind": "skill", "ref": "hl7"}]},
-                     {"items": [{"kind": "certification", "ref": "cpia"}]}]},
-        {"id": "dicom", "level": "required", "label": "DICOM", "source": "test-advert",
-         "quote": "Working knowledge of DICOM is a must.",
-         "options": [{"items": [{"kind": "skill", "ref": "dicom"}]}]},
+        {
+            "id": "standards",
+            "level": "required",
+            "label": "Interface standards",
+            "source": "test-advert",
+            "quote": "You need HL7 skills or the CPIA certification.",
+            "options": [
+                {"items": [{"kind": "skill", "ref": "hl7"}]},
+                {"items": [{"kind": "certification", "ref": "cpia"}]},
+            ],
+        },
+        {
+            "id": "dicom",
+            "level": "required",
+            "label": "DICOM",
+            "source": "test-advert",
+            "quote": "Working knowledge of DICOM is a must.",
+            "options": [{"items": [{"kind": "skill", "ref": "dicom"}]}],
+        },
     ],
     "sources": ["test-advert"],
 }
-SOURCE = {"id": "test-advert", "title": "An imaging integration engineer job advert",
-          "publisher": "pacs-advisor tests", "url": None, "date": "2024-05"}
-PAY = {"id": "iie-average", "role": "imaging-integration-engineer", "kind": "average",
-       "level": "any", "amount": 98765, "currency": "USD", "period": "year", "place": "us",
-       "source": "test-advert", "quote": "The average salary is $98,765 a year."}
+SOURCE = {
+    "id": "test-advert",
+    "title": "An imaging integration engineer job advert",
+    "publisher": "pacs-advisor tests",
+    "url": None,
+    "date": "2024-05",
+}
+PAY = {
+    "id": "iie-average",
+    "role": "imaging-integration-engineer",
+    "kind": "average",
+    "level": "any",
+    "amount": 98765,
+    "currency": "USD",
+    "period": "year",
+    "place": "us",
+    "source": "test-advert",
+    "quote": "The average salary is $98,765 a year.",
+}
 
 
 def _append(path: Path, key: str, entry: dict[str, Any]) -> None:
@@ -79,8 +109,7 @@ def ask(advisor: Advisor, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], An
     return advisor.conversation().reply
 
 
-def test_the_extended_copy_is_valid(dirs: tuple[Path, Path],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_extended_copy_is_valid(dirs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ADVISOR_NO_CACHE", "1")
     assert validate(*dirs) == []
 

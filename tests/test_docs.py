@@ -45,7 +45,10 @@ def test_readme_lists_no_other_commands() -> None:
 def test_readme_test_command_is_what_ci_runs() -> None:
     quick_start = section("Quick start")
     blocks = re.findall(r"```sh\n(.*?)\n```", quick_start, re.S)
-    test_block = blocks[quick_start[: quick_start.index("Run the tests")].count("```sh"):][0]
-    ci_lines = [line for line in (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
-                if line.strip() and not line.lstrip().startswith("#")]
+    test_block = blocks[quick_start[: quick_start.index("Run the tests")].count("```sh") :][0]
+    ci_lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     assert test_block.strip() == ci_lines[-1].strip()

@@ -13,26 +13,40 @@ def _entities(engine: Advisor, text: str) -> list[tuple[str, str]]:
     return [(e.type, e.id) for e in parsed.entities]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("pacs anlyst salry", ("role", "pacs-analyst")),
-    ("prereqs for pacs administartor", ("role", "pacs-administrator")),
-    ("radiology informaton systems analyst", ("role", "ris-analyst")),
-    ("what is the ciip", ("certification", "ciip")),
-    ("explain dicom", ("skill", "dicom")),
-    ("hl7 interfaces", ("skill", "hl7")),
-    ("pay in san fransisco", ("place", "san-francisco")),
-    ("RIS analysts in Tennessee", ("role", "ris-analyst")),
-    ("i'm a rad tech", ("role", "radiologic-technologist")),
-    ("vendor neutral archive", ("concept", "vna")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pacs anlyst salry", ("role", "pacs-analyst")),
+        ("prereqs for pacs administartor", ("role", "pacs-administrator")),
+        ("radiology informaton systems analyst", ("role", "ris-analyst")),
+        ("what is the ciip", ("certification", "ciip")),
+        ("explain dicom", ("skill", "dicom")),
+        ("hl7 interfaces", ("skill", "hl7")),
+        ("pay in san fransisco", ("place", "san-francisco")),
+        ("RIS analysts in Tennessee", ("role", "ris-analyst")),
+        ("i'm a rad tech", ("role", "radiologic-technologist")),
+        ("vendor neutral archive", ("concept", "vna")),
+    ],
+)
 def test_finds_entity(engine: Advisor, text: str, expected: tuple[str, str]) -> None:
     assert expected in _entities(engine, text)
 
 
-@pytest.mark.parametrize("text", [
-    "this is his job", "is it worth it", "her hl salary", "rust programming", "i like ct scans",
-    "the cat sat", "pass the bar", "caps lock", "pack my bags", "paces and races",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is his job",
+        "is it worth it",
+        "her hl salary",
+        "rust programming",
+        "i like ct scans",
+        "the cat sat",
+        "pass the bar",
+        "caps lock",
+        "pack my bags",
+        "paces and races",
+    ],
+)
 def test_short_names_never_match_ordinary_words(engine: Advisor, text: str) -> None:
     found = _entities(engine, text)
     assert not [e for e in found if e[0] in ("role", "certification", "skill", "concept")], found

@@ -11,13 +11,15 @@ from advisor import Advisor
 from advisor.evaluate import evaluate, read_cases
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = [(path.stem, text) for path in sorted((ROOT / "intents").glob("*.json"))
-            if path.name != "slots.json"
-            for text in json.loads(path.read_text("utf-8"))["examples"]]
+EXAMPLES = [
+    (path.stem, text)
+    for path in sorted((ROOT / "intents").glob("*.json"))
+    if path.name != "slots.json"
+    for text in json.loads(path.read_text("utf-8"))["examples"]
+]
 
 
-@pytest.mark.parametrize(("intent", "text"), EXAMPLES,
-                         ids=[f"{i}/{t[:40]}" for i, t in EXAMPLES])
+@pytest.mark.parametrize(("intent", "text"), EXAMPLES, ids=[f"{i}/{t[:40]}" for i, t in EXAMPLES])
 def test_example_routes_to_its_intent(engine: Advisor, intent: str, text: str) -> None:
     reply = engine.conversation().reply(text)
     got = reply.runners_up[0][0] if reply.intent == "clarify" else reply.intent

@@ -53,8 +53,10 @@ def mode(path: Path) -> int:
 
 
 def moved_warning(path: Path, reason: str, backup: str = ".bak") -> str:
-    return (f"warning: your profile could not be read ({reason}); it was moved to "
-            f"{path}{backup} and a new one started")
+    return (
+        f"warning: your profile could not be read ({reason}); it was moved to "
+        f"{path}{backup} and a new one started"
+    )
 
 
 # -- where, and how it is written -----------------------------------------------------------
@@ -108,14 +110,22 @@ BAD_FILES = {
     "empty file": (b"", "it is not valid JSON"),
     "binary garbage": (bytes(range(256)) * 4, "it is not UTF-8 text"),
     "not an object": (b"[1, 2, 3]", "state must be a JSON object"),
-    "years as text": (b'{"version": 2, "profile": {"years": "three"}}',
-                      "state has a wrong value: years must be a number from 0 to 80"),
-    "skills not a list": (b'{"version": 2, "profile": {"skills": "dicom"}}',
-                          "state has a wrong value: skills must be a list of ids"),
-    "profile a list": (b'{"version": 2, "profile": ["x"]}',
-                       "state has a wrong value: profile must be an object"),
-    "goal a number": (b'{"version": 2, "profile": {"goal": 7}}',
-                      "state has a wrong value: goal must be text"),
+    "years as text": (
+        b'{"version": 2, "profile": {"years": "three"}}',
+        "state has a wrong value: years must be a number from 0 to 80",
+    ),
+    "skills not a list": (
+        b'{"version": 2, "profile": {"skills": "dicom"}}',
+        "state has a wrong value: skills must be a list of ids",
+    ),
+    "profile a list": (
+        b'{"version": 2, "profile": ["x"]}',
+        "state has a wrong value: profile must be an object",
+    ),
+    "goal a number": (
+        b'{"version": 2, "profile": {"goal": 7}}',
+        "state has a wrong value: goal must be text",
+    ),
     "future version": (b'{"version": 99}', "unsupported state version 99"),
 }
 
@@ -137,15 +147,20 @@ def test_an_older_backup_is_never_overwritten(home: Path) -> None:
         path.write_bytes(content)
         backup = ".bak" if n == 0 else f".bak{n}"
         assert load_state(path) == (None, moved_warning(path, "it is not valid JSON", backup))
-    assert [(home / f"profile.json{b}").read_bytes() for b in (".bak", ".bak1", ".bak2")] == \
-        [b"first", b"second", b"third"]
+    assert [(home / f"profile.json{b}").read_bytes() for b in (".bak", ".bak1", ".bak2")] == [
+        b"first",
+        b"second",
+        b"third",
+    ]
 
 
 def test_a_folder_in_the_way_is_left_alone(home: Path) -> None:
     path = home / "profile.json"
     path.mkdir(parents=True)
-    assert load_state(path) == (None, f"warning: could not read your profile {path} "
-                                      "(it is not a regular file); starting fresh")
+    assert load_state(path) == (
+        None,
+        f"warning: could not read your profile {path} (it is not a regular file); starting fresh",
+    )
     assert path.is_dir()
 
 
@@ -163,8 +178,13 @@ def test_session_warns_once_and_starts_fresh(engine: Advisor, home: Path) -> Non
 
 
 # -- older versions ---------------------------------------------------------------------------
-VERSION_1 = {"version": 1, "experience_years": 3, "certs": ["ciip"], "goal": "pacs-analyst",
-             "current_role": "radiologic-technologist"}
+VERSION_1 = {
+    "version": 1,
+    "experience_years": 3,
+    "certs": ["ciip"],
+    "goal": "pacs-analyst",
+    "current_role": "radiologic-technologist",
+}
 
 
 def test_version_1_is_migrated(home: Path) -> None:
@@ -174,9 +194,13 @@ def test_version_1_is_migrated(home: Path) -> None:
     state, warning = load_state(path)
     assert warning == ""
     assert state is not None and state["version"] == 2
-    assert state["profile"] == {**State().to_dict()["profile"], "years": 3,
-                                "certifications": ["ciip"], "goal": "pacs-analyst",
-                                "current_role": "radiologic-technologist"}
+    assert state["profile"] == {
+        **State().to_dict()["profile"],
+        "years": 3,
+        "certifications": ["ciip"],
+        "goal": "pacs-analyst",
+        "current_role": "radiologic-technologist",
+    }
 
 
 def test_version_1_profile_works_in_a_session(engine: Advisor, home: Path) -> None:
@@ -191,8 +215,9 @@ def test_ids_the_knowledge_no_longer_has_are_dropped(engine: Advisor, home: Path
     save_state(home / "profile.json", a_state(goal="retired-role", skills=["dicom", "gone"]))
     stderr = io.StringIO()
     session = Session(engine, None, stderr)
-    assert stderr.getvalue() == ("warning: your profile mentions things I no longer know; "
-                                 "forgot: retired-role, gone\n")
+    assert stderr.getvalue() == (
+        "warning: your profile mentions things I no longer know; forgot: retired-role, gone\n"
+    )
     assert session.profile["goal"] is None
     assert session.profile["skills"] == ["dicom"]
     assert session.ask("what should I learn next?").intent == "next_step"
@@ -215,8 +240,7 @@ def test_failed_rename_keeps_the_old_profile(home: Path, monkeypatch: pytest.Mon
     assert sorted(p.name for p in home.iterdir()) == ["profile.json"]  # no temp file left
 
 
-def test_session_reports_a_failed_save(engine: Advisor, home: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_session_reports_a_failed_save(engine: Advisor, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     stderr = io.StringIO()
     session = Session(engine, None, stderr)
 
@@ -225,8 +249,9 @@ def test_session_reports_a_failed_save(engine: Advisor, home: Path,
 
     monkeypatch.setattr(os, "replace", full)
     session.ask("I live in Boston")
-    assert stderr.getvalue() == (f"warning: could not save your profile to {home / 'profile.json'}"
-                                 ": No space left on device\n")
+    assert stderr.getvalue() == (
+        f"warning: could not save your profile to {home / 'profile.json'}: No space left on device\n"
+    )
 
 
 CRASH_IN_SAVE = """
@@ -242,8 +267,7 @@ def test_process_dying_inside_save_keeps_the_old_profile(home: Path) -> None:
     path = home / "profile.json"
     old = a_state(goal="pacs-analyst")
     save_state(path, old)
-    done = subprocess.run([sys.executable, "-c", CRASH_IN_SAVE, str(path)], cwd=ROOT,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", CRASH_IN_SAVE, str(path)], cwd=ROOT, timeout=120)
     assert done.returncode == 9
     assert load_state(path) == (old, "")
     leftovers = [p.name for p in home.iterdir() if p.name != "profile.json"]
@@ -281,8 +305,9 @@ def test_killing_a_writer_never_leaves_a_broken_profile(home: Path) -> None:
     save_state(path, a_state())
     turns_seen = set()
     for attempt in range(25):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER_LOOP, str(path)], cwd=ROOT,
-                                  stdout=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER_LOOP, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
         assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
         time.sleep(0.005 * (attempt % 7))  # kill at different points of the loop
         writer.send_signal(signal.SIGKILL)

@@ -22,10 +22,14 @@ def advisor(tmp_path: Path) -> Any:
     script = Path(sys.executable).parent / "advisor"
     assert script.exists(), f"{script} missing: install the project (pip install -e .)"
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    env.update(ADVISOR_HOME=str(tmp_path / "home"), ADVISOR_CACHE_DIR=str(tmp_path / "cache"),
-               TERM="xterm", COLUMNS="120", LINES="40")
-    child = pexpect.spawn(str(script), env=env, encoding="utf-8", timeout=TIMEOUT,
-                          dimensions=(40, 120))
+    env.update(
+        ADVISOR_HOME=str(tmp_path / "home"),
+        ADVISOR_CACHE_DIR=str(tmp_path / "cache"),
+        TERM="xterm",
+        COLUMNS="120",
+        LINES="40",
+    )
+    child = pexpect.spawn(str(script), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 120))
     yield child
     if child.isalive():
         child.terminate(force=True)

@@ -49,15 +49,20 @@ class Transcript:
         self.stderr = io.StringIO()
         self.session = Session(engine, None, self.stderr)
         self.said: list[str] = []
-        keys = "".join(line if line in (CTRL_C, CTRL_D) or line.endswith(CTRL_C)
-                       else line + ENTER for line in lines) + end
+        keys = (
+            "".join(
+                line if line in (CTRL_C, CTRL_D) or line.endswith(CTRL_C) else line + ENTER for line in lines
+            )
+            + end
+        )
         previous = signal.signal(signal.SIGALRM, _too_slow)
         signal.alarm(TIME_LIMIT)
         try:
             with create_pipe_input() as pipe:
                 pipe.send_text(keys)
-                self.code = run_repl(self.session, color=False, input=pipe, output=DummyOutput(),
-                                     say=self.capture)
+                self.code = run_repl(
+                    self.session, color=False, input=pipe, output=DummyOutput(), say=self.capture
+                )
         finally:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, previous)
@@ -95,8 +100,13 @@ def test_no_greeting_once_a_profile_exists(engine: Advisor, home: Path) -> None:
 
 
 def test_two_questions_then_why_and_sources(engine: Advisor) -> None:
-    t = chat(engine, "how much does a PACS administrator make in san fransisco?",
-             "what is the CIIP?", "/why", "/sources")
+    t = chat(
+        engine,
+        "how much does a PACS administrator make in san fransisco?",
+        "what is the CIIP?",
+        "/why",
+        "/sources",
+    )
     pay, ciip, why, sources = t.said[1:]
     assert pay.startswith("Pay for PACS Administrator:")
     assert "San Francisco, California" in pay
@@ -115,13 +125,18 @@ def test_why_explains_a_typo(engine: Advisor) -> None:
 
 def test_why_and_sources_before_any_question(engine: Advisor) -> None:
     t = chat(engine, "/why", "/sources")
-    assert t.said[1:] == ["Nothing to explain yet: ask me something first.",
-                          "Ask me something first."]
+    assert t.said[1:] == ["Nothing to explain yet: ask me something first.", "Ask me something first."]
 
 
 def test_goal_path_next_and_toolbar(engine: Advisor, home: Path) -> None:
-    t = chat(engine, "I'm a rad tech with 3 years of experience", "/goal pacs analist",
-             "/path", "/next", "/profile")
+    t = chat(
+        engine,
+        "I'm a rad tech with 3 years of experience",
+        "/goal pacs analist",
+        "/path",
+        "/next",
+        "/profile",
+    )
     assert t.said[2] == "Goal set: PACS Analyst. Try /path or /next."
     assert t.said[3].startswith("Your path to PACS Analyst (")
     assert t.said[4].startswith("Next step toward PACS Analyst: ")
@@ -158,10 +173,11 @@ def test_forget_yes_wipes_profile_and_history(engine: Advisor, home: Path) -> No
     assert (home / "profile.json").exists()
     assert "I live in Boston" in (home / "history").read_text("utf-8")
     t = chat(engine, "/forget", "yes", "/profile")
-    assert t.said == ["This wipes your profile and chat history. Type 'yes' to confirm.",
-                      "Profile and history wiped.",
-                      "Your profile is empty. Tell me, e.g. \"I'm a rad tech with 3 years of "
-                      "experience\"."]
+    assert t.said == [
+        "This wipes your profile and chat history. Type 'yes' to confirm.",
+        "Profile and history wiped.",
+        'Your profile is empty. Tell me, e.g. "I\'m a rad tech with 3 years of experience".',
+    ]
     assert not (home / "profile.json").exists()
     assert "Boston" not in (home / "history").read_text("utf-8")
 
@@ -250,8 +266,7 @@ def test_completes_slash_commands(engine: Advisor) -> None:
 
 
 def test_completes_roles_after_goal(engine: Advisor) -> None:
-    assert completions(engine, "/goal pacs a") == ["PACS Analyst", "PACS Administrator",
-                                                   "PACS Associate"]
+    assert completions(engine, "/goal pacs a") == ["PACS Analyst", "PACS Administrator", "PACS Associate"]
     assert "RIS Analyst" in completions(engine, "/goal ")
 
 

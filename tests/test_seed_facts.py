@@ -13,9 +13,35 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "pacs-professio
 GRAPH = load_graph()
 
 # every dollar figure and percentage the article states
-SEED_MONEY = [73334, 183259, 119416, 85504, 1096, 100081, 80000, 90000, 100000, 150000, 73321,
-              15075, 404726, 65544, 75033, 95000, 125000, 77441, 7399, 137500, 27500, 62500,
-              103500, 122000, 17381, 85173, 38496]
+SEED_MONEY = [
+    73334,
+    183259,
+    119416,
+    85504,
+    1096,
+    100081,
+    80000,
+    90000,
+    100000,
+    150000,
+    73321,
+    15075,
+    404726,
+    65544,
+    75033,
+    95000,
+    125000,
+    77441,
+    7399,
+    137500,
+    27500,
+    62500,
+    103500,
+    122000,
+    17381,
+    85173,
+    38496,
+]
 SEED_PERCENT = [51, 1, 2, 3, 17, 5.8, 9.6]
 
 
@@ -56,22 +82,52 @@ def test_every_pay_fact_has_a_known_source_and_quote() -> None:
         assert fact.quote
 
 
-@pytest.mark.parametrize("role", ["pacs-analyst", "pacs-administrator", "ris-analyst",
-                                  "cardiology-pacs-analyst", "cardiology-pacs-administrator",
-                                  "pacs-manager", "imaging-director", "pacs-associate",
-                                  "junior-pacs-analyst", "system-architect", "pacs-contractor",
-                                  "pacs-consultant"])
+@pytest.mark.parametrize(
+    "role",
+    [
+        "pacs-analyst",
+        "pacs-administrator",
+        "ris-analyst",
+        "cardiology-pacs-analyst",
+        "cardiology-pacs-administrator",
+        "pacs-manager",
+        "imaging-director",
+        "pacs-associate",
+        "junior-pacs-analyst",
+        "system-architect",
+        "pacs-contractor",
+        "pacs-consultant",
+    ],
+)
 def test_seed_roles_exist_with_sources(role: str) -> None:
     node = GRAPH.nodes[role]
     assert node.type == "role" and "seed" in node.sources
 
 
-@pytest.mark.parametrize("skill", ["dicom", "hl7", "clinical-workflow", "windows-server", "oracle-dba",
-                                   "security", "quality-control", "medical-terminology",
-                                   "radiological-procedures", "syngo-dynamics"])
+@pytest.mark.parametrize(
+    "skill",
+    [
+        "dicom",
+        "hl7",
+        "clinical-workflow",
+        "windows-server",
+        "oracle-dba",
+        "security",
+        "quality-control",
+        "medical-terminology",
+        "radiological-procedures",
+        "syngo-dynamics",
+    ],
+)
 def test_seed_skills_are_required_somewhere(skill: str) -> None:
-    users = [r.id for r in GRAPH.of_type("role") for q in r.requirements for o in q.options
-             for i in o.items if i.ref == skill]
+    users = [
+        r.id
+        for r in GRAPH.of_type("role")
+        for q in r.requirements
+        for o in q.options
+        for i in o.items
+        if i.ref == skill
+    ]
     assert users, f"{skill} is asked for by no role"
     assert "seed" in GRAPH.nodes[skill].sources
 

@@ -8,7 +8,7 @@ from .answers import ANSWERS, Answer, Ask
 from .answers.basic import EXAMPLES, profile_lines
 from .answers.common import listing
 from .config import MAX_TOKENS
-from .dialogue import Decision, decide, is_question, pick_choice
+from .dialogue import Decision, context_types, decide, is_question, pick_choice
 from .entities import Parsed
 from .profile_parse import apply_changes, read_profile
 from .reply import Reply
@@ -59,7 +59,7 @@ class Conversation:
             chosen = self._resolve_pending(parsed, pending)
             if chosen is not None:
                 return chosen
-        ranked = self.engine.classifier.rank(parsed, _ctx_types(self.state))
+        ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
         asks = is_question(text, parsed)
         statement = not asks and bool(read_profile(parsed))
         decision = decide(
@@ -219,10 +219,10 @@ class Conversation:
             if unclear is not None:
                 name = tokenize(normalize(graph.name(options[index])))
                 earlier = self.engine.extractor.parse(tokens[: unclear.start] + name + tokens[unclear.end :])
-            ranked = self.engine.classifier.rank(earlier, _ctx_types(self.state))
+            ranked = self.engine.classifier.rank(earlier, context_types(self.state.context))
             decision = decide(earlier, ranked, self.state.context, catalog)
             return self._answer(earlier, decision)
-        ranked = self.engine.classifier.rank(earlier, _ctx_types(self.state))
+        ranked = self.engine.classifier.rank(earlier, context_types(self.state.context))
         return self._answer(earlier, Decision(options[index], 1.0, ranked))
 
     def _calm(self, text: str) -> Reply:
@@ -231,12 +231,6 @@ class Conversation:
             "That message had no words I can read." if text.strip() else "Ask me anything about PACS careers."
         )
         return Reply(f"{said} For example:\n{hint}", "out_of_scope", 0.0)
-
-
-def _ctx_types(state: State) -> frozenset[str]:
-    from .dialogue import context_types
-
-    return context_types(state.context)
 
 
 def _has(ask: Ask, key: str) -> bool:

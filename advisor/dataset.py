@@ -22,7 +22,6 @@ class DataSet:
     graph: Graph
     intents: tuple[Intent, ...]
     slots: dict[str, Any]
-    digest: str = ""  # of the files it was read from (keys the model cache)
 
 
 def _intent_files(intents_dir: Path) -> list[Path]:
@@ -102,33 +101,27 @@ def data_paths(kdir: Path, idir: Path) -> list[Path]:
     )
 
 
-def load(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> DataSet:
+def load(
+    knowledge_dir: Path | None = None, intents_dir: Path | None = None, digest: str | None = None
+) -> DataSet:
     """Read, check and build the data set; raise DataError listing every problem.
 
     The JSON Schema pass is skipped when the files' digest was validated clean before.
+    `digest`: the files' digest when the caller has it already (saves reading them twice).
     """
     kdir, idir = knowledge_dir or DEFAULT_KNOWLEDGE, intents_dir or DEFAULT_INTENTS
-    paths = (
-        [kdir / f"{n}.json" for n in KNOWLEDGE_FILES]
-        + _intent_files(idir)
-        + [
-            idir / "slots.json",
-            *sorted((kdir / "schema").glob("*.json")),
-            *sorted((idir / "schema").glob("*.json")),
-        ]
-        if kdir.is_dir() and idir.is_dir()
-        else []
-    )
-    key = files_digest(paths) if paths else ""
-    cached = bool(key) and cache_has(key)
+    if digest is None:
+        paths = data_paths(kdir, idir)
+        digest = files_digest(paths) if paths else ""
+    cached = bool(digest) and cache_has(digest)
     knowledge, intents, slots, problems = _read_all(kdir, idir, use_schema=not cached)
     if not problems and not cached:  # a digest in the cache passed every check before
         problems = check_semantics(knowledge) + check_catalog(intents, set(intents))
     if problems:
         raise DataError(problems)
     if not cached:
-        cache_add(key)
-    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots, key)
+        cache_add(digest)
+    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots)
 
 
 def load_graph(knowledge_dir: Path | None = None) -> Graph:

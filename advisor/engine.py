@@ -61,13 +61,14 @@ class Advisor:
         kdir = Path(knowledge_dir) if knowledge_dir else DEFAULT_KNOWLEDGE
         idir = Path(intents_dir) if intents_dir else DEFAULT_INTENTS
         paths = data_paths(kdir, idir)
-        key = model_key(files_digest(paths)) if paths else ""
+        digest = files_digest(paths) if paths else ""
+        key = model_key(digest) if digest else ""
         cached = load_model(key) if key else None
         if cached is not None and isinstance(cached.get("engine"), dict):
             engine = cls.__new__(cls)
             engine.__dict__.update(cached["engine"])
             return engine
-        engine = cls(load(kdir, idir))
+        engine = cls(load(kdir, idir, digest))
         if key:
             save_model(key, {"engine": dict(engine.__dict__)})
         return engine

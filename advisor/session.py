@@ -13,11 +13,10 @@ from typing import Any, TextIO
 from .engine import Advisor
 from .errors import UsageError
 from .reply import Reply
+from .state import Context, State, prune
 from .storage import default_profile_path, delete_state, load_state, save_state
 
 # profile fields that hold graph ids, and the fields that hold lists of them
-ID_FIELDS = ("current_role", "goal", "place")
-ID_LIST_FIELDS = ("skills", "certifications")
 NAME_TYPES = ("role", "certification", "concept", "skill", "organisation")
 
 
@@ -178,19 +177,12 @@ class Session:
 
     def _known_ids(self, state: dict[str, Any]) -> dict[str, Any]:
         """Drop ids the loaded knowledge no longer has (a role removed since the last run)."""
-        nodes = self.engine.graph.nodes
-        profile = state.get("profile") or {}
-        dropped = [profile[k] for k in ID_FIELDS if profile.get(k) and profile[k] not in nodes]
-        dropped += [i for k in ID_LIST_FIELDS for i in profile.get(k, []) if i not in nodes]
+        loaded = State.from_dict(state)
+        dropped = prune(loaded, self.engine.graph.nodes)
         if not dropped:
             return state
         self.stderr.write(
             f"warning: your profile mentions things I no longer know; forgot: {', '.join(dropped)}\n"
         )
-        for key in ID_FIELDS:
-            if profile.get(key) not in nodes:
-                profile[key] = None
-        for key in ID_LIST_FIELDS:
-            profile[key] = [i for i in profile.get(key, []) if i in nodes]
-        state["context"] = {}
-        return state
+        loaded.context = Context()
+        return loaded.to_dict()

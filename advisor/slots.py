@@ -8,7 +8,6 @@ from .entities import Parsed
 from .graph import Graph
 from .state import State
 
-NEEDS_ROLE = frozenset({"role_overview", "role_requirements", "career_progression", "best_locations_x"})
 TOPIC_TYPES = ("skill", "concept", "organisation", "resource")
 
 

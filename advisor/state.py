@@ -23,9 +23,6 @@ class Profile:
     goal: str | None = None  # a role id
     place: str | None = None  # a place id
 
-    def is_empty(self) -> bool:
-        return self == Profile()
-
     def has_background(self) -> bool:
         """True when the user said anything about what they already have."""
         return bool(
@@ -80,17 +77,20 @@ class State:
 
 
 def prune(state: State, known: Any) -> list[str]:
-    """Drop ids `known` does not contain (knowledge changed since the state was saved)."""
-    dropped: list[str] = []
+    """Drop ids `known` does not contain (knowledge changed since the state was saved).
+
+    Returns the profile's dropped ids (what the user told us); stale context ids go silently.
+    """
     p, c = state.profile, state.context
-    for holder, names in (
-        (p, ("current_role", "goal", "place")),
-        (c, ("role", "other_role", "certification", "place", "topic")),
+    dropped: list[str] = []
+    for holder, names, report in (
+        (p, ("current_role", "goal", "place"), dropped),
+        (c, ("role", "other_role", "certification", "place", "topic"), []),
     ):
         for name in names:
             value = getattr(holder, name)
             if value and value not in known:
-                dropped.append(value)
+                report.append(value)
                 setattr(holder, name, None)
     for name in ("skills", "certifications"):
         values = getattr(p, name)

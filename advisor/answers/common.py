@@ -93,7 +93,3 @@ def listing(names: list[str]) -> str:
 
 def role_choices(graph: Graph, limit: int = 6) -> str:
     return listing([r.name for r in graph.career_roles()[:limit]])
-
-
-def any_details(data: dict[str, Any]) -> bool:
-    return any(v for v in data.values())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..config import LIST_LIMIT
-from ..graph import Graph, Item, Node, Requirement
+from ..graph import Graph, Item, Requirement
 from .common import Answer, Ask, listing
 from .pay import pay_bars
 
@@ -126,7 +126,3 @@ def compare_roles(ask: Ask) -> Answer:
         out.add(f"  leads to: {listing(nxt) if nxt else 'not described'}")
         out.cite(*role.sources[:1])
     return out
-
-
-def role_node(graph: Graph, role_id: str) -> Node:
-    return graph.nodes[role_id]

@@ -38,7 +38,7 @@ from synth_words import (
     SPECIALTIES,
 )
 
-from advisor.checks import alias_key
+from advisor.checks import NODE_KINDS, alias_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "knowledge"
@@ -343,19 +343,7 @@ def write(scale: int, out_dir: Path, seed: int = SEED) -> dict[str, Any]:
         text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
         (out_dir / f"{name}.json").write_text(text, "utf-8")
         sizes[name] = len(text.encode())
-    nodes = [
-        n
-        for f, k in (
-            ("roles", "roles"),
-            ("skills", "skills"),
-            ("concepts", "concepts"),
-            ("concepts", "organisations"),
-            ("certifications", "certifications"),
-            ("places", "places"),
-            ("resources", "resources"),
-        )
-        for n in data[f][k]
-    ]
+    nodes = [n for f, k, _ in NODE_KINDS for n in data[f][k]]
     return {
         "roles": len(data["roles"]["roles"]),
         "certifications": len(data["certifications"]["certifications"]),

@@ -23,7 +23,7 @@ from synth_words import (
     STATES,
 )
 
-from advisor.checks import alias_key
+from advisor.checks import NODE_KINDS, alias_key
 
 
 def slug(text: str) -> str:
@@ -36,15 +36,7 @@ class Names:
     def __init__(self, shipped: dict[str, Any]) -> None:
         self.ids: set[str] = set()
         self.keys: set[tuple[str, ...]] = set()
-        for file, key in (
-            ("roles", "roles"),
-            ("skills", "skills"),
-            ("concepts", "concepts"),
-            ("concepts", "organisations"),
-            ("certifications", "certifications"),
-            ("places", "places"),
-            ("resources", "resources"),
-        ):
+        for file, key, _ in NODE_KINDS:
             for node in shipped[file][key]:
                 self.ids.add(node["id"])
                 for text in (node["name"], node.get("abbr", ""), *node.get("aliases", ())):

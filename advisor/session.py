@@ -90,6 +90,8 @@ class Session:
         """A short profile summary for the toolbar: 'PACS Analyst, 3 yrs, 2 skills'."""
         p, graph = self.profile, self.engine.graph
         held = [graph.name(p["current_role"])] if p.get("current_role") else []
+        if p.get("degree"):
+            held.append("no degree" if p["degree"] == "none" else f"{p['degree'].replace('-', ' ')} degree")
         if p.get("years") is not None:
             held.append(f"{p['years']:g} yrs")
         if p.get("skills"):

@@ -144,6 +144,10 @@ def test_goal_path_next_and_toolbar(engine: Advisor, home: Path) -> None:
     assert saved_profile(home)["goal"] == "pacs-analyst"
     toolbar = Chat(t.session, None, print).toolbar()  # type: ignore[arg-type]
     assert toolbar == (" goal: PACS Analyst │ profile: Radiologic Technologist, 3 yrs │ /help")
+    t.session.ask("I have a bachelor's in computer science")
+    assert (
+        "profile: Radiologic Technologist, bachelor degree, 3 yrs" in Chat(t.session, None, print).toolbar()
+    )  # type: ignore[arg-type]
 
 
 def test_path_next_and_export_need_a_goal(engine: Advisor) -> None:

@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-from .conversation import Conversation
-from .engine import Advisor
-from .errors import AdvisorError, DataError, ProfileError, UsageError
-from .reply import Reply
+from advisor.converse.conversation import Conversation
+from advisor.engine import Advisor
+from advisor.errors import AdvisorError, DataError, ProfileError, UsageError
+from advisor.reply import Reply
 
 __all__ = ["Advisor", "AdvisorError", "Conversation", "DataError", "ProfileError", "Reply", "UsageError"]
 __version__ = "0.1.0"

@@ -6,15 +6,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .classifier import IntentClassifier
-from .conversation import Conversation
-from .dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSet, data_paths, load
-from .entities import EntityExtractor
-from .loading import files_digest
-from .model_cache import load_model, model_key, save_model
-from .spelling import Speller
-from .state import State, prune
-from .text import normalize, tokenize
+from advisor.converse.conversation import Conversation
+from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSet, data_paths, load
+from advisor.knowledge.loading import files_digest
+from advisor.knowledge.model_cache import load_model, model_key, save_model
+from advisor.state import State, prune
+from advisor.text import normalize, tokenize
+from advisor.understand.entities import EntityExtractor
+from advisor.understand.intents import IntentClassifier
+from advisor.understand.spelling import Speller
 
 
 class Advisor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from .errors import ProfileError
+from advisor.errors import ProfileError
 
 STATE_VERSION = 2
 DEGREE_RANK = {"high-school": 1, "associate": 2, "bachelor": 3, "master": 4}

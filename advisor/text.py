@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .config import MAX_ECHO_CHARS, MAX_INPUT_CHARS, RE
+from advisor.config import MAX_ECHO_CHARS, MAX_INPUT_CHARS, RE
 
 _CONTRACTIONS = {
     "what's": "what is",

@@ -72,7 +72,7 @@ def replay(engine: Any, script: list[list[str]]) -> tuple[list[list[float]], lis
 
 
 def latency(engine: Any, script: list[list[str]], rounds: int) -> dict[str, Any]:
-    from advisor.catalog import REQUIRED_INTENTS
+    from advisor.knowledge.catalog import REQUIRED_INTENTS
 
     _, seen, errors = replay(engine, script)  # warm-up: caches, branch paths, allocator
     samples: list[float] = []
@@ -150,11 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         tracemalloc.start()
     start = time.perf_counter()
     import advisor
-    import advisor.loading
+    import advisor.knowledge.loading
 
     out["import_s"] = time.perf_counter() - start
     if args.raise_file_limit:
-        setattr(advisor.loading, "MAX_DATA_FILE_BYTES", 1 << 30)  # noqa: B010 - a module global
+        setattr(advisor.knowledge.loading, "MAX_DATA_FILE_BYTES", 1 << 30)  # noqa: B010 - a module global
     start = time.perf_counter()
     try:
         engine = advisor.Advisor.load(knowledge_dir=args.knowledge)

@@ -38,7 +38,7 @@ from synth_words import (
     SPECIALTIES,
 )
 
-from advisor.checks import NODE_KINDS, alias_key
+from advisor.knowledge.checks import NODE_KINDS, alias_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "knowledge"

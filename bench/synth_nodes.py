@@ -23,7 +23,7 @@ from synth_words import (
     STATES,
 )
 
-from advisor.checks import NODE_KINDS, alias_key
+from advisor.knowledge.checks import NODE_KINDS, alias_key
 
 
 def slug(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The command line through `advisor.cli.run(argv, stdin, stdout, stderr)`: output, JSON
+"""The command line through `advisor.terminal.cli.run(argv, stdin, stdout, stderr)`: output, JSON
 contract, exit codes and user-facing messages word for word."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from advisor.cli import run
-from advisor.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE
+from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE
+from advisor.terminal.cli import run
 
 SUBCOMMANDS = ["chat", "ask", "validate", "eval", "path", "graph"]
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from advisor import Advisor
-from advisor.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, validate
+from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, validate
 
 SUMMARY = (
     "Builds and maintains the interfaces that carry orders, images and reports between "

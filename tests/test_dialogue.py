@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from advisor import Advisor
-from advisor.classifier import Score
-from advisor.dialogue import decide, pick_choice
-from advisor.entities import Parsed
+from advisor.converse.dialogue import decide, pick_choice
 from advisor.state import Context
+from advisor.understand.entities import Parsed
+from advisor.understand.intents import Score
 
 
 def _parsed(*tokens: str) -> Parsed:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.commands import COMMANDS, HANDLERS, Command
+from advisor.terminal.commands import COMMANDS, HANDLERS, Command
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")

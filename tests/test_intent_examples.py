@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from advisor import Advisor
-from advisor.evaluate import evaluate, read_cases
+from advisor.terminal.evaluate import evaluate, read_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor import Advisor
-from advisor.planner import plan_path
+from advisor.answers.planner import plan_path
 from advisor.state import Profile
 
 

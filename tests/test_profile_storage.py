@@ -17,15 +17,15 @@ from typing import Any
 import pytest
 
 from advisor import Advisor
-from advisor.session import Session
-from advisor.state import State
-from advisor.storage import (
+from advisor.converse.session import Session
+from advisor.converse.storage import (
     data_dir,
     default_profile_path,
     load_state,
     private_file,
     save_state,
 )
+from advisor.state import State
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -257,7 +257,7 @@ def test_session_reports_a_failed_save(engine: Advisor, home: Path, monkeypatch:
 CRASH_IN_SAVE = """
 import os, sys
 from pathlib import Path
-from advisor.storage import save_state
+from advisor.converse.storage import save_state
 os.replace = lambda src, dst: os._exit(9)  # die after the temp file is written and synced
 save_state(Path(sys.argv[1]), {"version": 2, "profile": {"goal": "pacs-manager"}})
 """
@@ -290,7 +290,7 @@ def test_stale_temp_files_are_swept_on_load(home: Path) -> None:
 WRITER_LOOP = """
 import sys
 from pathlib import Path
-from advisor.storage import save_state
+from advisor.converse.storage import save_state
 path, n = Path(sys.argv[1]), 0
 print("ready", flush=True)
 while True:

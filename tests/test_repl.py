@@ -20,9 +20,9 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.plain_text import PlainTextOutput
 
 from advisor import Advisor
-from advisor.commands import COMMANDS
-from advisor.repl import AdvisorCompleter, Chat, printer, run_repl, wants_color, wrap
-from advisor.session import Session
+from advisor.converse.session import Session
+from advisor.terminal.commands import COMMANDS
+from advisor.terminal.repl import AdvisorCompleter, Chat, printer, run_repl, wants_color, wrap
 
 ENTER, CTRL_C, CTRL_D = "\r", "\x03", "\x04"
 TIME_LIMIT = 60  # seconds for one chat; a chat that never ends fails instead of hanging

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.dataset import load_graph
+from advisor.knowledge.dataset import load_graph
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "pacs-professionals-earnings.txt"
 GRAPH = load_graph()

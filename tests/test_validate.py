@@ -18,9 +18,9 @@ from typing import Any, cast
 import pytest
 
 from advisor import Advisor, DataError
-from advisor.cli import run
 from advisor.config import MAX_DATA_FILE_BYTES
-from advisor.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, validate
+from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, validate
+from advisor.terminal.cli import run
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from advisor.answers.common import Answer, Ask
+
 from . import basic, certs, paths, pay, roles
-from .common import Answer, Ask
 
 ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "greeting": basic.greeting,

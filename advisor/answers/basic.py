@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..graph import Graph
-from ..state import Profile
-from .common import Answer, Ask, fill, listing
+from advisor.answers.common import Answer, Ask, fill, listing
+from advisor.knowledge.graph import Graph
+from advisor.state import Profile
 
 EXAMPLES = (
     "How much does a PACS administrator make in San Francisco?",

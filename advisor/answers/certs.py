@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..config import LIST_LIMIT
-from .common import Answer, Ask, listing
+from advisor.answers.common import Answer, Ask, listing
+from advisor.config import LIST_LIMIT
 
 
 def certification_info(ask: Ask) -> Answer:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalog import Intent
-from ..entities import Parsed
-from ..graph import Graph
-from ..planner import Step
-from ..state import State
+from advisor.answers.planner import Step
+from advisor.knowledge.catalog import Intent
+from advisor.knowledge.graph import Graph
+from advisor.state import State
+from advisor.understand.entities import Parsed
 
 BAR_WIDTH = 24
 _EIGHTHS = " ▏▎▍▌▋▊▉"

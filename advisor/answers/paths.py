@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..graph import Graph
-from ..planner import Plan, Step, plan_path
-from ..state import Profile
-from .common import Answer, Ask, listing
+from advisor.answers.common import Answer, Ask, listing
+from advisor.answers.planner import Plan, Step, plan_path
+from advisor.knowledge.graph import Graph
+from advisor.state import Profile
 
 MARK = {"done": "✓", "todo": "○"}
 

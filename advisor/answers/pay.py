@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from itertools import islice
 
-from ..config import LIST_LIMIT
-from ..graph import Graph, PayFact
-from .common import Answer, Ask, bar, listing, money, role_choices
+from advisor.answers.common import Answer, Ask, bar, listing, money, role_choices
+from advisor.config import LIST_LIMIT
+from advisor.knowledge.graph import Graph, PayFact
 
 LEVEL_OF_KIND = {"starting": "entry", "experienced": "mid", "senior": "senior", "percentile-90": "senior"}
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..config import LIST_LIMIT
-from ..graph import Graph, Item, Requirement
-from .common import Answer, Ask, listing
-from .pay import pay_bars
+from advisor.answers.common import Answer, Ask, listing
+from advisor.answers.pay import pay_bars
+from advisor.config import LIST_LIMIT
+from advisor.knowledge.graph import Graph, Item, Requirement
 
 LEVEL_WORD = {"required": "required", "preferred": "preferred", "plus": "a plus"}
 

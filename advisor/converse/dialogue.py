@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalog import Intent
-from .classifier import Score
-from .config import (
+from advisor.config import (
     AMBIGUITY_MARGIN,
     CONFIDENCE_THRESHOLD,
     FOLLOW_UP_CONFIDENCE,
@@ -19,8 +17,10 @@ from .config import (
     UNKNOWN_SHARE,
     UNKNOWN_TOP_SCORE,
 )
-from .entities import Parsed
-from .state import Context
+from advisor.knowledge.catalog import Intent
+from advisor.state import Context
+from advisor.understand.entities import Parsed
+from advisor.understand.intents import Score
 
 # words that may stand around the entities of a bare follow-up ("and what about in boston?")
 FOLLOW_UP_FILLER = frozenset(

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
-from .session import Session
+from advisor.converse.session import Session
+from advisor.errors import UsageError
 
 
 @dataclass(frozen=True)

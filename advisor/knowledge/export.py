@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .graph import Graph
+from advisor.knowledge.graph import Graph
 
 
 def _mid(node_id: str) -> str:

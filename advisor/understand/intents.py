@@ -14,8 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .catalog import Intent
-from .config import (
+from advisor.config import (
     ENTITY_ACCEPT_BONUS,
     ENTITY_MISSING_PENALTY,
     KEYWORD_BONUS,
@@ -24,8 +23,9 @@ from .config import (
     NGRAM_WEIGHT_BIGRAM,
     SECOND_NEIGHBOUR_WEIGHT,
 )
-from .entities import EntityExtractor, Parsed
-from .text import normalize, tokenize
+from advisor.knowledge.catalog import Intent
+from advisor.text import normalize, tokenize
+from advisor.understand.entities import EntityExtractor, Parsed
 
 
 def stem(token: str) -> str:

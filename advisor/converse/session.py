@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from .engine import Advisor
-from .errors import UsageError
-from .reply import Reply
-from .state import Context, State, prune
-from .storage import default_profile_path, delete_state, load_state, save_state
+from advisor.converse.storage import default_profile_path, delete_state, load_state, save_state
+from advisor.engine import Advisor
+from advisor.errors import UsageError
+from advisor.reply import Reply
+from advisor.state import Context, State, prune
 
 # profile fields that hold graph ids, and the fields that hold lists of them
 NAME_TYPES = ("role", "certification", "concept", "skill", "organisation")
@@ -82,7 +82,7 @@ class Session:
         return self.engine.graph.name(goal) if goal else None
 
     def profile_lines(self) -> list[str]:
-        from .answers.basic import profile_lines
+        from advisor.answers.basic import profile_lines
 
         return profile_lines(self.engine.graph, self.conversation.state.profile)
 
@@ -119,7 +119,7 @@ class Session:
         return [r.name for r in self.engine.graph.career_roles()]
 
     def examples(self) -> tuple[str, ...]:
-        from .answers.basic import EXAMPLES
+        from advisor.answers.basic import EXAMPLES
 
         return EXAMPLES
 
@@ -130,7 +130,7 @@ class Session:
     # -- paths ----------------------------------------------------------------------------
     def find_role(self, text: str) -> str:
         """A role id for what the user typed (typos welcome); UsageError when none."""
-        from .text import normalize, tokenize
+        from advisor.text import normalize, tokenize
 
         parsed = self.engine.extractor.parse(tokenize(normalize(text)))
         role = parsed.first("role")
@@ -140,14 +140,14 @@ class Session:
         return str(role.id)
 
     def plan_markdown(self, role: str) -> str:
-        from .answers.paths import plan_markdown
+        from advisor.answers.paths import plan_markdown
 
         return plan_markdown(self.engine.graph, self.conversation.state.profile, role)
 
     def print_path(self, role_text: str, markdown: bool, out: TextIO) -> int:
         """`advisor path --to ROLE`: the plan as text or Markdown."""
-        from .answers.paths import describe_plan
-        from .planner import plan_path
+        from advisor.answers.paths import describe_plan
+        from advisor.answers.planner import plan_path
 
         role = self.find_role(role_text)
         if markdown:

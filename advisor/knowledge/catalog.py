@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Problem
-from .frozen import FrozenDict
-from .text import normalize
+from advisor.errors import Problem
+from advisor.knowledge.frozen import FrozenDict
+from advisor.text import normalize
 
 REQUIRED_INTENTS = (
     "greeting",

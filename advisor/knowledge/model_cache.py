@@ -13,19 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .loading import _cache_file
-
-# modules whose code decides what the cached objects contain
-_SOURCES = (
-    "classifier.py",
-    "spelling.py",
-    "entities.py",
-    "text.py",
-    "config.py",
-    "catalog.py",
-    "engine.py",
-    "model_cache.py",
-)
+from advisor.knowledge.loading import _cache_file
 
 
 def cache_dir() -> Path | None:
@@ -37,7 +25,7 @@ def cache_dir() -> Path | None:
 def model_key(data_digest: str) -> str:
     """Data digest + every engine module's source + Python version: a change to any rebuilds."""
     digest = hashlib.sha256(data_digest.encode() + sys.version.encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
+    for path in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
         try:
             digest.update(path.name.encode() + path.read_bytes())
         except OSError:

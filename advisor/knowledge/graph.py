@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import NODE_KINDS, alias_key
-from .frozen import FrozenDict
+from advisor.knowledge.checks import NODE_KINDS, alias_key
+from advisor.knowledge.frozen import FrozenDict
 
 Mapping = FrozenDict
 

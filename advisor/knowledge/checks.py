@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .errors import Problem
-from .explain import did_you_mean
-from .text import normalize, tokenize
+from advisor.errors import Problem
+from advisor.knowledge.explain import did_you_mean
+from advisor.text import normalize, tokenize
 
 Data = dict[str, Any]
 # (file, collection key, entity type) for every node kind with ids and aliases

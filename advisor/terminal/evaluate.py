@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .engine import Advisor
-from .errors import UsageError
+from advisor.engine import Advisor
+from advisor.errors import UsageError
 
 
 def read_cases(path: Path) -> list[tuple[str, str]]:

@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import AdvisorError, DataError, UsageError
+from advisor.errors import AdvisorError, DataError, UsageError
 
 if TYPE_CHECKING:
-    from .engine import Advisor
+    from advisor.engine import Advisor
 
 EXIT_OK, EXIT_USAGE, EXIT_DATA = 0, 1, 2
 
@@ -128,7 +128,7 @@ def _silence_stdout() -> None:
 
 
 def _engine(args: argparse.Namespace) -> Advisor:
-    from .engine import Advisor
+    from advisor.engine import Advisor
 
     _need_dirs(args.knowledge, args.intents)
     return Advisor.load(args.knowledge, args.intents)
@@ -146,17 +146,17 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
     if command == "validate":
         return _validate(args, stdout, stderr)
     if command == "graph":
-        from .export import mermaid
+        from advisor.knowledge.export import mermaid
 
         stdout.write(mermaid(_engine(args).graph))
         return EXIT_OK
     if command == "eval":
-        from .evaluate import evaluate_file, format_report
+        from advisor.terminal.evaluate import evaluate_file, format_report
 
         report = evaluate_file(_engine(args), args.file)
         stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
         return EXIT_OK
-    from .session import Session
+    from advisor.converse.session import Session
 
     session = Session(_engine(args), args.profile, stderr)
     if command == "path":
@@ -169,13 +169,13 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         return EXIT_OK
     if not stdin.isatty() or not stdout.isatty():
         return session.piped(stdin, stdout, args.json)
-    from .repl import run_repl
+    from advisor.terminal.repl import run_repl
 
     return run_repl(session, color=not args.no_color)
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from .dataset import validate
+    from advisor.knowledge.dataset import validate
 
     _need_dirs(args.dir, args.knowledge, args.intents)
     problems = validate(args.dir or args.knowledge, args.intents)

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .answers import ANSWERS, Answer, Ask
-from .answers.basic import EXAMPLES, profile_lines
-from .answers.common import listing
-from .config import MAX_TOKENS
-from .dialogue import Decision, context_types, decide, is_question, pick_choice
-from .entities import Parsed
-from .profile_parse import apply_changes, read_profile
-from .reply import Reply
-from .slots import fill_slots, missing_slot
-from .state import State
-from .text import echo, normalize, tokenize, was_truncated
+from advisor.answers import ANSWERS, Answer, Ask
+from advisor.answers.basic import EXAMPLES, profile_lines
+from advisor.answers.common import listing
+from advisor.config import MAX_TOKENS
+from advisor.converse.dialogue import Decision, context_types, decide, is_question, pick_choice
+from advisor.converse.slots import fill_slots, missing_slot
+from advisor.reply import Reply
+from advisor.state import State
+from advisor.text import echo, normalize, tokenize, was_truncated
+from advisor.understand.entities import Parsed
+from advisor.understand.statements import apply_changes, read_profile
 
 if TYPE_CHECKING:
-    from .engine import Advisor
+    from advisor.engine import Advisor
 
 # an entity of one type asked under the wrong "what is" intent goes to the right one
 REDIRECT = {

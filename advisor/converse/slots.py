@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .answers.common import Ask
-from .catalog import Intent
-from .entities import Parsed
-from .graph import Graph
-from .state import State
+from advisor.answers.common import Ask
+from advisor.knowledge.catalog import Intent
+from advisor.knowledge.graph import Graph
+from advisor.state import State
+from advisor.understand.entities import Parsed
 
 TOPIC_TYPES = ("skill", "concept", "organisation", "resource")
 

@@ -20,9 +20,9 @@ from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 
-from .commands import COMMANDS, run_command
-from .session import Session
-from .storage import history_path, private_file
+from advisor.converse.session import Session
+from advisor.converse.storage import history_path, private_file
+from advisor.terminal.commands import COMMANDS, run_command
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
 STYLE = Style.from_dict(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .entities import Entity, Parsed
+from advisor.understand.entities import Entity, Parsed
 
 FIRST_PERSON = frozenset({"i", "my", "me", "myself"})
 WINDOW = 6

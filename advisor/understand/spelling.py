@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .config import SPELL_CUTOFF, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
+from advisor.config import SPELL_CUTOFF, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
 
 
 def _fold_doubles(word: str) -> list[str]:

@@ -14,8 +14,8 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
-from .graph import Graph, Item, Node, Requirement
-from .state import DEGREE_RANK, Profile
+from advisor.knowledge.graph import Graph, Item, Node, Requirement
+from advisor.state import DEGREE_RANK, Profile
 
 LEVEL_RANK = {"required": 0, "preferred": 1, "plus": 2}
 PHASE = {"learn": 0, "certify": 1, "earn": 2, "experience": 3}

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .errors import ProfileError
-from .state import State
+from advisor.errors import ProfileError
+from advisor.state import State
 
 MAX_PROFILE_BYTES = 1024 * 1024
 APP_NAME = "pacs-advisor"

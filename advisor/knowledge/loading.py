@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .config import MAX_DATA_FILE_BYTES
-from .errors import Problem
-from .explain import json_syntax, json_type, schema_error
+from advisor.config import MAX_DATA_FILE_BYTES
+from advisor.errors import Problem
+from advisor.knowledge.explain import json_syntax, json_type, schema_error
 
 KNOWLEDGE_FILES = (
     "sources",

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .config import RE
-from .graph import Graph
-from .spelling import Speller
+from advisor.config import RE
+from advisor.knowledge.graph import Graph
+from advisor.understand.spelling import Speller
 
 PLACEHOLDER = {
     "role": "<role>",

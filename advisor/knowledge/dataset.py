@@ -6,13 +6,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import Intent, build_intent, check_catalog
-from .checks import check_semantics
-from .errors import DataError, Problem
-from .graph import Graph
-from .loading import KNOWLEDGE_FILES, cache_add, cache_has, files_digest, read_json, schema_problems
+from advisor.errors import DataError, Problem
+from advisor.knowledge.catalog import Intent, build_intent, check_catalog
+from advisor.knowledge.checks import check_semantics
+from advisor.knowledge.graph import Graph
+from advisor.knowledge.loading import (
+    KNOWLEDGE_FILES,
+    cache_add,
+    cache_has,
+    files_digest,
+    read_json,
+    schema_problems,
+)
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_KNOWLEDGE = PACKAGE_ROOT / "knowledge"
 DEFAULT_INTENTS = PACKAGE_ROOT / "intents"
 

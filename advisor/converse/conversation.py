@@ -25,6 +25,7 @@ REDIRECT = {
     ("concept_info", "role"): "role_overview",
     ("certification_info", "topic"): "concept_info",
     ("certification_info", "role"): "certifications_for_role",
+    ("role_requirements", "certification"): "certification_info",
 }
 QUESTIONS = {
     "role": "Which role do you mean? For example: {roles}.",

@@ -106,6 +106,35 @@ class Ranking:
 
 
 @dataclass(frozen=True, slots=True)
+class Topic:
+    """What a question can be about (a certification's fee, on call…) and the words that mark it."""
+
+    id: str
+    label: str
+    cues: tuple[str, ...]
+    intent: str = ""
+    hides: tuple[str, ...] = ()  # topics this one supersedes when both match
+    overview: bool = True  # false: left out of an overview (repeats another topic)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One sourced statement (a certification's fee, an on-call survey, a BLS median)."""
+
+    id: str
+    topic: str
+    text: str
+    source: str
+    quote: str
+    year: int | None = None
+    region: str = ""
+    amount: float | None = None
+    measure: str = ""
+    occupation: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Transition:
     src: str
     dst: str
@@ -253,6 +282,31 @@ class Graph:
         )
         self.required_by: Mapping[str, tuple[str, ...]] = Mapping(
             _group((dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ()))
+        )
+        self._add_facts(data)
+
+    def _add_facts(self, data: dict[str, dict[str, Any]]) -> None:
+        """Question topics and sourced facts (certifications.json topics, facts.json)."""
+        self.cert_topics: tuple[Topic, ...] = tuple(
+            Topic(
+                t["id"], t["label"], tuple(t["cues"]), "", tuple(t.get("hides", ())), t.get("overview", True)
+            )
+            for t in data["certifications"].get("topics", ())
+        )
+        extra = data.get("facts", {})
+        self.fact_topics: tuple[Topic, ...] = tuple(
+            Topic(t["id"], t["label"], tuple(t["cues"]), t["intent"]) for t in extra.get("topics", ())
+        )
+        self.facts_by_topic: Mapping[str, tuple[Fact, ...]] = Mapping(
+            _group((f["topic"], Fact(**f)) for f in extra.get("facts", ()))
+        )
+        self.places_without_figures: tuple[str, ...] = tuple(extra.get("places_without_figures", ()))
+        self.cert_facts: Mapping[str, tuple[Fact, ...]] = Mapping(
+            {
+                c["id"]: tuple(Fact(id=f"{c['id']}-{i}", **f) for i, f in enumerate(c["facts"]))
+                for c in data["certifications"]["certifications"]
+                if c.get("facts")
+            }
         )
 
     @property

@@ -69,6 +69,9 @@ class RE:
     )
 
 
+DEGREE_BY_LENGTH: Final = {"2": "associate", "two": "associate", "4": "bachelor", "four": "bachelor"}
+
+
 class FACTS_RE:
     """Regexes of the certification, eligibility and pay-honesty answers (on normalised text)."""
 
@@ -86,6 +89,8 @@ class FACTS_RE:
         r"\b(?:degree|bachelor|bachelors|master|masters|associate|associates|bs|ms)\s+(?:in\s+)?"
         r"(?:imaging\s+)?informatics\b|\binformatics\s+degree\b"
     )
+    # "a 2-year degree": a degree's length, not years of work
+    DEGREE_LENGTH = re.compile(r"\b(2|two|4|four)\s*years?\s+(?:degree|program|programme|college)\b")
     DOCTORATE = re.compile(r"\b(?:phd|doctorate|doctoral|dphil|md)\b")
     NO_DEGREE = re.compile(
         r"\b(?:no|without\s+a|without\s+any|do\s+not\s+have\s+a|never\s+got\s+a)\s+(?:college\s+)?degree\b"

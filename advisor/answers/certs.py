@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing, source_tag
+from advisor.answers.roles import compare_nodes
 from advisor.config import LIST_LIMIT
 from advisor.knowledge.graph import Fact, Graph, Node, Topic
 
@@ -22,6 +23,9 @@ def certification_info(ask: Ask) -> Answer:
             return _prerequisite_answer(ask, *pair)
     if topics:
         return _topic_answer(ask, cert, topics)
+    named = list(dict.fromkeys(e.id for e in ask.parsed.of("certification")))
+    if len(named) >= 2:
+        return compare_nodes(ask, named)
     return _overview(ask, cert)
 
 
@@ -153,6 +157,9 @@ def _issuer(graph: Graph, cert: Node) -> str:
     return f"offered by {graph.name(issuer)}" if issuer else "issuer not named in my sources"
 
 
+TOPIC_TYPES = ("concept", "skill", "organisation")
+
+
 def certifications_for_role(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     if ask.role is None:
@@ -232,6 +239,9 @@ def study_resources(ask: Ask) -> Answer:
 
 def concept_info(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
+    named = list(dict.fromkeys(e.id for e in ask.parsed.entities if e.type in TOPIC_TYPES))
+    if len(named) >= 2:
+        return compare_nodes(ask, named)
     node = graph.nodes[ask.topic or ""]
     out.add(f"{node.name}: {node.description}")
     related = [graph.name(r) for r in node.get("related", ())]

@@ -93,6 +93,7 @@ class PayFact:
     years_max: float | None = None
     note: str = ""
     applies_to: tuple[str, ...] = ()
+    basis: str = ""  # "total": the source calls it total pay
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +223,9 @@ class Graph:
         self.aliases: Mapping[tuple[str, ...], str] = Mapping(aliases)
         self.max_alias_len = max((len(k) for k in aliases), default=1)
         self.pay_kinds: Mapping[str, str] = Mapping({k["id"]: k["label"] for k in data["pay"]["kinds"]})
+        self.pay_cues: Mapping[str, tuple[str, ...]] = Mapping(
+            {k["id"]: tuple(k["cues"]) for k in data["pay"]["kinds"] if k.get("cues")}
+        )
         raw_by_role: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
         for raw in data["pay"]["facts"]:
             raw_by_role[raw["role"]].append(raw)

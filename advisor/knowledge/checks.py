@@ -207,6 +207,13 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
     for i, fact in _nodes(data, "facts", "facts"):
         ref("facts", f"$.facts[{i}].source", fact["source"], "source")
         ref("facts", f"$.facts[{i}].topic", fact["topic"], "facttopic")
+        other = fact.get("compare_with") or {}
+        ref("facts", f"$.facts[{i}].compare_with.role", other.get("role"), "role")
+        for j, pay_id in enumerate(other.get("facts", [])):
+            ref("facts", f"$.facts[{i}].compare_with.facts[{j}]", pay_id, "pay")
+    for i, topic in _nodes(data, "facts", "topics"):
+        for j, other_topic in enumerate(topic.get("see_also", [])):
+            ref("facts", f"$.topics[{i}].see_also[{j}]", other_topic, "facttopic")
 
 
 def _check_cert_facts(data: dict[str, Data], cert: Data, base: str, ref: RefFn) -> None:

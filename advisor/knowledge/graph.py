@@ -116,6 +116,7 @@ class Topic:
     intent: str = ""
     hides: tuple[str, ...] = ()  # topics this one supersedes when both match
     overview: bool = True  # false: left out of an overview (repeats another topic)
+    see_also: tuple[str, ...] = ()  # topics whose facts bear on this one when it has none
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,8 @@ class Fact:
     measure: str = ""
     occupation: str = ""
     date: str = ""
+    compare_role: str | None = None  # the role whose pay figures this anchor is compared with
+    compare_facts: tuple[str, ...] = ()  # those figures' ids in pay.json
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,10 +302,11 @@ class Graph:
         )
         extra = data.get("facts", {})
         self.fact_topics: tuple[Topic, ...] = tuple(
-            Topic(t["id"], t["label"], tuple(t["cues"]), t["intent"]) for t in extra.get("topics", ())
+            Topic(t["id"], t["label"], tuple(t["cues"]), t["intent"], see_also=tuple(t.get("see_also", ())))
+            for t in extra.get("topics", ())
         )
         self.facts_by_topic: Mapping[str, tuple[Fact, ...]] = Mapping(
-            _group((f["topic"], Fact(**f)) for f in extra.get("facts", ()))
+            _group((f["topic"], _fact(f)) for f in extra.get("facts", ()))
         )
         self.places_without_figures: tuple[str, ...] = tuple(extra.get("places_without_figures", ()))
         self.cert_facts: Mapping[str, tuple[Fact, ...]] = Mapping(
@@ -393,6 +397,12 @@ def _pay_fact(raw: dict[str, Any]) -> PayFact:
         k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k not in ("currency", "period")
     }
     return PayFact(**values)
+
+
+def _fact(raw: dict[str, Any]) -> Fact:
+    values = {k: v for k, v in raw.items() if k != "compare_with"}
+    other = raw.get("compare_with") or {}
+    return Fact(**values, compare_role=other.get("role"), compare_facts=tuple(other.get("facts", ())))
 
 
 def _group(pairs: Any) -> dict[Any, tuple[Any, ...]]:

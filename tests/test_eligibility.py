@@ -113,3 +113,14 @@ def test_points_follow_the_rule_in_the_data(engine: Advisor) -> None:
         ("ce", 1),  # 35 hours: 1 whole period of 18
     ]
     assert not next(s for s in got if s.category == "certifications").known
+
+
+def test_changing_the_rule_data_changes_the_points(engine: Advisor) -> None:
+    rule = {
+        **_rule(engine),
+        "categories": [
+            {**c, "per": 6} if c["id"] == "experience" else c for c in _rule(engine)["categories"]
+        ],
+    }
+    got = score(rule, Inputs(months=47, degree="associate"))
+    assert got[0].points == 5  # 47 months at 1 point per 6 months = 7, capped at the maximum of 5

@@ -124,3 +124,12 @@ def test_changing_the_rule_data_changes_the_points(engine: Advisor) -> None:
     }
     got = score(rule, Inputs(months=47, degree="associate"))
     assert got[0].points == 5  # 47 months at 1 point per 6 months = 7, capped at the maximum of 5
+
+
+def test_ce_hours_from_the_profile_count(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I have a bachelor's degree and 2 years as a PACS analyst")
+    conv.state.profile.ce_hours = 18  # type: ignore[attr-defined]  # the field "harden" adds
+    reply = conv.reply("am I eligible for the CIIP?")
+    assert "18 hours → 1" in reply.text and "2 + 4 + 0 + 1 = 7" in reply.text
+    assert "Verdict: eligible" in reply.text

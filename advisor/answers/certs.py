@@ -147,6 +147,18 @@ def _domains(out: Answer, graph: Graph, cert: Node) -> None:
     out.cite(exam["source"])
 
 
+def _replacements(out: Answer, graph: Graph, certs: list[Node]) -> None:
+    """'Since then: the CPIA was replaced by the PARCA DICOM (2017)', from the status facts."""
+    for cert in certs:
+        new = graph.node(cert.get("replaced_by"))
+        if new is None:
+            continue
+        status = [f for f in graph.cert_facts.get(new.id, ()) if f.topic == "status"]
+        when = f" ({status[0].date[:4]})" if status and status[0].date else ""
+        out.add(f"  Since then{when}: PARCA named the {new.get('abbr')} to replace the {cert.get('abbr')}.")
+        out.cite(*(f.source for f in status))
+
+
 def _fact_line(out: Answer, graph: Graph, fact: Fact, prefix: str = "") -> None:
     out.add(f"  • {prefix}{fact.text}  [{source_tag(graph, fact.source)}]")
     out.cite(fact.source)
@@ -166,17 +178,14 @@ def certifications_for_role(ask: Ask) -> Answer:
         out.add("Certifications in imaging informatics:")
         certs = graph.of_type("certification")
         for cert in certs[:LIST_LIMIT]:
-            out.add(
-                f"  • {cert.get('abbr')} ({graph.name(cert.get('issuer'))}, {cert.get('level')}) — "
-                f"{cert.name}"
-            )
+            issuer = graph.name(cert.get("issuer")) or "issuer not named"
+            out.add(f"  • {cert.get('abbr')} ({issuer}, {cert.get('level')}) — {cert.name}")
             out.cite(*cert.sources[:1])
         if len(certs) > LIST_LIMIT:
             out.add(f"  … and {len(certs) - LIST_LIMIT} more.")
-        out.add(
-            "PACS Boot Camp calls the CIIP the single-certificate alternative to PARCA's four. "
-            "Name a role to see which ones its sources mention."
-        )
+        out.add("PACS Boot Camp calls the CIIP the single-certificate alternative to PARCA's four.")
+        _replacements(out, graph, certs)
+        out.add("Name a role to see which ones its sources mention.")
         return out
     role = graph.nodes[ask.role]
     named = [

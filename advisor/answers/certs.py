@@ -72,7 +72,9 @@ def _topic_answer(ask: Ask, cert: Node, topics: list[Topic]) -> Answer:
     if cert.get("replaced_by") and "status" not in wanted:
         wanted.append("status")  # a replaced certificate always says so
     for topic_id in wanted:
-        topic = next(t for t in graph.cert_topics if t.id == topic_id)
+        topic = next((t for t in graph.cert_topics if t.id == topic_id), None)
+        if topic is None:
+            continue
         found = [f for f in facts if f.topic == topic_id]
         if topic_id == "domains" and cert.get("exam"):
             _domains(out, graph, cert)

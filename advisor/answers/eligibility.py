@@ -105,12 +105,12 @@ def score(rule: Any, got: Inputs) -> list[Score]:
     out = []
     for cat in rule["categories"]:
         cap = f", max {cat['max']:g}" if cat.get("max") is not None else ""
-        if not cat["known"]:
-            line = f"0 counted: {cat['what']} (max {cat['max']:g})"
+        if not cat["known"] or ("levels" not in cat and not cat.get("per")):
+            line = f"0 counted: {cat.get('what', 'not in my sources')} (max {cat.get('max', 0):g})"
             out.append(Score(cat["id"], 0, line, known=False))
         elif "levels" in cat:
-            out.append(_education(cat, got, cap))
-        elif cat["unit"] == "months":
+            out.append(_education(cat, got))
+        elif cat.get("unit") == "months":
             if got.months is None:
                 out.append(Score(cat["id"], 0, "unknown — how many years of qualifying work?", False))
                 continue
@@ -129,22 +129,21 @@ def score(rule: Any, got: Inputs) -> list[Score]:
     return out
 
 
-def _education(cat: Any, got: Inputs, cap: str) -> Score:
+def _education(cat: Any, got: Inputs) -> Score:
     if got.degree is None:
         return Score(cat["id"], 0, "unknown — what is your highest degree?", False)
     base = cat["levels"].get(got.degree, 0)
     bonus = cat.get("bonus", 0) if got.informatics and got.degree not in ("none", "high-school") else 0
     pts = min(base + bonus, cat.get("max", base + bonus))
-    extra = f" + {bonus:g} for {cat['bonus_for']} = {pts}" if bonus else ""
-    return Score(
-        cat["id"], pts, f"{DEGREE_WORDS.get(got.degree, got.degree)} → {base:g}{extra} (max {cat['max']:g})"
-    )
+    extra = f" + {bonus:g} for {cat.get('bonus_for', 'the degree subject')} = {pts}" if bonus else ""
+    limit = f" (max {cat['max']:g})" if cat.get("max") is not None else ""
+    return Score(cat["id"], pts, f"{DEGREE_WORDS.get(got.degree, got.degree)} → {base:g}{extra}{limit}")
 
 
 def ciip_eligibility(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     cert = next((c for c in graph.of_type("certification") if c.get("eligibility")), None)
-    if cert is None:
+    if cert is None or not _usable(cert.get("eligibility")):
         out.add("My sources hold no eligibility rule to check.")
         return out
     rule, got = cert.get("eligibility"), read_inputs(ask)
@@ -164,12 +163,20 @@ def ciip_eligibility(ask: Ask) -> Answer:
     if got.said and len(got.said) < len(scores) - 1:
         out.add(f"(From your question: {listing(got.said)}; the rest from your profile.)")
     if got.months is not None:
-        out.add(f"Experience counts only as {cats['experience']['what']}; I count your years as that.")
+        what = cats["experience"].get("what", "qualifying work")
+        out.add(f"Experience counts only as {what}; I count your years as that.")
     known = got.months is not None and got.degree is not None
     _fit(out, ask, eligible=_eligible(rule, cats, scores, total) and known, known=known)
     out.lines = [line for line in out.lines if line]
     out.cite(rule["source"])
     return out
+
+
+def _usable(rule: Any) -> bool:
+    """The rule has the experience category (1 point per N months) the verdict is built on."""
+    cats = {c["id"]: c for c in rule["categories"]}
+    exp = cats.get("experience", {})
+    return bool(exp.get("per")) and exp.get("unit") == "months" and exp.get("known", False)
 
 
 def _eligible(rule: Any, cats: dict[str, Any], scores: list[Score], total: int) -> bool:

@@ -21,6 +21,11 @@ def certification_info(ask: Ask) -> Answer:
         pair = _ordered_pair(ask)
         if pair:
             return _prerequisite_answer(ask, *pair)
+    org = ask.parsed.first("organisation")
+    if topics and org is not None and ask.parsed.first("certification") is None:
+        issued = [c for c in graph.of_type("certification") if c.get("issuer") == org.id]
+        if issued:  # "how much does PARCA certification cost?": every certificate of that body
+            return _body_topic_answer(ask, issued, topics)
     if topics:
         return _topic_answer(ask, cert, topics)
     named = list(dict.fromkeys(e.id for e in ask.parsed.of("certification")))
@@ -91,6 +96,20 @@ def _topic_answer(ask: Ask, cert: Node, topics: list[Topic]) -> Answer:
                 _fact_line(out, graph, fact)
         if topic_id == "eligibility" and cert.get("eligibility"):
             out.add(f'Ask "am I eligible for the {abbr}?" for the points, worked out for you.')
+    return out
+
+
+def _body_topic_answer(ask: Ask, certs: list[Node], topics: list[Topic]) -> Answer:
+    graph, out = ask.graph, Answer()
+    out.add(f"{graph.name(certs[0].get('issuer'))}'s certificates:")
+    for topic in topics:
+        out.add(f"{topic.label[0].upper()}{topic.label[1:]}:")
+        for cert in certs:
+            found = [f for f in graph.cert_facts.get(cert.id, ()) if f.topic == topic.id]
+            if not found:
+                out.add(f"  • {cert.get('abbr')}: my sources give none.")
+            for fact in found:
+                _fact_line(out, graph, fact, prefix=f"{cert.get('abbr')}: ")
     return out
 
 

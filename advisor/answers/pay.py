@@ -13,6 +13,7 @@ from advisor.answers.pay_edges import (
     asks_starting,
     base_or_total,
     best_paid,
+    exam_fees,
     overall_label,
     starting_pay,
     unlisted_place,
@@ -91,6 +92,9 @@ def salary(ask: Ask) -> Answer:
     role = ask.role
     if ask.parsed.first("role") is None and ask.says(*graph.pay_cues.get("maximum", ())):
         best_paid(ask, out)
+        return out
+    fee_cues = next((t.cues for t in graph.cert_topics if t.id == "fee"), ())
+    if fee_cues and ask.says(*fee_cues) and exam_fees(ask, out):
         return out
     facts = _facts_for(graph, role)
     subject = graph.name(role) if role else "PACS professionals overall"

@@ -133,3 +133,23 @@ def base_or_total(ask: Ask, out: Answer, facts: list[PayFact]) -> None:
 
 def _amount(fact: PayFact) -> str:
     return f"{fact.qualifier + ' ' if fact.qualifier else ''}{money(fact.amount or 0)}"
+
+
+def exam_fees(ask: Ask, out: Answer) -> bool:
+    """'How much does PARCA certification cost?': the fees of that body's certificates.
+
+    Returns True when the question named a certifying body (the caller then stops)."""
+    graph = ask.graph
+    org = ask.parsed.first("organisation")
+    certs = [c for c in graph.of_type("certification") if org is not None and c.get("issuer") == org.id]
+    if not certs or ask.parsed.first("role") is not None:
+        return False
+    out.add(f"Exam fees for {graph.name(org.id if org else None)}'s certificates:")
+    for cert in certs:
+        fees = [f for f in graph.cert_facts.get(cert.id, ()) if f.topic in ("fee", "retake")]
+        if not fees:
+            out.add(f"  • {cert.get('abbr')}: my sources give none.")
+        for fact in fees:
+            out.add(f"  • {cert.get('abbr')}: {fact.text}  [{source_tag(graph, fact.source)}]")
+            out.cite(fact.source)
+    return True

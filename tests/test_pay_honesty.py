@@ -73,3 +73,9 @@ def test_x_vs_y_describes_both(engine: Advisor, question: str, both: list[str]) 
     text = ask(engine, question)
     for part in both:
         assert part in text, f"missing {part!r}:\n{text}"
+
+
+def test_a_background_role_gets_its_bls_anchor_labelled(engine: Advisor) -> None:
+    text = ask(engine, "how much do network admins make?")
+    assert "no PACS pay figures for Network Administrator" in text
+    assert "median $90,520 a year (May 2022)" in text and "[BLS]" in text

@@ -136,7 +136,11 @@ def salary(ask: Ask) -> Answer:
 def _no_figures(ask: Ask, out: Answer, subject: str) -> Answer:
     """A role without figures: say so, then the all-PACS figures under their own labels."""
     graph = ask.graph
-    out.add(f"My sources give no pay figures for {subject}.")
+    anchors = graph.anchors_by_role.get(ask.role or "", ())
+    out.add(f"My sources give no {'PACS ' if anchors else ''}pay figures for {subject}.")
+    for anchor in anchors:
+        out.add(f"BLS measures it as an occupation: {anchor.text}  [{source_tag(graph, anchor.source)}]")
+        out.cite(anchor.source)
     with_pay = (r.name for r in graph.career_roles() if r.id in graph.pay_by_role)
     others = list(islice(with_pay, LIST_LIMIT))  # membership only: builds no figures
     out.add(f"I do have figures for {listing(others)}.")

@@ -207,6 +207,8 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
     for i, fact in _nodes(data, "facts", "facts"):
         ref("facts", f"$.facts[{i}].source", fact["source"], "source")
         ref("facts", f"$.facts[{i}].topic", fact["topic"], "facttopic")
+        for j, role in enumerate(fact.get("occupation_roles", [])):
+            ref("facts", f"$.facts[{i}].occupation_roles[{j}]", role, "role")
         other = fact.get("compare_with") or {}
         ref("facts", f"$.facts[{i}].compare_with.role", other.get("role"), "role")
         for j, pay_id in enumerate(other.get("facts", [])):

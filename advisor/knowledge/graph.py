@@ -136,6 +136,7 @@ class Fact:
     date: str = ""
     compare_role: str | None = None  # the role whose pay figures this anchor is compared with
     compare_facts: tuple[str, ...] = ()  # those figures' ids in pay.json
+    occupation_roles: tuple[str, ...] = ()  # graph roles this occupation's figures describe
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +309,14 @@ class Graph:
         self.facts_by_topic: Mapping[str, tuple[Fact, ...]] = Mapping(
             _group((f["topic"], _fact(f)) for f in extra.get("facts", ()))
         )
+        self.anchors_by_role: Mapping[str, tuple[Fact, ...]] = Mapping(
+            _group(
+                (role, fact)
+                for facts in self.facts_by_topic.values()
+                for fact in facts
+                for role in fact.occupation_roles
+            )
+        )
         self.places_without_figures: tuple[str, ...] = tuple(extra.get("places_without_figures", ()))
         self.cert_facts: Mapping[str, tuple[Fact, ...]] = Mapping(
             {
@@ -400,7 +409,9 @@ def _pay_fact(raw: dict[str, Any]) -> PayFact:
 
 
 def _fact(raw: dict[str, Any]) -> Fact:
-    values = {k: v for k, v in raw.items() if k != "compare_with"}
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k != "compare_with"
+    }
     other = raw.get("compare_with") or {}
     return Fact(**values, compare_role=other.get("role"), compare_facts=tuple(other.get("facts", ())))
 

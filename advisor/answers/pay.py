@@ -126,11 +126,26 @@ def salary(ask: Ask) -> Answer:
                 f"    ({source_tag(graph, fact.source)} puts {graph.name(role)} at this end of the range)"
             )
     _notes(out, chosen)
+    _beside_it(ask, out, role)
     if ask.says(*BASIS_WORDS):
         base_or_total(ask, out, chosen)
     if not role:
         out.add(f"Ask about a role for its own figures, e.g. {role_choices(graph, 4)}.")
     return out
+
+
+def _beside_it(ask: Ask, out: Answer, role: str | None) -> None:
+    """'compared to IT': the BLS anchors this role's figures are compared with."""
+    graph = ask.graph
+    topic = next((t for t in graph.fact_topics if t.id == "pay-anchor"), None)
+    if topic is None or not ask.says(*topic.cues):
+        return
+    anchors = [a for a in graph.facts_by_topic.get("pay-anchor", ()) if a.compare_role == role]
+    for anchor in anchors:
+        out.add(f"Beside IT pay: {anchor.text}  [{source_tag(graph, anchor.source)}]")
+        out.cite(anchor.source)
+    if anchors:
+        out.add("  (An average from PACS Boot Camp beside a BLS median of a stated year: a rough guide.)")
 
 
 def _no_figures(ask: Ask, out: Answer, subject: str) -> Answer:

@@ -67,3 +67,31 @@ class RE:
     ORDINAL_CHOICE = re.compile(
         r"^(?:the )?(first|second|third|1st|2nd|3rd|1|2|3|one|two|three)(?: one| option)?$"
     )
+
+
+DEGREE_BY_LENGTH: Final = {"2": "associate", "two": "associate", "4": "bachelor", "four": "bachelor"}
+
+
+class FACTS_RE:
+    """Regexes of the certification, eligibility and pay-honesty answers (on normalised text)."""
+
+    # "(ABII)" at the end of a publisher's name: the short tag shown after a fact
+    SOURCE_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)$")
+    # "36 hours of CE", "20 ce hours", "18 hrs of continuing education"
+    CE_HOURS = re.compile(
+        r"\b(\d{1,4})\s*(?:hours?|hrs?|credits?|ceus?)\s+(?:of\s+)?(?:ce|ceu|ceus|cme|continuing)\b"
+        r"|\b(\d{1,4})\s*(?:ce|ceu|cme)\s*(?:hours?|hrs?|credits?)\b"
+    )
+    # "30 months", "18 months of experience"
+    MONTHS = re.compile(r"\b(\d{1,3})\s*months?\b")
+    # a degree in imaging informatics earns a bonus point
+    INFORMATICS_DEGREE = re.compile(
+        r"\b(?:degree|bachelor|bachelors|master|masters|associate|associates|bs|ms)\s+(?:in\s+)?"
+        r"(?:imaging\s+)?informatics\b|\binformatics\s+degree\b"
+    )
+    # "a 2-year degree": a degree's length, not years of work
+    DEGREE_LENGTH = re.compile(r"\b(2|two|4|four)\s*years?\s+(?:degree|program|programme|college)\b")
+    DOCTORATE = re.compile(r"\b(?:phd|doctorate|doctoral|dphil|md)\b")
+    NO_DEGREE = re.compile(
+        r"\b(?:no|without\s+a|without\s+any|do\s+not\s+have\s+a|never\s+got\s+a)\s+(?:college\s+)?degree\b"
+    )

@@ -149,6 +149,9 @@ class IntentClassifier:
         feats = dict(vector)
         for entity in parsed.entities:
             feats[f"@{entity.type}"] = LINEAR_ENTITY_VALUE
+            if entity.type == "role":  # where one starts: a career role or a background job
+                kind = "career" if entity.id in self.career_roles else "background"
+                feats[f"@{kind}-role"] = LINEAR_ENTITY_VALUE
         if len({e.id for e in parsed.entities if e.type == "role"}) > 1:
             feats["@roles"] = LINEAR_ENTITY_VALUE
         for name, count in (self._keyword_hits(parsed) if hits is None else hits).items():

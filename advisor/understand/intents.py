@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from advisor.config import (
     ENTITY_ACCEPT_BONUS,
@@ -192,21 +192,22 @@ class IntentClassifier:
         """
         query = self._weigh(features(parsed.delex))
         hits = self._keyword_hits(parsed)
-        hand = self._hand_scores(parsed, context_types, self._nearest(query), hits)
+        sims = self._nearest(query)
+        final = hand = self._hand_scores(parsed, context_types, sims, hits)
         if blend:
             feats = self._linear_features(parsed, query, hits)
             probs = self.linear.probabilities(feats, LINEAR_TEMPERATURE)
-            ranked = {s.intent: s.score + blend * probs.get(s.intent, 0.0) for s in hand}
+            ranked = {name: score + blend * probs.get(name, 0.0) for name, score in hand.items()}
             lead = max(ranked.values())
-            confidence = max((s.score for s in hand if s.intent != OUT_OF_SCOPE), default=0.0)
-            hand = [
-                replace(
-                    s,
-                    score=(s.score if s.intent == OUT_OF_SCOPE else confidence) - (lead - ranked[s.intent]),
-                )
-                for s in hand
-            ]
-        scores = [replace(s, score=max(0.0, s.score)) for s in hand]
+            confidence = max((s for n, s in hand.items() if n != OUT_OF_SCOPE), default=0.0)
+            final = {
+                name: (score if name == OUT_OF_SCOPE else confidence) - (lead - ranked[name])
+                for name, score in hand.items()
+            }
+        scores = []
+        for name, score in final.items():
+            first, _, at = sims.get(name, (0.0, 0.0, -1))
+            scores.append(Score(name, max(0.0, score), first, self.doc_text[at] if at >= 0 else ""))
         scores.sort(key=lambda s: (-s.score, s.intent))
         return scores
 
@@ -216,15 +217,15 @@ class IntentClassifier:
         context_types: frozenset[str],
         sims: dict[str, tuple[float, float, int]],
         hits: dict[str, int],
-    ) -> list[Score]:
+    ) -> dict[str, float]:
         """The hand-weighted score of every intent (may be negative)."""
         present = {"role" if e.type == "ambiguous" else e.type for e in parsed.entities}
         role_ids = {e.id for e in parsed.entities if e.type == "role"}
         roles = len(role_ids)
         career = len(role_ids & self.career_roles)
-        scores = []
+        scores = {}
         for name, intent in self.intents.items():
-            first, second, at = sims.get(name, (0.0, 0.0, -1))
+            first, second, _ = sims.get(name, (0.0, 0.0, -1))
             score = (first + SECOND_NEIGHBOUR_WEIGHT * second) / (1 + SECOND_NEIGHBOUR_WEIGHT)
             score += min(KEYWORD_BONUS * hits.get(name, 0), KEYWORD_BONUS_CAP)
             if intent.accepts & present:
@@ -237,6 +238,5 @@ class IntentClassifier:
                 score -= ENTITY_MISSING_PENALTY
             if intent.max_career_roles and career > intent.max_career_roles:
                 score -= ENTITY_MISSING_PENALTY
-            example = self.doc_text[at] if at >= 0 else ""
-            scores.append(Score(name, score, first, example))
+            scores[name] = score
         return scores

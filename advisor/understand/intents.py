@@ -25,6 +25,7 @@ from advisor.config import (
     LINEAR_KEYWORD_VALUE,
     LINEAR_MARGIN,
     LINEAR_SEED,
+    LINEAR_SETTLED,
     LINEAR_TEMPERATURE,
     MAX_POSTING_SHARE,
     NGRAM_WEIGHT_BIGRAM,
@@ -100,7 +101,7 @@ class IntentClassifier:
                 tuple(f" {w} " for w in words if " " in w),
             )
         samples = [(self._linear_features(p, self._weigh(features(p.delex))), n) for n, _, p in docs]
-        self.linear = train(samples, LINEAR_EPOCHS, LINEAR_SEED, LINEAR_MARGIN)
+        self.linear = train(samples, LINEAR_EPOCHS, LINEAR_SEED, LINEAR_MARGIN, LINEAR_SETTLED)
 
     def _index(self, docs: list[tuple[str, str, dict[str, float]]]) -> None:
         """IDF weights and the inverted index of the examples' TF-IDF vectors."""

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from advisor.config import LINEAR_MARGIN
+from advisor.config import LINEAR_MARGIN, LINEAR_SETTLED
 
 Features = Mapping[str, float]
 
@@ -60,27 +60,31 @@ def train(
     epochs: int,
     seed: int,
     margin: float = LINEAR_MARGIN,
+    settled: float = LINEAR_SETTLED,
 ) -> LinearModel:
-    """Learn weights from (features, label) samples; see the module docstring."""
+    """Learn weights from (features, label) samples; see the module docstring.
+
+    Between the first and the last pass, an example whose true label led by `settled` x
+    `margin` when last seen is skipped (it would not update; skipping saves most of the
+    training time); the last pass visits every example again.
+    """
     labels = tuple(sorted({label for _, label in samples}))
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     # averaging trick: avg = w - stamped / step, where stamped sums step * each update
     stamped: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     order = list(range(len(samples)))
     shuffle = random.Random(seed).shuffle
+    leads = [0.0] * len(samples)
     step = 1
-    for _ in range(epochs):
+    for epoch in range(epochs):
         shuffle(order)
+        skip = settled * margin if 0 < epoch < epochs - 1 else math.inf
         for index in order:
-            feats, gold = samples[index]
-            wrong, gap = _worst_rival(weights, feats, gold, labels)
-            if wrong and gap < margin:
-                for feat, value in feats.items():
-                    row, mark = weights[feat], stamped[feat]
-                    row[gold] += value
-                    row[wrong] -= value
-                    mark[gold] += step * value
-                    mark[wrong] -= step * value
+            if leads[index] < skip:
+                feats, gold = samples[index]
+                wrong, leads[index] = _worst_rival(weights, feats, gold, labels)
+                if wrong and leads[index] < margin:
+                    _update(weights, stamped, feats, gold, wrong, step)
             step += 1
     averaged: dict[str, dict[str, float]] = {}
     for feat, row in weights.items():
@@ -90,6 +94,23 @@ def train(
         if kept:
             averaged[feat] = kept
     return LinearModel(labels, averaged)
+
+
+def _update(
+    weights: dict[str, dict[str, float]],
+    stamped: dict[str, dict[str, float]],
+    feats: Features,
+    gold: str,
+    wrong: str,
+    step: int,
+) -> None:
+    """Move the weights toward the gold label and away from the rival."""
+    for feat, value in feats.items():
+        row, mark = weights[feat], stamped[feat]
+        row[gold] += value
+        row[wrong] -= value
+        mark[gold] += step * value
+        mark[wrong] -= step * value
 
 
 def _worst_rival(

@@ -1,11 +1,12 @@
 """Intent stage: score every intent for a parsed utterance.
 
 Each example is parsed like user text and delexicalised ("how much does a <role> make"),
-then turned into a TF-IDF vector of unigrams and bigrams. An utterance scores against an
-intent by its nearest example (plus a little of the second nearest), then keyword and
-entity evidence adjust the score. An inverted index means only examples sharing a feature
-are touched.
-"""
+then turned into a TF-IDF vector of unigrams and bigrams. The hand-weighted score of an
+intent is its nearest example (plus a little of the second nearest), adjusted by keyword
+and entity evidence; an inverted index means only examples sharing a feature are touched.
+A linear model learned from the same examples at build time (understand/linear.py) then
+reorders the intents, while the hand-weighted score still decides how sure we are that
+the message is in scope at all (see `IntentClassifier.rank`)."""
 
 from __future__ import annotations
 

@@ -179,3 +179,42 @@ def test_eval_cv_with_one_fold_is_a_usage_error() -> None:
     err = io.StringIO()
     assert run(["eval", "--cv", "1"], io.StringIO(), io.StringIO(), err) == 1
     assert err.getvalue() == "advisor: --cv needs at least 2 folds, not 1\nTry 'advisor --help'.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "in_domain"),
+    [
+        ("what's the top of the career ladder for pacs people", True),
+        ("can a rad tech become a pacs analyst", True),
+        ("how much does a ris analyst make in boston", True),
+        ("how do i center a div in css", False),
+        ("what is the capital of france", False),
+    ],
+)
+def test_the_gate_sees_the_hand_weighted_confidence(engine: Advisor, text: str, in_domain: bool) -> None:
+    """The learned model reorders intents but never makes a message look more in scope:
+    the top in-scope score is at most the best hand-weighted in-scope score, and equal to
+    it when the learned ranking puts an in-scope intent first."""
+    from advisor.text import normalize, tokenize
+
+    parsed = engine.extractor.parse(tokenize(normalize(text)))
+    blended = engine.classifier.rank(parsed)
+    hand = engine.classifier.rank(parsed, blend=0.0)
+    top_in_scope = next(s for s in blended if s.intent != "out_of_scope")
+    best_hand = max(s.score for s in hand if s.intent != "out_of_scope")
+    assert top_in_scope.score <= best_hand + 1e-9
+    if in_domain:
+        assert top_in_scope.score == pytest.approx(best_hand)
+    oos = next(s for s in blended if s.intent == "out_of_scope")
+    assert oos.score <= next(s for s in hand if s.intent == "out_of_scope").score + 1e-9
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    from advisor.terminal import crossval
+    from advisor.understand import intents, linear
+
+    for module in (linear, crossval, intents):
+        failed, tried = doctest.testmod(module)
+        assert failed == 0 and (tried > 0 or module is intents)

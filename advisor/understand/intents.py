@@ -200,7 +200,7 @@ class IntentClassifier:
             feats = self._linear_features(parsed, query, hits)
             probs = self.linear.probabilities(feats, LINEAR_TEMPERATURE)
             ranked = {name: score + blend * probs.get(name, 0.0) for name, score in hand.items()}
-            lead = max(ranked.values())
+            lead = max(ranked.values(), default=0.0)
             confidence = max((s for n, s in hand.items() if n != OUT_OF_SCOPE), default=0.0)
             final = {
                 name: (score if name == OUT_OF_SCOPE else confidence) - (lead - ranked[name])

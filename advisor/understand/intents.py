@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from advisor.config import (
     ENTITY_ACCEPT_BONUS,
     ENTITY_MISSING_PENALTY,
+    EXACT_MATCH,
     KEYWORD_BONUS,
     KEYWORD_BONUS_CAP,
     LINEAR_BLEND,
@@ -199,7 +200,12 @@ class IntentClassifier:
         if blend:
             feats = self._linear_features(parsed, query, hits)
             probs = self.linear.probabilities(feats, LINEAR_TEMPERATURE)
-            ranked = {name: score + blend * probs.get(name, 0.0) for name, score in hand.items()}
+            # a message that is one of an intent's examples (as delexicalised) keeps it first
+            exact = {name for name, (first, _, _) in sims.items() if first >= EXACT_MATCH}
+            ranked = {
+                name: score + blend * (probs.get(name, 0.0) + (1.0 if name in exact else 0.0))
+                for name, score in hand.items()
+            }
             lead = max(ranked.values(), default=0.0)
             confidence = max((s for n, s in hand.items() if n != OUT_OF_SCOPE), default=0.0)
             final = {

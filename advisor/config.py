@@ -40,7 +40,6 @@ LINEAR_TEMPERATURE: Final = 0.25  # softmax temperature turning scores into prob
 # the learned model ranks the in-scope intents by hand score + blend x its probability;
 # the gate still sees the best hand-weighted in-scope score (see IntentClassifier.rank)
 LINEAR_BLEND: Final = 1.0
-EXACT_MATCH: Final = 0.999  # cosine at which a message is one of the examples (ranked first)
 CV_FOLDS: Final = 5  # `advisor eval --cv` default
 CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
 AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one

@@ -218,3 +218,20 @@ def test_docstring_examples_run() -> None:
     for module in (linear, crossval, intents):
         failed, tried = doctest.testmod(module)
         assert failed == 0 and (tried > 0 or module is intents)
+
+
+def test_an_example_keeps_its_intent_first_even_against_the_learned_model(engine: Advisor) -> None:
+    from advisor.understand.intents import IntentClassifier
+    from advisor.understand.linear import LinearModel
+
+    classifier = IntentClassifier(SYNTHETIC, engine.extractor)
+    parse = engine.extractor.parse
+    # a learned model that has everything backwards: weather words say cooking and back
+    swap = {"weather": "cooking", "cooking": "weather", "football": "football"}
+    weights = {
+        f: {swap[label]: w for label, w in row.items()} for f, row in classifier.linear.weights.items()
+    }
+    classifier.linear = LinearModel(classifier.linear.labels, weights)
+    assert classifier.rank(parse(["will", "it", "rain", "today"]))[0].intent == "weather"  # an example
+    assert classifier.rank(parse(["will", "it", "rain", "later"]))[0].intent == "cooking"  # not one
+    assert classifier.rank(parse(["will", "it", "rain", "later"]), blend=0.0)[0].intent == "weather"

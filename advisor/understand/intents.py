@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from advisor.config import (
     ENTITY_ACCEPT_BONUS,
     ENTITY_MISSING_PENALTY,
-    EXACT_MATCH,
     KEYWORD_BONUS,
     KEYWORD_BONUS_CAP,
     LINEAR_BLEND,
@@ -95,6 +94,10 @@ class IntentClassifier:
                 parse = known.get(example) or extractor.parse(tokenize(normalize(example)))
                 docs.append((intent.name, example, parse))
         self._index([(name, text, features(p.delex)) for name, text, p in docs])
+        exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for name, _, parse in docs:
+            exact[parse.delex].add(name)
+        self.exact = {delex: frozenset(names) for delex, names in exact.items()}
         self.keywords = {}
         for name, intent in self.intents.items():
             words = [" ".join(stem(t) for t in tokenize(normalize(k))) for k in intent.keywords]
@@ -201,7 +204,7 @@ class IntentClassifier:
             feats = self._linear_features(parsed, query, hits)
             probs = self.linear.probabilities(feats, LINEAR_TEMPERATURE)
             # a message that is one of an intent's examples (as delexicalised) keeps it first
-            exact = {name for name, (first, _, _) in sims.items() if first >= EXACT_MATCH}
+            exact = self.exact.get(parsed.delex, frozenset())
             ranked = {
                 name: score + blend * (probs.get(name, 0.0) + (1.0 if name in exact else 0.0))
                 for name, score in hand.items()

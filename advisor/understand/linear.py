@@ -43,14 +43,12 @@ class LinearModel:
         totals = self.scores(feats)
         return min(totals, key=lambda label: (-totals[label], label))
 
-    def probabilities(
-        self, feats: Features, temperature: float, skip: frozenset[str] = frozenset()
-    ) -> dict[str, float]:
-        """Softmax of the scores divided by `temperature` (higher: flatter), over the
-        labels not in `skip`."""
-        totals = {label: s for label, s in self.scores(feats).items() if label not in skip}
+    def probabilities(self, feats: Features, temperature: float) -> dict[str, float]:
+        """Softmax of the scores divided by `temperature` (higher: flatter)."""
+        totals = self.scores(feats)
         top = max(totals.values(), default=0.0)
-        exps = {label: math.exp((s - top) / temperature) for label, s in totals.items()}
+        scale = 1.0 / temperature
+        exps = {label: math.exp((s - top) * scale) for label, s in totals.items()}
         norm = sum(exps.values()) or 1.0
         return {label: e / norm for label, e in exps.items()}
 

@@ -93,7 +93,7 @@ class IntentClassifier:
             for example in intent.examples:
                 parse = known.get(example) or extractor.parse(tokenize(normalize(example)))
                 docs.append((intent.name, example, parse))
-        self._index([(name, text, features(p.delex)) for name, text, p in docs])
+        vectors = self._index([(name, text, features(p.delex)) for name, text, p in docs])
         exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for name, _, parse in docs:
             exact[parse.delex].add(name)
@@ -105,11 +105,11 @@ class IntentClassifier:
                 frozenset(w for w in words if w and " " not in w),
                 tuple(f" {w} " for w in words if " " in w),
             )
-        samples = [(self._linear_features(p, self._weigh(features(p.delex))), n) for n, _, p in docs]
+        samples = [(self._linear_features(p, v), n) for (n, _, p), v in zip(docs, vectors, strict=True)]
         self.linear = train(samples, LINEAR_EPOCHS, LINEAR_SEED, LINEAR_MARGIN, LINEAR_SETTLED)
 
-    def _index(self, docs: list[tuple[str, str, dict[str, float]]]) -> None:
-        """IDF weights and the inverted index of the examples' TF-IDF vectors."""
+    def _index(self, docs: list[tuple[str, str, dict[str, float]]]) -> list[dict[str, float]]:
+        """IDF weights and the inverted index of the examples' TF-IDF vectors (returned)."""
         df: dict[str, int] = defaultdict(int)
         for _, _, feats in docs:
             for feat in feats:
@@ -118,10 +118,12 @@ class IntentClassifier:
         self.idf = {f: math.log((total + 1) / (n + 1)) + 1.0 for f, n in df.items()}
         self.default_idf = math.log(total + 1) + 1.0
         postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        vectors = []
         self.doc_intent: list[str] = []
         self.doc_text: list[str] = []
         for index, (name, text, feats) in enumerate(docs):
             vector = self._weigh(feats)
+            vectors.append(vector)
             for feat, weight in vector.items():
                 postings[feat].append((index, weight))
             self.doc_intent.append(name)
@@ -130,6 +132,7 @@ class IntentClassifier:
         # and skipping its long posting list keeps a reply fast; it still counts in the norms
         limit = MAX_POSTING_SHARE * total
         self.postings = {f: tuple(p) for f, p in postings.items() if len(p) <= limit}
+        return vectors
 
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
         vector = {f: (1.0 + math.log(c)) * self.idf.get(f, self.default_idf) for f, c in counts.items()}

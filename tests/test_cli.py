@@ -215,7 +215,7 @@ def test_other_intents_dir_is_used(tmp_path: Path) -> None:
         (["path"], "the following arguments are required: --to"),
         (["ask"], "the following arguments are required: question"),
         (["graph"], "the following arguments are required: --mermaid"),
-        (["eval"], "eval needs a FILE or --cv [K]"),
+        (["eval"], "the following arguments are required: file"),
         (["ask", "--bogus", "hi"], "unrecognized arguments: --bogus"),
         (["--knowledge", "/no/such/dir", "ask", "hi"], "no such directory: /no/such/dir"),
         (["validate", "/no/such/dir"], "no such directory: /no/such/dir"),

@@ -159,7 +159,7 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
         return cv_command(_engine(args), args.cv, args.json, stdout)
     if command == "eval" and args.file is None:
-        raise UsageError("eval needs a FILE or --cv [K]")
+        raise UsageError("the following arguments are required: file")
     if command == "eval":
         from advisor.terminal.evaluate import evaluate_file, format_report
 

@@ -62,9 +62,9 @@ def train(
 ) -> LinearModel:
     """Learn weights from (features, label) samples; see the module docstring.
 
-    Between the first and the last pass, an example whose true label led by `settled` x
-    `margin` when last seen is skipped (it would not update; skipping saves most of the
-    training time); the last pass visits every example again.
+    After the first pass, an example whose true label led by `settled` x `margin` when
+    last seen is skipped: it would not update, and skipping makes every later pass cost
+    a few per cent of the first.
     """
     labels = tuple(sorted({label for _, label in samples}))
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -76,7 +76,7 @@ def train(
     step = 1
     for epoch in range(epochs):
         shuffle(order)
-        skip = settled * margin if 0 < epoch < epochs - 1 else math.inf
+        skip = settled * margin if epoch > 0 else math.inf
         for index in order:
             if leads[index] < skip:
                 feats, gold = samples[index]

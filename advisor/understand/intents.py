@@ -94,10 +94,11 @@ class IntentClassifier:
                 parse = known.get(example) or extractor.parse(tokenize(normalize(example)))
                 docs.append((intent.name, example, parse))
         vectors = self._index([(name, text, features(p.delex)) for name, text, p in docs])
-        exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        exact: dict[str, set[str]] = defaultdict(set)
         for name, _, parse in docs:
-            exact[parse.delex].add(name)
-        self.exact = {delex: frozenset(names) for delex, names in exact.items()}
+            exact[" ".join(parse.delex)].add(name)
+        # delexicalised example -> its intents (strings and tuples: quick to unpickle)
+        self.exact = {delex: tuple(sorted(names)) for delex, names in exact.items()}
         self.keywords = {}
         for name, intent in self.intents.items():
             words = [" ".join(stem(t) for t in tokenize(normalize(k))) for k in intent.keywords]
@@ -207,7 +208,7 @@ class IntentClassifier:
             feats = self._linear_features(parsed, query, hits)
             probs = self.linear.probabilities(feats, LINEAR_TEMPERATURE)
             # a message that is one of an intent's examples (as delexicalised) keeps it first
-            exact = self.exact.get(parsed.delex, frozenset())
+            exact = self.exact.get(" ".join(parsed.delex), ())
             ranked = {
                 name: score + blend * (probs.get(name, 0.0) + (1.0 if name in exact else 0.0))
                 for name, score in hand.items()

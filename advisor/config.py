@@ -28,6 +28,19 @@ ENTITY_ACCEPT_BONUS: Final = 0.10  # an entity type the intent accepts is presen
 ENTITY_MISSING_PENALTY: Final = 0.35  # a required entity type is missing
 MAX_POSTING_SHARE: Final = 0.2  # features in more than this share of examples are not indexed
 SECOND_NEIGHBOUR_WEIGHT: Final = 0.25  # score = best example + this * second best
+# The learned ranker (understand/linear.py): an averaged perceptron over the same
+# delexicalised features plus entity-type and keyword features, trained at build time.
+LINEAR_EPOCHS: Final = 8  # passes over the examples: ~50 ms in all for ~1,100 examples
+LINEAR_SEED: Final = 13  # fixed: the same examples always give the same weights
+LINEAR_MARGIN: Final = 1.0  # update until the true intent leads the best wrong one by this
+LINEAR_SETTLED: Final = 1.5  # later passes skip examples leading by this x the margin
+LINEAR_ENTITY_VALUE: Final = 0.5  # feature value of an entity type present ("@role")
+LINEAR_KEYWORD_VALUE: Final = 0.25  # feature value of an intent's keyword hit ("kw:salary")
+LINEAR_TEMPERATURE: Final = 0.25  # softmax temperature turning scores into probabilities
+# the learned model ranks the in-scope intents by hand score + blend x its probability;
+# the gate still sees the best hand-weighted in-scope score (see IntentClassifier.rank)
+LINEAR_BLEND: Final = 1.0
+CV_FOLDS: Final = 5  # `advisor eval --cv` default
 CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
 AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one
 FOLLOW_UP_CONFIDENCE: Final = 0.75

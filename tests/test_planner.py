@@ -29,7 +29,7 @@ def test_cpsm_route_lists_its_foundations_first(engine: Advisor) -> None:
 def test_experience_gated_certificate_waits_for_the_work(engine: Advisor) -> None:
     plan = plan_path(engine.graph, Profile(), "pacs-manager")
     order = _ids(plan)
-    assert order.index("experience:pacs-administrator") < order.index("cert:ciip")
+    assert order.index("experience:pacs-administrator") < order.index("certification:ciip")
     route = next(r for r in plan.routes if "manager-level" in r.label)
     assert route.options[route.chosen].startswith("ABII's CIIP")
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from advisor.answers.common import Answer, Ask
 
-from . import basic, certs, paths, pay, roles
+from . import basic, certs, paths, pay, roles, timeline
 
 ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "greeting": basic.greeting,
@@ -28,6 +28,7 @@ ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "concept_info": certs.concept_info,
     "career_path": paths.career_path,
     "next_step": paths.next_step,
+    "timeline": timeline.timeline,
 }
 
 __all__ = ["ANSWERS", "Answer", "Ask"]

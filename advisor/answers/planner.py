@@ -4,8 +4,10 @@ Each requirement group of the goal role is met when any one of its options is fu
 by the profile. For a group not yet met, the planner picks one option (the recommended
 route) and says why; alternatives are kept. Items expand into their prerequisites
 (skills and certifications that build on others, earlier roles' requirements), and steps
-come in topological order: prerequisites first, then by phase (learn → certify → earn a
-degree → gain experience) and by how much the source insists (required → preferred → plus).
+come in topological order: prerequisites first, then by how much the source insists
+(required → preferred → plus), then what bridges the user's side (DICOM and HL7 for clinical
+people, clinical workflow and terminology for IT people), then by phase (learn → certify →
+earn a degree → gain experience). Steps carry a sourced duration where one exists.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.answers.credit import credited, sides
 from advisor.knowledge.graph import Graph, Item, Node, Requirement
 from advisor.state import DEGREE_RANK, Profile
 
 LEVEL_RANK = {"required": 0, "preferred": 1, "plus": 2}
 PHASE = {"learn": 0, "certify": 1, "earn": 2, "experience": 3}
 MAX_ROLE_DEPTH = 3
+QUOTE_MAX = 160  # characters of a source's words quoted as a step's reason
+LEVEL_WORDS = {"required": "requires it", "preferred": "prefers it", "plus": "counts it as a plus"}
 
 
 @dataclass
@@ -33,6 +38,11 @@ class Step:
     source: str
     effort: str = ""
     after: list[str] = field(default_factory=list)
+    duration: str = ""  # sourced time for this step ("" when the sources give none)
+    duration_source: str = ""
+    months: float | None = None  # work time still to do (work steps)
+    days: float | None = None  # training days
+    bridge: int = 1  # 0 when it fills the side the user lacks
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +54,8 @@ class Step:
             "why": self.why,
             "source": self.source,
             "effort": self.effort,
+            "duration": self.duration,
+            "duration_source": self.duration_source,
         }
 
 
@@ -73,10 +85,8 @@ class Planner:
     def __init__(self, graph: Graph, profile: Profile) -> None:
         self.graph = graph
         self.profile = profile
-        current = graph.node(profile.current_role)
-        provides = current.get("provides", {}) if current else {}
-        self.skills = set(profile.skills) | set(provides.get("skills", ()))
-        self.areas = set(provides.get("experience_areas", ()))
+        self.skills, self.areas = credited(graph, profile)
+        self.sides = sides(graph, self.skills, self.areas)
         self.steps: dict[str, Step] = {}
         self.routes: list[Route] = []
         self.assumptions: list[str] = []
@@ -143,8 +153,25 @@ class Planner:
             if len(req.options) > 1 and depth == 0:
                 labels = [o.label or ", ".join(self._item_name(t) for t in o.items) for o in req.options]
                 self.routes.append(Route(req.label, labels, chosen, reason))
-        why = f"{req.label} ({req.level}, for {role.name})"
-        return [self._add_item(t, req.level, why, req.source, depth) for t in req.options[chosen].items]
+        return [
+            self._add_item(t, req.level, self._why(t, req, role), req.source, depth)
+            for t in req.options[chosen].items
+        ]
+
+    def _why(self, item: Item, req: Requirement, role: Node) -> str:
+        """A reason that adds something: the skill's sourced 'why', else the source's own words."""
+        verb = LEVEL_WORDS[req.level]
+        node = self.graph.node(item.ref) if item.kind == "skill" else None
+        if node is not None and node.get("why"):
+            return f"{role.name} {verb}. {node.get('why')['text']}"
+        if req.quote:
+            quote = (
+                req.quote if len(req.quote) <= QUOTE_MAX else req.quote[:QUOTE_MAX].rsplit(" ", 1)[0] + "…"
+            )
+            source = self.graph.sources.get(req.source)
+            who = source.publisher if source else "the source"
+            return f"{role.name} {verb}; {who}: “{quote}”"
+        return f"{role.name} {verb} ({req.label.lower()})"
 
     def _choose(self, req: Requirement) -> tuple[int, str]:
         def cost(index: int) -> tuple[int, int, int]:
@@ -201,6 +228,8 @@ class Planner:
                 existing.level, existing.why, existing.source = level, why, source
             return step_id
         step = Step(step_id, name, kind, status, level, why, source, effort)
+        self._time(step, item, source)
+        step.bridge = self._bridge(item)
         self.steps[step_id] = step
         if status == "done":
             return step_id
@@ -212,13 +241,49 @@ class Planner:
             step.after += self._add_role(earlier, depth + 1, ("required", "preferred"))
         return step_id
 
+    def _time(self, step: Step, item: Item, source: str) -> None:
+        """A sourced duration: the requirement's own years of work, else progression.json."""
+        p = self.profile
+        if item.kind == "experience" and item.years:
+            done = p.years if (p.years and item.role and p.current_role == item.role) else 0
+            step.months = max(0.0, (item.years - done) * 12)
+            plural = "s" if item.years != 1 else ""
+            step.duration, step.duration_source = f"{item.years:g} year{plural} of work", source
+            return
+        for span in self.graph.durations.get(step.id, ()):
+            if span["kind"] == "alternative":
+                continue
+            step.duration, step.duration_source = span["text"], span["source"]
+            if span["kind"] == "work":
+                step.months = max(0.0, span["months"] - (p.years or 0) * 12)
+                if p.years and not step.months:
+                    step.duration += f"; your {p.years:g} years may already count, if they qualify"
+            else:
+                step.days = span.get("days")
+            return
+
+    def _bridge(self, item: Item) -> int:
+        node = self.graph.node(item.ref) if item.kind == "skill" else None
+        bridges = set(node.get("bridges", ())) if node is not None else set()
+        return 0 if bridges & self.sides else 1
+
+    def _spread_bridges(self) -> None:
+        """What a bridging step builds on comes early too (networking before DICOM)."""
+        todo = [s for s in self.steps.values() if s.bridge == 0]
+        while todo:
+            for dep in todo.pop().after:
+                step = self.steps.get(dep)
+                if step is not None and step.bridge:
+                    step.bridge = 0
+                    todo.append(step)
+
     def _experience_first(self) -> None:
         """A certification that asks for experience comes after the plan's work experience."""
         if self.profile.years:
             return
         work = [sid for sid, s in self.steps.items() if s.kind == "experience" and s.effort]
         for step in self.steps.values():
-            node = self.graph.node(step.id.split(":", 1)[1]) if step.id.startswith("cert:") else None
+            node = self.graph.node(step.id.split(":", 1)[1]) if step.id.startswith("certification:") else None
             if node is not None and node.get("needs_experience") and step.status == "todo":
                 step.after += [w for w in work if w not in step.after]
 
@@ -245,7 +310,7 @@ class Planner:
             return f"skill:{node.id}", f"{verb} {node.name}", "learn", ""
         if item.kind == "certification":
             node = g.nodes[item.ref or ""]
-            return f"cert:{node.id}", f"Earn the {node.name}", "certify", ""
+            return f"certification:{node.id}", f"Earn the {node.name}", "certify", ""
         if item.kind == "degree":
             level = {
                 "high-school": "a high school diploma or equivalent",
@@ -268,14 +333,15 @@ class Planner:
         )
 
     def _ordered(self) -> list[Step]:
-        """Kahn's algorithm; among ready steps: phase, then level, then first added."""
+        """Kahn's algorithm; among ready steps: level, bridge, phase, then first added."""
         order = {sid: i for i, sid in enumerate(self.steps)}
         waiting = {sid: {d for d in s.after if d in self.steps} for sid, s in self.steps.items()}
 
-        def key(sid: str) -> tuple[int, int, int]:
+        def key(sid: str) -> tuple[int, int, int, int]:
             s = self.steps[sid]
-            return (PHASE[s.kind], LEVEL_RANK[s.level], order[sid])
+            return (LEVEL_RANK[s.level], s.bridge, PHASE[s.kind], order[sid])
 
+        self._spread_bridges()
         ready = [(*key(sid), sid) for sid, deps in waiting.items() if not deps]
         heapq.heapify(ready)
         result: list[Step] = []

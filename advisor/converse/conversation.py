@@ -61,7 +61,7 @@ class Conversation:
                 return chosen
         ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
         asks = is_question(text, parsed)
-        statement = not asks and bool(read_profile(parsed))
+        statement = not asks and bool(read_profile(parsed, self.engine.graph.degree_titles))
         decision = decide(
             parsed, ranked, self.state.context, self.engine.catalog, statement, self.engine.common_words, asks
         )
@@ -82,7 +82,7 @@ class Conversation:
         changed = False
         notes: list[str] = []
         if decision.intent not in ("out_of_scope", "goodbye", "thanks", "profile_show"):
-            changes = read_profile(parsed)
+            changes = read_profile(parsed, self.engine.graph.degree_titles)
             changed = apply_changes(state.profile, changes)
             if changed and decision.intent != "profile_update":
                 notes.append(

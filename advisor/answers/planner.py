@@ -268,14 +268,19 @@ class Planner:
         return 0 if bridges & self.sides else 1
 
     def _spread_bridges(self) -> None:
-        """What a bridging step builds on comes early too (networking before DICOM)."""
-        todo = [s for s in self.steps.values() if s.bridge == 0]
+        """What a step builds on is as needed, and as early, as the step (networking, DICOM)."""
+        todo = list(self.steps.values())
         while todo:
-            for dep in todo.pop().after:
-                step = self.steps.get(dep)
-                if step is not None and step.bridge:
-                    step.bridge = 0
-                    todo.append(step)
+            step = todo.pop()
+            for dep_id in step.after:
+                dep = self.steps.get(dep_id)
+                if dep is None:
+                    continue
+                if LEVEL_RANK[dep.level] > LEVEL_RANK[step.level] or dep.bridge > step.bridge:
+                    dep.bridge = min(dep.bridge, step.bridge)
+                    if LEVEL_RANK[dep.level] > LEVEL_RANK[step.level]:
+                        dep.level = step.level
+                    todo.append(dep)
 
     def _experience_first(self) -> None:
         """A certification that asks for experience comes after the plan's work experience."""

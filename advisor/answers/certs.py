@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing
+from advisor.answers.skills import skill_lines
 from advisor.config import LIST_LIMIT
 
 
@@ -114,6 +115,9 @@ def concept_info(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     node = graph.nodes[ask.topic or ""]
     out.add(f"{node.name}: {node.description}")
+    extra, cited = skill_lines(graph, node)  # why, how to learn and show a skill (answers/skills.py)
+    out.lines += extra
+    out.cite(*cited)
     related = [graph.name(r) for r in node.get("related", ())]
     if related:
         out.add(f"Related: {listing(related)}.")

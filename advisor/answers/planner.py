@@ -248,7 +248,9 @@ class Planner:
             done = p.years if (p.years and item.role and p.current_role == item.role) else 0
             step.months = max(0.0, (item.years - done) * 12)
             plural = "s" if item.years != 1 else ""
-            step.duration, step.duration_source = f"{item.years:g} year{plural} of work", source
+            who = self.graph.sources[source].publisher if source in self.graph.sources else "the source"
+            step.duration = f"{item.years:g} year{plural} of work, the figure {who} gives"
+            step.duration_source = source
             return
         for span in self.graph.durations.get(step.id, ()):
             if span["kind"] == "alternative":
@@ -258,6 +260,8 @@ class Planner:
                 step.months = max(0.0, span["months"] - (p.years or 0) * 12)
                 if p.years and not step.months:
                     step.duration += f"; your {p.years:g} years may already count, if they qualify"
+                elif p.years:
+                    step.duration += f"; with your {p.years:g} years, about {step.months:g} more months"
             else:
                 step.days = span.get("days")
             return

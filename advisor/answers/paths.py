@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from advisor.answers.common import Answer, Ask, listing
-from advisor.answers.planner import Plan, Step, plan_path
+from advisor.answers.planner import plan_path
+from advisor.answers.steps import Plan, Step
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
 

@@ -13,72 +13,19 @@ earn a degree → gain experience). Steps carry a sourced duration where one exi
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
-from typing import Any
 
 from advisor.answers.credit import credited, sides
+from advisor.answers.steps import Plan, Route, Step
 from advisor.knowledge.graph import Graph, Item, Node, Requirement
 from advisor.state import DEGREE_RANK, Profile
+
+__all__ = ["Plan", "Planner", "Route", "Step", "plan_path"]  # Step and Plan live in steps.py
 
 LEVEL_RANK = {"required": 0, "preferred": 1, "plus": 2}
 PHASE = {"learn": 0, "certify": 1, "earn": 2, "experience": 3}
 MAX_ROLE_DEPTH = 3
 QUOTE_MAX = 160  # characters of a source's words quoted as a step's reason
 LEVEL_WORDS = {"required": "requires it", "preferred": "prefers it", "plus": "counts it as a plus"}
-
-
-@dataclass
-class Step:
-    id: str
-    name: str
-    kind: str  # learn | certify | earn | experience
-    status: str  # done | todo
-    level: str
-    why: str
-    source: str
-    effort: str = ""
-    after: list[str] = field(default_factory=list)
-    duration: str = ""  # sourced time for this step ("" when the sources give none)
-    duration_source: str = ""
-    months: float | None = None  # work time still to do (work steps)
-    days: float | None = None  # training days
-    bridge: int = 1  # 0 when it fills the side the user lacks
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "status": self.status,
-            "level": self.level,
-            "why": self.why,
-            "source": self.source,
-            "effort": self.effort,
-            "duration": self.duration,
-            "duration_source": self.duration_source,
-        }
-
-
-@dataclass
-class Route:
-    """A requirement group with more than one option, and the option recommended."""
-
-    label: str
-    options: list[str]
-    chosen: int
-    reason: str
-
-
-@dataclass
-class Plan:
-    goal: str
-    steps: list[Step]
-    routes: list[Route]
-    traits: list[str]
-    assumptions: list[str]
-
-    def todo(self) -> list[Step]:
-        return [s for s in self.steps if s.status == "todo"]
 
 
 class Planner:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing
 from advisor.answers.paths import ask_goal, wrap
-from advisor.answers.planner import Step, plan_path
+from advisor.answers.planner import plan_path
+from advisor.answers.steps import Step
 
 
 def _span(months: float) -> str:
@@ -70,10 +71,11 @@ def _totals(out: Answer, timed: list[Step]) -> None:
 
 def _alternatives(ask: Ask, out: Answer, todo: list[Step]) -> None:
     shown: set[str] = set()
+    ids = {s.id for s in todo}
     for step in todo:
         for span in ask.graph.durations.get(step.id, ()):
             if span["kind"] == "alternative" and span["id"] not in shown:
                 shown.add(span["id"])
-                names = listing([ask.graph.name(s.split(":", 1)[1]) for s in span["steps"]])
+                names = listing([ask.graph.name(s.split(":", 1)[1]) for s in span["steps"] if s in ids])
                 out.lines += wrap(f"Another way to learn {names}: {span['text']}.", "  ", "")
                 out.cite(span["source"])

@@ -168,6 +168,9 @@ def read_profile(parsed: Parsed, titles: Mapping[tuple[str, ...], Any] | None = 
             changes.values.setdefault("degree", "bachelor")
     if "degree" not in changes.values and _says_no_degree(tokens):
         changes.values["degree"] = "none"
+    topics = {e.type for e in parsed.entities} & {"skill", "concept", "certification", "role"}
+    if "years" not in changes.values and not topics and _says_no_background(tokens):
+        changes.values["years"] = 0.0
     words = set(tokens)
     at_work = "current_role" in changes.values or WORKING & words
     if HEALTHCARE_SETTINGS & words and at_work and not NEGATIONS & words:
@@ -177,6 +180,24 @@ def read_profile(parsed: Parsed, titles: Mapping[tuple[str, ...], Any] | None = 
 
 def _has_degree_word(tokens: tuple[str, ...]) -> bool:
     return bool({"degree", "graduated", "graduate", "grad", "major", "majored", "studied"} & set(tokens))
+
+
+def _says_no_background(tokens: tuple[str, ...]) -> bool:
+    """'I have no background / no experience': a start from zero, stated (not unknown)."""
+    text = f" {' '.join(tokens)} "
+    return any(
+        f" {p} " in text
+        for p in (
+            "no background",
+            "no experience",
+            "no work experience",
+            "zero experience",
+            "not have any experience",
+            "not have any background",
+            "without any experience",
+            "never worked",
+        )
+    )
 
 
 def _says_no_degree(tokens: tuple[str, ...]) -> bool:

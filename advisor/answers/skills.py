@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from advisor.knowledge.graph import Graph, Node
 
+COST = {"free": "free", "paid": "paid", "unknown": "cost not stated"}
+
 
 def skill_lines(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
     """(lines, source ids) for a skill; nothing for other nodes."""
@@ -17,11 +19,11 @@ def skill_lines(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
         who = graph.sources[why["source"]].publisher if why["source"] in graph.sources else ""
         lines.append(f"Why PACS work needs it: {why['text']}" + (f" ({who})" if who else ""))
         sources.append(why["source"])
-    ways = [f"{w['text'].rstrip('.')} ({w['cost']})" for w in node.get("learn", ())]
+    ways = [f"{w['text'].rstrip('.')} ({COST[w['cost']]})" for w in node.get("learn", ())]
     sources += [w["source"] for w in node.get("learn", ())]
     for rid in graph.covered_by.get(node.id, ()):
         res = graph.nodes[rid]
-        ways.append(f"{res.name} ({res.get('cost')})")
+        ways.append(f"{res.name} ({COST.get(res.get('cost'), 'cost not stated')})")
         sources += list(res.sources)
     if ways:
         lines.append("How to learn it: " + "; ".join(ways) + ".")

@@ -182,7 +182,8 @@ class Planner:
             return step_id
         for dep in self._prerequisites(item):
             dep_why = f"{self.graph.name(item.ref)} builds on it"
-            step.after.append(self._add_item(dep, level, dep_why, self._source_of(item), depth))
+            step.prereqs.append(self._add_item(dep, level, dep_why, self._source_of(item), depth))
+            step.after.append(step.prereqs[-1])
         if item.kind == "experience" and item.role and depth < MAX_ROLE_DEPTH:
             earlier = self.graph.nodes[item.role]
             step.after += self._add_role(earlier, depth + 1, ("required", "preferred"))
@@ -219,11 +220,25 @@ class Planner:
         return 0 if bridges & self.sides else 1
 
     def _spread_bridges(self) -> None:
-        """What a step builds on is as needed, and as early, as the step (networking, DICOM)."""
+        """What a step builds on is as needed, and as early, as the step (networking, DICOM);
+        what a step waits for (an earlier role's requirements) sorts as early as the step."""
+        self._spread_levels()
+        for step in self.steps.values():
+            step.rank = LEVEL_RANK[step.level]
         todo = list(self.steps.values())
         while todo:
             step = todo.pop()
             for dep_id in step.after:
+                dep = self.steps.get(dep_id)
+                if dep is not None and dep.rank > step.rank:
+                    dep.rank = step.rank
+                    todo.append(dep)
+
+    def _spread_levels(self) -> None:
+        todo = list(self.steps.values())
+        while todo:
+            step = todo.pop()
+            for dep_id in step.prereqs:
                 dep = self.steps.get(dep_id)
                 if dep is None:
                     continue
@@ -289,13 +304,13 @@ class Planner:
         )
 
     def _ordered(self) -> list[Step]:
-        """Kahn's algorithm; among ready steps: level, bridge, phase, then first added."""
+        """Kahn's algorithm; among ready steps: rank, level, bridge, phase, then first added."""
         order = {sid: i for i, sid in enumerate(self.steps)}
         waiting = {sid: {d for d in s.after if d in self.steps} for sid, s in self.steps.items()}
 
-        def key(sid: str) -> tuple[int, int, int, int]:
+        def key(sid: str) -> tuple[int, int, int, int, int]:
             s = self.steps[sid]
-            return (LEVEL_RANK[s.level], s.bridge, PHASE[s.kind], order[sid])
+            return (s.rank, LEVEL_RANK[s.level], s.bridge, PHASE[s.kind], order[sid])
 
         self._spread_bridges()
         ready = [(*key(sid), sid) for sid, deps in waiting.items() if not deps]

@@ -22,6 +22,8 @@ class Step:
     months: float | None = None  # work time still to do (work steps)
     days: float | None = None  # training days
     bridge: int = 1  # 0 when it fills the side the user lacks
+    prereqs: list[str] = field(default_factory=list)  # what it builds on (takes its level)
+    rank: int = 0  # sort rank: its level's, or that of the most important step that needs it
 
     def to_dict(self) -> dict[str, Any]:
         return {

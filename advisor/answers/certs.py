@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing
-from advisor.answers.skills import skill_lines
+from advisor.answers.skills import COST, skill_lines
 from advisor.config import LIST_LIMIT
 
 
@@ -100,7 +100,7 @@ def study_resources(ask: Ask) -> Answer:
     else:
         out.add("What the sources recommend:")
     for res in resources:
-        cost = "free" if res.get("cost") == "free" else "paid"
+        cost = COST.get(res.get("cost"), "cost not stated")
         star = "  ★ the one to read if you read only one" if res.get("only_one") else ""
         out.add(f"  • {res.name} ({res.get('kind')}, {cost}) — {res.description}{star}")
         out.cite(*res.sources)

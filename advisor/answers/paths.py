@@ -7,17 +7,17 @@ import textwrap
 from advisor.answers.common import Answer, Ask, listing
 from advisor.answers.planner import plan_path
 from advisor.answers.steps import Plan, Step
+from advisor.config import REPLY_WIDTH
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
 
 MARK = {"done": "✓", "todo": "○"}
-WIDTH = 79
 
 
 def wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    """Lines of at most WIDTH columns."""
+    """Lines of at most REPLY_WIDTH columns."""
     head = indent if first is None else first
-    return textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=indent) or [head]
+    return textwrap.wrap(text, REPLY_WIDTH, initial_indent=head, subsequent_indent=indent) or [head]
 
 
 def _sentence(text: str) -> str:

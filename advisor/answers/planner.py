@@ -16,6 +16,7 @@ import heapq
 
 from advisor.answers.credit import credited, sides
 from advisor.answers.steps import Plan, Route, Step
+from advisor.config import QUOTE_MAX
 from advisor.knowledge.graph import Graph, Item, Node, Requirement
 from advisor.state import DEGREE_RANK, Profile
 
@@ -24,7 +25,6 @@ __all__ = ["Plan", "Planner", "Route", "Step", "plan_path"]  # Step and Plan liv
 LEVEL_RANK = {"required": 0, "preferred": 1, "plus": 2}
 PHASE = {"learn": 0, "certify": 1, "earn": 2, "experience": 3}
 MAX_ROLE_DEPTH = 3
-QUOTE_MAX = 160  # characters of a source's words quoted as a step's reason
 LEVEL_WORDS = {"required": "requires it", "preferred": "prefers it", "plus": "counts it as a plus"}
 
 

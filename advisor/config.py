@@ -51,6 +51,9 @@ UNKNOWN_TOP_SCORE: Final = 0.6  # confidence given to a resolved follow-up ("and
 
 # Answers list at most this many roles, certifications or places before "… and N more".
 LIST_LIMIT: Final = 15
+# Paths: explanations wrap at this width; a step's reason quotes at most this much of a source.
+REPLY_WIDTH: Final = 79
+QUOTE_MAX: Final = 160
 
 # Entity matching.
 MAX_ALIAS_TOKENS: Final = 8

@@ -64,7 +64,7 @@ class Conversation:
                 return chosen
         ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
         asks = is_question(text, parsed)
-        statement = not asks and bool(read_profile(parsed))
+        statement = not asks and bool(read_profile(parsed, self.engine.graph.degree_titles))
         decision = decide(
             parsed, ranked, self.state.context, self.engine.catalog, statement, self.engine.common_words, asks
         )
@@ -85,7 +85,7 @@ class Conversation:
         changed = False
         notes: list[str] = []
         if decision.intent not in ("out_of_scope", "goodbye", "thanks", "profile_show"):
-            changes = read_profile(parsed)
+            changes = read_profile(parsed, self.engine.graph.degree_titles)
             if decision.intent in ASKS_ABOUT_CERT:
                 changes.add_certs.clear()  # "am I eligible for the CIIP?" does not hold it
             changed = apply_changes(state.profile, changes)

@@ -93,6 +93,8 @@ class EntityExtractor:
             for value, phrases in slots.get(kind, {}).items():
                 for phrase in phrases:
                     table.setdefault(tuple(phrase.split()), (kind, value, value))
+        for key, title in graph.degree_titles.items():  # "bsn": a degree whose field the title says
+            table.setdefault(key, ("degree", title["degree"], title["degree"]))
         for phrase in slots.get("fields", []):
             table.setdefault(tuple(phrase.split()), ("field", phrase, phrase))
         self.table = table

@@ -7,6 +7,7 @@ unless the sentence speaks in the first person.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +92,12 @@ PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
+# where a job is: work in one counts as healthcare experience (concept healthcare-setting)
+HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
+WORKING = frozenset({"work", "working", "worked", "employed", "job"})
+SETTING_ID = "healthcare-setting"
+# "how long until I'm a PACS admin": a role after these is where the user wants to be
+UNTIL = frozenset({"until", "till", "til", "before"})
 
 
 @dataclass
@@ -117,8 +124,11 @@ def _nearest(window: list[str], *cue_sets: frozenset[str]) -> int:
     return -1
 
 
-def read_profile(parsed: Parsed) -> ProfileChanges:
-    """Changes to the profile stated in this utterance (empty when it states none)."""
+def read_profile(parsed: Parsed, titles: Mapping[tuple[str, ...], Any] | None = None) -> ProfileChanges:
+    """Changes to the profile stated in this utterance (empty when it states none).
+
+    `titles` maps degree titles ("bsn") to their degree, field and job (knowledge roles.json).
+    """
     changes = ProfileChanges()
     tokens = parsed.tokens
     if not FIRST_PERSON & set(tokens) and tokens[:1] not in (("currently",), ("been",), ("working",)):
@@ -127,7 +137,7 @@ def read_profile(parsed: Parsed) -> ProfileChanges:
         window = _before(parsed, entity)
         negated = bool(NEGATIONS & set(window[-3:]))
         if entity.type == "role":
-            which = _nearest(window, GOAL_CUES, CURRENT_CUES)
+            which = 0 if UNTIL & set(window) else _nearest(window, GOAL_CUES, CURRENT_CUES)
             if which == 0:
                 changes.values["goal"] = entity.id
             elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
@@ -151,16 +161,46 @@ def read_profile(parsed: Parsed) -> ProfileChanges:
                 changes.values["degree"] = "none"
             else:
                 changes.values["degree"] = entity.id
+                title = (titles or {}).get(tuple(entity.text.split()))
+                if title is not None:
+                    changes.values["degree_field"] = title["field"]
+                    if title.get("role"):
+                        changes.values.setdefault("current_role", title["role"])
         elif entity.type == "field" and ("degree" in changes.values or _has_degree_word(tokens)):
             changes.values["degree_field"] = entity.text
             changes.values.setdefault("degree", "bachelor")
     if "degree" not in changes.values and _says_no_degree(tokens):
         changes.values["degree"] = "none"
+    topics = {e.type for e in parsed.entities} & {"skill", "concept", "certification", "role"}
+    if "years" not in changes.values and not topics and _says_no_background(tokens):
+        changes.values["years"] = 0.0
+    words = set(tokens)
+    at_work = "current_role" in changes.values or WORKING & words
+    if HEALTHCARE_SETTINGS & words and at_work and not NEGATIONS & words:
+        changes.add_skills.append(SETTING_ID)
     return changes
 
 
 def _has_degree_word(tokens: tuple[str, ...]) -> bool:
     return bool({"degree", "graduated", "graduate", "grad", "major", "majored", "studied"} & set(tokens))
+
+
+def _says_no_background(tokens: tuple[str, ...]) -> bool:
+    """'I have no background / no experience': a start from zero, stated (not unknown)."""
+    text = f" {' '.join(tokens)} "
+    return any(
+        f" {p} " in text
+        for p in (
+            "no background",
+            "no experience",
+            "no work experience",
+            "zero experience",
+            "not have any experience",
+            "not have any background",
+            "without any experience",
+            "never worked",
+        )
+    )
 
 
 def _says_no_degree(tokens: tuple[str, ...]) -> bool:

@@ -13,6 +13,11 @@ MAX_ECHO_CHARS: Final = 60  # how much of the user's text a reply may quote back
 # Data files larger than this are refused before parsing (a knowledge file is a few kB).
 MAX_DATA_FILE_BYTES: Final = 64 * 1024 * 1024  # the 100x benchmark graph has a 31 MB pay.json
 
+# User files: a temp file older than this (or whose writer is dead) was left by a writer that
+# died mid-save and is removed at start; the engine cache is refused above this size.
+STALE_TEMP_SECONDS: Final = 60
+MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
+
 # Spelling correction: only tokens at least this long are corrected, and only to a word
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5

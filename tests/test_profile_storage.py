@@ -269,9 +269,10 @@ def test_process_dying_inside_save_keeps_the_old_profile(home: Path) -> None:
     save_state(path, old)
     done = subprocess.run([sys.executable, "-c", CRASH_IN_SAVE, str(path)], cwd=ROOT, timeout=120)
     assert done.returncode == 9
+    leftovers = [p.name for p in home.iterdir() if p.name.startswith(".profile.json.")]
+    assert len(leftovers) == 1  # the dead writer's temp file ...
     assert load_state(path) == (old, "")
-    leftovers = [p.name for p in home.iterdir() if p.name != "profile.json"]
-    assert len(leftovers) == 1 and leftovers[0].startswith(".profile.json.")  # the temp file
+    assert not [p for p in home.iterdir() if p.name.startswith(".profile.json.")]  # ... swept
 
 
 def test_stale_temp_files_are_swept_on_load(home: Path) -> None:

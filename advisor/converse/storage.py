@@ -10,26 +10,15 @@ import json
 import os
 import stat
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from advisor.errors import ProfileError
 from advisor.state import State
+from advisor.userdirs import APP_NAME, data_dir, private_dir, sweep_temps
 
+__all__ = ["APP_NAME", "data_dir", "default_profile_path", "history_path", "load_state", "save_state"]
 MAX_PROFILE_BYTES = 1024 * 1024
-APP_NAME = "pacs-advisor"
-STALE_TEMP_SECONDS = 600  # a temp file this old was left by a writer that died mid-save
-
-
-def data_dir() -> Path:
-    """Where the profile and history live (ADVISOR_HOME overrides the platform's data dir)."""
-    override = os.environ.get("ADVISOR_HOME")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME))
 
 
 def default_profile_path() -> Path:
@@ -53,9 +42,9 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
 
     A crash at any point leaves either the old file or the new one, never a mix.
     """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(path.parent)
     payload = json.dumps(state, indent=2, sort_keys=True).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as handle:
@@ -128,21 +117,9 @@ def _read(path: Path) -> dict[str, Any] | None:
     return State.from_dict(data).to_dict()  # validates, migrates older versions
 
 
-def _sweep_temps(path: Path) -> None:
-    """Remove temp files that writers killed mid-save left behind (never a fresh one: it may
-    belong to a save in progress in another process)."""
-    now = time.time()
-    for temp in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
-            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
-                temp.unlink()
-        except OSError:
-            pass
-
-
 def load_state(path: Path) -> tuple[dict[str, Any] | None, str]:
     """(state dict or None, warning). Missing file: (None, ''). Bad file: moved aside."""
-    _sweep_temps(path)
+    sweep_temps(path.parent, f".{path.name}.*.tmp")
     try:
         return _read(path), ""
     except ProfileError as err:

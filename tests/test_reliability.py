@@ -1,0 +1,125 @@
+"""Hostile and broken surroundings: planted caches, stale temp files, private modes.
+
+The slow, numbers-printing version of these checks is bench/reliability.py.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from advisor import Advisor
+from advisor.knowledge import model_cache
+from advisor.userdirs import sweep_temps
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+class _Planted:
+    """Unpickling this runs `open(marker, 'w')`: the proof that code from a cache ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+@pytest.fixture
+def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    home, cache = tmp_path / "home", tmp_path / "cache"
+    monkeypatch.setenv("ADVISOR_HOME", str(home))
+    monkeypatch.setenv("ADVISOR_CACHE_DIR", str(cache))
+    monkeypatch.delenv("ADVISOR_NO_CACHE", raising=False)
+    return home, cache
+
+
+def _cache_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("model-*.pickle"))
+
+
+def test_first_load_makes_private_dirs_key_and_cache(dirs: tuple[Path, Path]) -> None:
+    home, cache = dirs
+    Advisor.load()
+    assert mode(home) == 0o700 and mode(cache) == 0o700
+    assert mode(home / "cache.key") == 0o600 and (home / "cache.key").stat().st_size == 32
+    (model,) = _cache_files(cache)
+    assert mode(model) == 0o600
+    assert not (cache / "cache.key").exists()  # the key never sits beside the cache
+
+
+@pytest.mark.parametrize("how", ["plain pickle", "magic + wrong mac", "right mac, other key"])
+def test_a_planted_cache_never_runs(dirs: tuple[Path, Path], tmp_path: Path, how: str) -> None:
+    home, cache = dirs
+    Advisor.load()
+    (model,) = _cache_files(cache)
+    marker = tmp_path / "code-ran"
+    payload = pickle.dumps(_Planted(marker))
+    if how == "plain pickle":
+        data = payload
+    elif how == "magic + wrong mac":
+        data = model_cache.MAGIC + b"\0" * 32 + payload
+    else:
+        key = model.name.removeprefix("model-").removesuffix(".pickle")
+        data = model_cache.MAGIC + model_cache._mac(b"k" * 32, key, payload) + payload
+    model.write_bytes(data)
+    engine = Advisor.load()
+    assert not marker.exists()
+    assert engine.conversation().reply("hi").intent == "greeting"
+    assert model.read_bytes().startswith(model_cache.MAGIC) and model.read_bytes() != data  # rebuilt
+
+
+def test_an_authentic_cache_missing_a_part_is_rebuilt(dirs: tuple[Path, Path]) -> None:
+    home, cache = dirs
+    engine = Advisor.load()
+    (model,) = _cache_files(cache)
+    key = model.name.removeprefix("model-").removesuffix(".pickle")
+    parts = {k: v for k, v in engine.__dict__.items() if k != "extractor"}
+    model_cache.save_model(key, {"engine": parts})
+    assert model_cache.load_model(key) is not None  # authentic, but not a whole engine
+    assert Advisor.load().conversation().reply("what is dicom?").intent == "concept_info"
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"x" * 100])
+def test_damaged_cache_or_key_is_ignored(dirs: tuple[Path, Path], damage: bytes) -> None:
+    home, cache = dirs
+    Advisor.load()
+    (model,) = _cache_files(cache)
+    model.write_bytes(model_cache.MAGIC + damage)
+    assert Advisor.load().conversation().reply("hi").intent == "greeting"
+    (home / "cache.key").write_bytes(damage)
+    assert Advisor.load().conversation().reply("hi").intent == "greeting"
+
+
+def test_a_key_others_can_read_is_not_trusted(dirs: tuple[Path, Path]) -> None:
+    home, _ = dirs
+    assert model_cache.secret_key() is not None
+    os.chmod(home / "cache.key", 0o644)
+    assert model_cache.secret_key(create=False) is None
+
+
+def test_stale_temp_files_are_swept_at_start(dirs: tuple[Path, Path]) -> None:
+    home, cache = dirs
+    Advisor.load()
+    old = time.time() - 3600
+    stale = cache / ".model-abc.12345.x.tmp"
+    dead = cache / f".model-abc.{2**22 + 7}.y.tmp"  # pid above pid_max: no such writer
+    fresh = cache / f".model-abc.{os.getpid()}.z.tmp"
+    for temp in (stale, dead, fresh):
+        temp.write_bytes(b"x")
+    os.utime(stale, (old, old))
+    Advisor.load()
+    assert not stale.exists() and not dead.exists() and fresh.exists()
+
+
+def test_sweep_keeps_a_live_writers_fresh_temp(tmp_path: Path) -> None:
+    live = tmp_path / f".profile.json.{os.getppid()}.abc.tmp"
+    live.write_text("{}")
+    assert sweep_temps(tmp_path, ".profile.json.*.tmp") == 0 and live.exists()

@@ -18,6 +18,12 @@ MAX_DATA_FILE_BYTES: Final = 64 * 1024 * 1024  # the 100x benchmark graph has a 
 STALE_TEMP_SECONDS: Final = 60
 MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
 
+# Years of experience: a stated number outside MIN_YEARS..MAX_YEARS is not stored (the reply
+# asks again); 61 is treated like 60: nobody has worked longer. The state schema
+# (advisor/schema/state.schema.json) holds the same maximum; a test keeps them equal.
+MIN_YEARS: Final = 0.1  # "0.0000000001 years" is a slip, not experience (0 is said as "no")
+MAX_YEARS: Final = 60
+
 # Spelling correction: only tokens at least this long are corrected, and only to a word
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5

@@ -5,17 +5,24 @@ The slow, numbers-printing version of these checks is bench/reliability.py.
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import pickle
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from advisor import Advisor
+from advisor.converse.session import Session
 from advisor.knowledge import model_cache
 from advisor.userdirs import sweep_temps
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def mode(path: Path) -> int:
@@ -123,3 +130,47 @@ def test_sweep_keeps_a_live_writers_fresh_temp(tmp_path: Path) -> None:
     live = tmp_path / f".profile.json.{os.getppid()}.abc.tmp"
     live.write_text("{}")
     assert sweep_temps(tmp_path, ".profile.json.*.tmp") == 0 and live.exists()
+
+
+# -- two terminals, one profile ------------------------------------------------------------
+
+MERGE_WRITER = """
+import copy, sys
+from pathlib import Path
+from advisor.converse.storage import merge_save
+path, tag, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+state = {"version": 2, "turns": 0, "profile": {"skills": []}, "context": {}}
+base = {"skills": []}
+for n in range(count):
+    state["profile"]["skills"] = state["profile"]["skills"] + [f"{tag}{n}"]
+    state["turns"] = n
+    saved = merge_save(path, state, base)
+    state, base = copy.deepcopy(saved), saved["profile"]
+"""
+
+
+def test_two_processes_writing_one_profile_lose_no_fact(tmp_path: Path) -> None:
+    path, count = tmp_path / "profile.json", 150
+    writers = [
+        subprocess.Popen([sys.executable, "-c", MERGE_WRITER, str(path), tag, str(count)], cwd=ROOT)
+        for tag in ("a", "b")
+    ]
+    assert [w.wait(timeout=300) for w in writers] == [0, 0]
+    skills = set(json.loads(path.read_text())["profile"]["skills"])
+    assert skills == {f"{tag}{n}" for tag in "ab" for n in range(count)}
+
+
+def test_two_sessions_keep_each_others_facts(engine: Advisor, dirs: tuple[Path, Path]) -> None:
+    home, _ = dirs
+    one = Session(engine, home / "profile.json", io.StringIO())
+    two = Session(engine, home / "profile.json", io.StringIO())
+    two.ask("I know DICOM")
+    one.ask("I want to become a PACS administrator")
+    three = Session(engine, home / "profile.json", io.StringIO())
+    assert three.profile["skills"] == ["dicom"] and three.profile["goal"] == "pacs-administrator"
+    two.ask("I also know HL7")
+    assert "HL7" in " ".join(one.profile_lines())  # /profile shows the merged state
+    two.ask("I want to become a RIS analyst")
+    one.ask("I know networking")  # one's goal is not re-set from its older copy
+    final = Session(engine, home / "profile.json", io.StringIO()).profile
+    assert final["goal"] == "ris-analyst" and set(final["skills"]) == {"dicom", "hl7", "networking"}

@@ -6,10 +6,13 @@ silently) and the caller gets a one-line warning.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +63,84 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
 
 def delete_state(path: Path) -> None:
     """Remove the saved state (for /forget); a missing file is fine."""
-    _unlink(path)
+    with locked(path):
+        _unlink(path)
     _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `NAME.lock` beside the profile (released on exit or death)."""
+    private_dir(path.parent)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def profile_changes(base: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+    """What a session changed since `base`: fields set (or cleared), list items added/removed."""
+    changes: dict[str, Any] = {"set": {}, "add": {}, "remove": {}}
+    for name in sorted(set(base) | set(now)):
+        old, new = base.get(name), now.get(name)
+        if isinstance(old, list) or isinstance(new, list):
+            old_items, new_items = list(old or []), list(new or [])
+            changes["add"][name] = [v for v in new_items if v not in old_items]
+            changes["remove"][name] = [v for v in old_items if v not in new_items]
+        elif old != new:
+            changes["set"][name] = new
+    return changes
+
+
+def apply_changes(profile: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`profile` with `changes` (from profile_changes) applied; list order kept, no duplicates."""
+    merged = {**profile, **changes["set"]}
+    for name, added in changes["add"].items():
+        gone = changes["remove"].get(name, [])
+        items = [v for v in list(merged.get(name) or []) if v not in gone]
+        merged[name] = items + [v for v in added if v not in items]
+    return merged
+
+
+def merge_save(path: Path, state: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """Save `state`, but with only this session's profile changes (since `base`, the profile
+    as last loaded or saved) applied to the profile on disk now, under the lock: two
+    terminals on one profile never lose each other's facts. Returns the state saved."""
+    with locked(path):
+        try:
+            disk = _read(path)
+        except ProfileError:
+            disk = None  # unreadable now: this session's state is the best there is
+        if disk is None and path.exists():
+            merged = state
+        else:
+            on_disk = disk["profile"] if disk else {}
+            merged = {**state, "profile": apply_changes(on_disk, profile_changes(base, state["profile"]))}
+            try:
+                merged = State.from_dict(merged).to_dict()
+            except ProfileError:  # the union broke a bound: keep this session's own state
+                merged = state
+        save_state(path, merged)
+    return merged
+
+
+def reread(path: Path) -> dict[str, Any] | None:
+    """The state on disk now (None when missing or unreadable); for showing merged facts."""
+    try:
+        return _read(path)
+    except ProfileError:
+        return None
+
+
+def signature(path: Path) -> tuple[int, int, int] | None:
+    """Changes whenever the file is replaced or written: (inode, mtime ns, size)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 def _unlink(path: Path) -> None:

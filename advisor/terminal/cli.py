@@ -13,9 +13,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from advisor.errors import AdvisorError, DataError, UsageError
+from advisor.text import safe
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -85,8 +86,23 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
 
 
+class SafeStream:
+    """A text stream that sanitises everything written to it (argv echoed in errors, file
+    names, data, replies): no escape sequence or control character but a newline passes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def run(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Parse `argv` and run the command; returns the exit code (never raises for users)."""
+    stdout, stderr = cast(TextIO, SafeStream(stdout)), cast(TextIO, SafeStream(stderr))
     try:
         args = _parse(argv, stdout, stderr)
         return _dispatch(args, stdin, stdout, stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from prompt_toolkit.styles import Style
 from advisor.converse.session import Session
 from advisor.converse.storage import history_path, private_file
 from advisor.terminal.commands import COMMANDS, run_command
+from advisor.text import safe
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
 STYLE = Style.from_dict(
@@ -33,11 +33,6 @@ STYLE = Style.from_dict(
         "bottom-toolbar": "noreverse ansibrightblack",
         "error": "ansired",
     }
-)
-# escape sequences and control characters (but not newlines) never reach the terminal
-UNSAFE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
-    r"|[\x00-\x09\x0b-\x1f\x7f-\x9f]"
 )
 MAX_NAME_WORDS = 4  # how many words before the cursor may form a name to complete
 YES = ("y", "yes")
@@ -113,7 +108,7 @@ def printer(color: bool, output: Any = None) -> Say:
         width = (
             output.get_size().columns if output is not None else shutil.get_terminal_size((100, 24)).columns
         ) - 1
-        body = wrap(UNSAFE.sub("", text), width)
+        body = wrap(safe(text), width)  # no escape sequence reaches the terminal
         if color:
             print_formatted_text(
                 FormattedText([(f"class:{style}" if style else "", body)]), style=STYLE, output=output
@@ -138,12 +133,16 @@ class Chat:
     def __init__(self, session: Session, prompt: PromptSession[str], say: Say) -> None:
         self.session = session
         self.prompt = prompt
-        self.say = say
+        self._say = say
         self.confirm_forget = False
+
+    def say(self, text: str, style: str = "") -> None:
+        """Everything the chat shows passes here, sanitised."""
+        self._say(safe(text), style)
 
     def toolbar(self) -> str:
         goal = self.session.goal() or "none (/goal ROLE)"
-        return f" goal: {goal} │ profile: {self.session.summary() or 'empty'} │ /help"
+        return safe(f" goal: {goal} │ profile: {self.session.summary() or 'empty'} │ /help")
 
     def greet(self) -> None:
         examples = "\n".join(f"  • {e}" for e in self.session.examples())

@@ -28,6 +28,8 @@ MAX_YEARS: Final = 60
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5
 SPELL_CUTOFF: Final = 80.0
+# corrections remembered (least recently used forgotten first): bounds a shared engine's memory
+SPELL_MEMO_SIZE: Final = 4096
 # example words seen at most this often, and in no curated list, may be typos themselves
 SUSPECT_MAX_COUNT: Final = 2
 

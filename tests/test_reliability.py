@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from advisor import Advisor
+from advisor.config import SPELL_MEMO_SIZE
 from advisor.converse.session import Session
 from advisor.knowledge import model_cache
 from advisor.userdirs import sweep_temps
@@ -174,3 +175,34 @@ def test_two_sessions_keep_each_others_facts(engine: Advisor, dirs: tuple[Path, 
     one.ask("I know networking")  # one's goal is not re-set from its older copy
     final = Session(engine, home / "profile.json", io.StringIO()).profile
     assert final["goal"] == "ris-analyst" and set(final["skills"]) == {"dicom", "hl7", "networking"}
+
+
+# -- bounded memory --------------------------------------------------------------------------
+
+
+def _unknown_words(count: int) -> list[str]:
+    letters = "bcdfghjklmnpqrstvwxz"
+    words = []
+    for n in range(count):
+        word = ""
+        while True:
+            n, r = divmod(n, len(letters))
+            word += letters[r]
+            if n == 0:
+                break
+        words.append("qx" + word.ljust(6, "y"))
+    return words
+
+
+def test_unknown_words_keep_the_spelling_memo_at_its_bound(engine: Advisor) -> None:
+    speller = engine.speller
+    words = _unknown_words(100_000)
+    assert len(set(words)) == len(words)
+    for word in words:
+        speller.correct(word)
+    assert len(speller._cache) == SPELL_MEMO_SIZE
+    conv = engine.conversation()
+    for word in words[:300]:
+        conv.reply(f"what does a {word} make")
+    assert len(speller._cache) == SPELL_MEMO_SIZE
+    assert speller.correct("salry") == "salary"  # still corrects (and remembers) real typos

@@ -65,16 +65,12 @@ class RE:
     )
     CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
     WHITESPACE = re.compile(r"\s+")
-    TOKEN = re.compile(r"[a-z0-9]+\+?|\+")
+    # a number keeps its sign, decimals and range ("-5", "2.5", "3-5", "3+") as one token
+    TOKEN = re.compile(r"(?<![a-z0-9.])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?(?![a-z0-9])|[a-z0-9]+\+?|\+")
     ELONGATED = re.compile(r"([a-z])\1{2,}")
     POSSESSIVE = re.compile(r"(\w)'s\b")
     APOSTROPHE = re.compile(r"[\u2018\u2019\u02bc`´]")
-    NUMBER_WORDS = re.compile(r"^\d+(?:\.\d+)?$")
-    # "3 years", "3+ yrs", "three years"
-    YEARS = re.compile(
-        r"\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"fifteen|twenty)\s*\+?\s*(?:years?|yrs?|yr)\b"
-    )
+    NUMBER_WORDS = re.compile(r"^-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?$")  # a number token
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
     FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
     ORDINAL_CHOICE = re.compile(

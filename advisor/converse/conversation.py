@@ -14,6 +14,7 @@ from advisor.reply import Reply
 from advisor.state import State
 from advisor.text import echo, normalize, tokenize, was_truncated
 from advisor.understand.entities import Parsed
+from advisor.understand.numbers import years_notes
 from advisor.understand.statements import apply_changes, read_profile
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class Conversation:
                     + "; ".join(_changed_lines(self, changes.values, changes.add_skills, changes.add_certs))
                     + "."
                 )
+        notes += years_notes(list(parsed.tokens))  # years out of range or a range: say so calmly
         ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
         slot = missing_slot(ask)
         for key in ("certification", "role", "topic"):
@@ -98,7 +100,7 @@ class Conversation:
                 ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
                 slot = missing_slot(ask)
         if intent.name == "profile_update":
-            answer = self._confirm(changed, parsed)
+            answer = Answer([]) if notes and not changed else self._confirm(changed, parsed)
         elif intent.name == "out_of_scope":
             answer = ANSWERS["out_of_scope"](ask)
             if decision.foreign:

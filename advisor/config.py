@@ -24,6 +24,11 @@ MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
 MIN_YEARS: Final = 0.1  # "0.0000000001 years" is a slip, not experience (0 is said as "no")
 MAX_YEARS: Final = 60
 
+# `advisor validate`: a dangling reference gets a "did you mean …?" only for the first
+# GUESS_BUDGET of each kind, each compared with at most GUESS_CANDIDATES ids (linear time).
+GUESS_BUDGET: Final = 100
+GUESS_CANDIDATES: Final = 300
+
 # Spelling correction: only tokens at least this long are corrected, and only to a word
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5

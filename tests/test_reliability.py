@@ -206,3 +206,102 @@ def test_unknown_words_keep_the_spelling_memo_at_its_bound(engine: Advisor) -> N
         conv.reply(f"what does a {word} make")
     assert len(speller._cache) == SPELL_MEMO_SIZE
     assert speller.correct("salry") == "salary"  # still corrects (and remembers) real typos
+
+
+# -- other holes ------------------------------------------------------------------------------
+
+
+def test_a_fresh_home_and_its_parents_are_private(engine: Advisor, tmp_path: Path) -> None:
+    home = tmp_path / "new" / "home"
+    session = Session(engine, home / "profile.json", io.StringIO())
+    session.ask("I know DICOM")
+    assert mode(home) == 0o700 and mode(home.parent) == 0o700
+    assert mode(home / "profile.json") == 0o600
+
+
+def test_the_history_file_never_follows_a_symlink(tmp_path: Path) -> None:
+    from advisor.converse.storage import private_file
+
+    target = tmp_path / "target"
+    target.write_text("secret")
+    os.chmod(target, 0o644)
+    link = tmp_path / "home" / "history"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    with pytest.raises(OSError):
+        private_file(link)
+    assert mode(target) == 0o644 and target.read_text() == "secret"
+
+
+def test_the_chat_keeps_history_in_memory_when_the_file_is_a_symlink(dirs: tuple[Path, Path]) -> None:
+    from prompt_toolkit.history import InMemoryHistory
+
+    from advisor.terminal.repl import open_history
+
+    home, _ = dirs
+    home.mkdir()
+    (home / "history").symlink_to(home / "elsewhere")
+    assert isinstance(open_history(), InMemoryHistory) and not (home / "elsewhere").exists()
+
+
+def test_an_unreadable_profile_is_reported_not_replaced(
+    engine: Advisor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "profile.json"
+    path.write_text(json.dumps({"version": 2, "profile": {"goal": "pacs-analyst"}}))
+    before = path.read_bytes()
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # as root, mode 0000 would still be readable
+    err = io.StringIO()
+    session = Session(engine, path, err)
+    session.ask("I know DICOM")
+    session.ask("I know HL7")
+    monkeypatch.undo()
+    assert "Permission denied" in err.getvalue() and "left as it is" in err.getvalue()
+    assert err.getvalue().count("could not save") == 1
+    assert path.read_bytes() == before and not list(tmp_path.glob("profile.json.bak*"))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_knowledge_files_that_are_not_regular_files_are_refused(tmp_path: Path, kind: str) -> None:
+    import shutil
+
+    from advisor.knowledge.dataset import DEFAULT_KNOWLEDGE, validate
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE, kdir)
+    (kdir / "roles.json").unlink()
+    if kind == "fifo":
+        os.mkfifo(kdir / "roles.json")
+    else:
+        (kdir / "roles.json").symlink_to("/dev/zero")
+    problems = validate(kdir)
+    assert [p.line() for p in problems if p.file == "roles.json"] == [
+        "roles.json: $: this is not a regular file (a pipe or a device?) "
+        "(hint: replace it with the JSON file roles.json)"
+    ]
+
+
+def test_validate_guesses_with_bounded_work(tmp_path: Path) -> None:
+    import shutil
+
+    from advisor.config import GUESS_BUDGET
+    from advisor.knowledge.dataset import DEFAULT_KNOWLEDGE, validate
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE, kdir)
+    data = json.loads((kdir / "pay.json").read_text())
+    fact = data["facts"][0]
+    bad = [{**fact, "id": f"x{n}", "role": f"pacs-analystt{n}"} for n in range(GUESS_BUDGET + 50)]
+    data["facts"] = [{**fact, "id": "x", "role": "pacs-analystt"}, *bad]
+    (kdir / "pay.json").write_text(json.dumps(data))
+    lines = [p.line() for p in validate(kdir) if "unknown" in p.message]
+    assert "did you mean 'pacs-analyst'?" in lines[0]
+    assert len(lines) == GUESS_BUDGET + 51
+    assert sum("did you mean" in line for line in lines) <= GUESS_BUDGET

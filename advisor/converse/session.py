@@ -45,6 +45,7 @@ class Session:
         self.last: Reply | None = None
         self._base = self.profile  # the profile on disk when last read or saved: saves merge
         self._seen = signature(self.profile_path)
+        self._save_failed = False
 
     # -- the conversation ---------------------------------------------------------------
     def ask(self, text: str) -> Reply:
@@ -62,10 +63,13 @@ class Session:
         facts are kept), and take the merged profile as ours."""
         try:
             saved = merge_save(self.profile_path, self.conversation.state_dict(), self._base)
-        except OSError as err:
-            self.stderr.write(
-                f"warning: could not save your profile to {safe(str(self.profile_path))}: {err.strerror}\n"
-            )
+        except (OSError, ProfileError) as err:
+            if not self._save_failed:  # say it once, not after every message
+                why = err.strerror if isinstance(err, OSError) else f"it cannot be read: {err}"
+                self.stderr.write(
+                    f"warning: could not save your profile to {safe(str(self.profile_path))}: {why}\n"
+                )
+            self._save_failed = True
             return
         self._adopt(saved["profile"])
         self._base, self._seen = saved["profile"], signature(self.profile_path)

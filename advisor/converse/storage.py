@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from advisor.errors import ProfileError
+from advisor.errors import ProfileError, ProfileUnreadable
 from advisor.state import State
 from advisor.userdirs import APP_NAME, data_dir, private_dir, sweep_temps
 
@@ -33,10 +33,16 @@ def history_path() -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Create the file (and its folder, 0700) if missing and make it mode 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.touch(mode=0o600, exist_ok=True)
-    os.chmod(path, 0o600)
+    """Create the file (and its folders, 0700) if missing and make it mode 0600. A symlink is
+    refused (OSError), never followed: its target's mode is not ours to change."""
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
     return path
 
 
@@ -111,8 +117,10 @@ def merge_save(path: Path, state: dict[str, Any], base: dict[str, Any]) -> dict[
     with locked(path):
         try:
             disk = _read(path)
+        except ProfileUnreadable:
+            raise  # a file we may not read is not ours to replace
         except ProfileError:
-            disk = None  # unreadable now: this session's state is the best there is
+            disk = None  # broken now: this session's state is the best there is
         if disk is None and path.exists():
             merged = state
         else:
@@ -178,7 +186,7 @@ def _read(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise ProfileError(err.strerror or "cannot read it") from None
+        raise ProfileUnreadable(err.strerror or "cannot read it") from None
     if not stat.S_ISREG(info.st_mode):
         raise ProfileError("it is not a regular file")
     if info.st_size > MAX_PROFILE_BYTES:
@@ -186,7 +194,7 @@ def _read(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as err:
-        raise ProfileError(err.strerror or "cannot read it") from None
+        raise ProfileUnreadable(err.strerror or "cannot read it") from None
     except UnicodeDecodeError:
         raise ProfileError("it is not UTF-8 text") from None
     except ValueError:
@@ -201,6 +209,11 @@ def load_state(path: Path) -> tuple[dict[str, Any] | None, str]:
     sweep_temps(path.parent, f".{path.name}.*.tmp")
     try:
         return _read(path), ""
+    except ProfileUnreadable as err:  # not broken, just not ours to read: never replace it
+        return None, (
+            f"warning: could not read your profile {path} ({err}); it was left as it is, "
+            "and nothing will be saved in this session"
+        )
     except ProfileError as err:
         reason = str(err)
     if path.is_file():

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,7 +48,15 @@ def read_json(path: Path, display: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(display, "$", message, hint)]
 
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never ends
+            return fail(
+                "this is not a regular file (a pipe or a device?)",
+                f"replace it with the JSON file {path.name}",
+            )
+        size = info.st_size
         if size > MAX_DATA_FILE_BYTES:
             return fail(
                 f"file is too large: {size} bytes, over the limit of {MAX_DATA_FILE_BYTES}",
@@ -116,6 +125,8 @@ def files_digest(paths: Iterable[Path]) -> str:
     for path in sorted(paths):
         digest.update(str(path.name).encode() + b"\0")
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise OSError("not a regular file")  # never read a FIFO or a device
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"<unreadable>")

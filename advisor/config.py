@@ -54,6 +54,12 @@ FOLLOW_UP_CONFIDENCE: Final = 0.75
 UNKNOWN_SHARE: Final = 0.5
 UNKNOWN_TOP_SCORE: Final = 0.6  # confidence given to a resolved follow-up ("and in Boston?")
 
+# Layout: replies are made to fit REPLY_WIDTH columns (the terminal re-fits them to its own
+# width: advisor/terminal/layout.py); a bar chart's bar is MIN_BAR to MAX_BAR cells wide.
+REPLY_WIDTH: Final = 80
+MIN_BAR: Final = 10
+MAX_BAR: Final = 40
+
 # Answers list at most this many roles, certifications or places before "… and N more".
 LIST_LIMIT: Final = 15
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.answers.common import Answer, Ask, listing
+from advisor.answers.common import Answer, Ask, listing, source_label
 from advisor.config import LIST_LIMIT
 
 
@@ -47,7 +47,8 @@ def certifications_for_role(ask: Ask) -> Answer:
         if len(certs) > LIST_LIMIT:
             out.add(f"  … and {len(certs) - LIST_LIMIT} more.")
         out.add(
-            "The seed calls the CIIP the single-certificate alternative to PARCA's four. "
+            f"{source_label(graph, 'seed')} calls the CIIP the single-certificate alternative to "
+            "PARCA's four. "
             "Name a role to see which ones its sources mention."
         )
         return out

@@ -72,6 +72,14 @@ def bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
     return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
 
 
+def source_label(graph: Graph, sid: str) -> str:
+    """A source as users know it (its publisher, e.g. 'PACS Boot Camp'), never an internal id."""
+    source = graph.sources.get(sid)
+    if source is None:
+        return sid
+    return str(source.publisher or source.title)
+
+
 def fill(template: str, **values: Any) -> str:
     """Fill one of our reply templates; unknown fields stay as written."""
 

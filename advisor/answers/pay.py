@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from itertools import islice
 
-from advisor.answers.common import Answer, Ask, bar, listing, money, role_choices
-from advisor.config import LIST_LIMIT
+from advisor.answers.common import BAR_WIDTH, Answer, Ask, bar, listing, money, role_choices, source_label
+from advisor.config import LIST_LIMIT, MIN_BAR, REPLY_WIDTH
 from advisor.knowledge.graph import Graph, PayFact
 
 LEVEL_OF_KIND = {"starting": "entry", "experienced": "mid", "senior": "senior", "percentile-90": "senior"}
@@ -127,10 +127,11 @@ def salary(ask: Ask) -> Answer:
     header = f"Pay for {subject}" + (f" ({ask.seniority})" if ask.seniority else "") + ":"
     out.add(header)
     for fact in chosen:
-        out.add(f"  • {describe(graph, fact)}  [{fact.source}]")
+        out.add(f"  • {describe(graph, fact)}  [{source_label(graph, fact.source)}]")
         out.cite(fact.source)
         if fact.applies_to and role in fact.applies_to:
-            out.add(f"    (the seed puts {graph.name(role)} at this end of the range)")
+            who = source_label(graph, fact.source)
+            out.add(f"    ({who} puts {graph.name(role)} at this end of the range)")
     notes = [f.note for f in chosen if f.note]
     averages = sorted({f.amount for f in chosen if f.kind == "average" and f.place == "us" and f.amount})
     if len(averages) > 1:
@@ -183,5 +184,13 @@ def pay_bars(graph: Graph, roles: list[str]) -> list[str]:
     if not rows:
         return []
     top = max(r[2] for r in rows)
-    width = max(len(f"{a} {k}") for a, k, _ in rows)
-    return [f"  {(a + ' ' + k).ljust(width)} {bar(v, top)} {money(v)}" for a, k, v in rows]
+    labels = [f"{a} {k}" for a, k, _ in rows]
+    cash = max(len(money(v)) for *_, v in rows)
+    room = REPLY_WIDTH - 4 - cash  # two spaces of indent, one each side of the bar
+    width = min(max(map(len, labels)), room - MIN_BAR)  # the label column gives way first
+    cells = min(BAR_WIDTH, room - width)  # then the bar scale
+    labels = [label if len(label) <= width else label[: width - 1] + "…" for label in labels]
+    return [
+        f"  {label.ljust(width)} {bar(v, top, cells)} {money(v)}"
+        for label, (*_, v) in zip(labels, rows, strict=True)
+    ]

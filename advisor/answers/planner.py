@@ -175,7 +175,7 @@ class Planner:
             return best, (
                 f"fewer steps ({b[1]} instead of {other[1]})"
                 + (
-                    "; the seed calls the CIIP the single-certificate alternative to the PARCA set"
+                    "; PACS Boot Camp calls the CIIP the single-certificate alternative to the PARCA set"
                     if any(t.ref == "ciip" for t in req.options[best].items)
                     else ""
                 )

@@ -103,12 +103,13 @@ class Conversation:
             answer = Answer([]) if notes and not changed else self._confirm(changed, parsed)
         elif intent.name == "out_of_scope":
             answer = ANSWERS["out_of_scope"](ask)
-            if decision.foreign:
-                answer.lines.insert(
-                    0,
+            if decision.foreign:  # the decline names the topic; the template's opening
+                # sentence would say the same again, so it goes
+                rest = answer.lines[0].split(". ", 1)[-1] if answer.lines else ""
+                answer.lines[:1] = [
                     f"I only know careers in PACS and imaging informatics, so I "
-                    f"can't answer about “{echo(decision.foreign)}”.",
-                )
+                    f"can't answer about “{echo(decision.foreign)}”. {rest}".rstrip(),
+                ]
         elif slot:
             answer = Answer(
                 [

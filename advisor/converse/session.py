@@ -7,6 +7,7 @@ need more than `conversation.reply` (names for completion, the plan as Markdown)
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -26,6 +27,7 @@ from advisor.reply import Reply
 from advisor.state import Context, State, prune
 from advisor.text import sanitize as safe
 
+Show = Callable[[str], str]  # lays a reply's text out for the output
 # profile fields that hold graph ids, and the fields that hold lists of them
 NAME_TYPES = ("role", "certification", "concept", "skill", "organisation")
 
@@ -142,7 +144,8 @@ class Session:
         if p.get("years") is not None:
             held.append(f"{p['years']:g} yrs")
         if p.get("skills"):
-            held.append(f"{len(p['skills'])} skills")
+            count = len(p["skills"])
+            held.append(f"{count} skill{'s' if count != 1 else ''}")
         held += [
             graph.nodes[c].get("abbr") or graph.name(c)
             for c in p.get("certifications", [])
@@ -191,7 +194,7 @@ class Session:
 
         return plan_markdown(self.engine.graph, self.conversation.state.profile, role)
 
-    def print_path(self, role_text: str, markdown: bool, out: TextIO) -> int:
+    def print_path(self, role_text: str, markdown: bool, out: TextIO, show: Show = str) -> int:
         """`advisor path --to ROLE`: the plan as text or Markdown."""
         from advisor.answers.paths import describe_plan
         from advisor.answers.planner import plan_path
@@ -202,11 +205,12 @@ class Session:
             return 0
         profile = self.conversation.state.profile
         plan = plan_path(self.engine.graph, profile, role)
-        out.write("\n".join(describe_plan(self.engine.graph, plan, profile).lines) + "\n")
+        out.write(show("\n".join(describe_plan(self.engine.graph, plan, profile).lines)) + "\n")
         return 0
 
-    def piped(self, stdin: TextIO, stdout: TextIO, as_json: bool) -> int:
-        """Answer each input line in one conversation; no prompts or decorations."""
+    def piped(self, stdin: TextIO, stdout: TextIO, as_json: bool, show: Show = str) -> int:
+        """Answer each input line in one conversation; no prompts or decorations.
+        `show` lays a reply's text out for the output (the CLI fits it to the width)."""
         for line in stdin:
             if not line.strip():
                 continue
@@ -214,7 +218,7 @@ class Session:
             if as_json:
                 stdout.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
             else:
-                stdout.write(reply.text + "\n\n")
+                stdout.write(show(reply.text) + "\n\n")
             stdout.flush()
             if reply.end:  # "bye" ends the conversation, as in the chat
                 break

@@ -173,18 +173,24 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
         return EXIT_OK
     from advisor.converse.session import Session
+    from advisor.terminal.layout import fit, width_of
 
     session = Session(_engine(args), args.profile, stderr)
+    width = width_of(stdout)
+
+    def show(text: str) -> str:
+        return fit(text, width)  # charts re-scaled and lines wrapped to the terminal (80 piped)
+
     if command == "path":
-        return session.print_path(args.to, args.markdown, stdout)
+        return session.print_path(args.to, args.markdown, stdout, show)
     if command == "ask":
         reply = session.ask(" ".join(args.question))
         stdout.write(
-            json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json else reply.text + "\n"
+            json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json else show(reply.text) + "\n"
         )
         return EXIT_OK
     if not stdin.isatty() or not stdout.isatty():
-        return session.piped(stdin, stdout, args.json)
+        return session.piped(stdin, stdout, args.json, show)
     from advisor.terminal.repl import run_repl
 
     return run_repl(session, color=not args.no_color)

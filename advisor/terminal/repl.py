@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,8 @@ from prompt_toolkit.styles import Style
 from advisor.converse.session import Session
 from advisor.converse.storage import history_path, private_file
 from advisor.terminal.commands import COMMANDS, run_command
+from advisor.terminal.layout import fit, toolbar
+from advisor.terminal.layout import wrap as wrap  # re-exported: tests and callers used it from here
 from advisor.text import safe
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
@@ -75,27 +76,6 @@ def _matching(names: list[str], typed: str, minimum: int) -> Iterator[Completion
             yield Completion(name, start_position=-len(typed))
 
 
-def wrap(text: str, width: int) -> str:
-    """Wrap each line to the width, keeping its indentation (bullets and numbers hang)."""
-    out = []
-    for line in text.splitlines():
-        stripped = line.lstrip()
-        indent = line[: len(line) - len(stripped)]
-        bullet = stripped[:2] in ("• ", "○ ", "✓ ", "- ") or stripped[:1].isdigit()
-        out.append(
-            textwrap.fill(
-                line,
-                width=max(20, width),
-                subsequent_indent=indent + ("   " if bullet else ""),
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            if stripped
-            else ""
-        )
-    return "\n".join(out)
-
-
 def wants_color(requested: bool) -> bool:
     """Colour unless turned off with --no-color or the NO_COLOR convention (no-color.org)."""
     return requested and not os.environ.get("NO_COLOR")
@@ -108,7 +88,7 @@ def printer(color: bool, output: Any = None) -> Say:
         width = (
             output.get_size().columns if output is not None else shutil.get_terminal_size((100, 24)).columns
         ) - 1
-        body = wrap(safe(text), width)  # no escape sequence reaches the terminal
+        body = fit(safe(text), width)  # no escape sequence reaches the terminal
         if color:
             print_formatted_text(
                 FormattedText([(f"class:{style}" if style else "", body)]), style=STYLE, output=output
@@ -142,7 +122,8 @@ class Chat:
 
     def toolbar(self) -> str:
         goal = self.session.goal() or "none (/goal ROLE)"
-        return safe(f" goal: {goal} │ profile: {self.session.summary() or 'empty'} │ /help")
+        width = self.prompt.output.get_size().columns if self.prompt else shutil.get_terminal_size().columns
+        return safe(toolbar(goal, self.session.summary() or "empty", width))
 
     def greet(self) -> None:
         examples = "\n".join(f"  • {e}" for e in self.session.examples())

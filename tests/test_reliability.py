@@ -305,3 +305,31 @@ def test_validate_guesses_with_bounded_work(tmp_path: Path) -> None:
     assert "did you mean 'pacs-analyst'?" in lines[0]
     assert len(lines) == GUESS_BUDGET + 51
     assert sum("did you mean" in line for line in lines) <= GUESS_BUDGET
+
+
+KILLED_WRITER = """
+import sys
+from pathlib import Path
+from advisor.converse.storage import merge_save
+path, n = Path(sys.argv[1]), 0
+while True:
+    n += 1
+    merge_save(path, {"version": 2, "turns": n, "profile": {"years": n % 60}, "context": {}}, {})
+"""
+
+
+def test_kill_9_of_a_writer_leaves_a_valid_profile_and_no_temp_file(tmp_path: Path) -> None:
+    import signal
+
+    from advisor.converse.storage import load_state
+
+    path = tmp_path / "profile.json"
+    for delay in (0.3, 0.35, 0.4, 0.45, 0.5):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(path)], cwd=ROOT)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if path.exists():
+            state, warning = load_state(path)  # the next start
+            assert state is not None and warning == "" and mode(path) == 0o600
+        assert not list(tmp_path.glob("*.tmp"))

@@ -13,7 +13,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 import stat
 import sys
 import tempfile
@@ -45,6 +44,8 @@ def secret_key(create: bool = True) -> bytes | None:
     key = _read_key(path)
     if key is not None or not create:
         return key
+    import secrets  # only when the key is first made
+
     try:
         folder = private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{KEY_FILE}.{os.getpid()}.", suffix=".tmp", dir=folder)
@@ -87,8 +88,10 @@ def _read_key(path: Path) -> bytes | None:
     return key if len(key) == KEY_BYTES else None
 
 
-def _mac(key: bytes, model_id: str, payload: bytes) -> bytes:
-    return hmac.new(key, MAGIC + model_id.encode() + b"\0" + payload, hashlib.sha256).digest()
+def _mac(key: bytes, model_id: str, payload: bytes | memoryview) -> bytes:
+    mac = hmac.new(key, MAGIC + model_id.encode() + b"\0", hashlib.sha256)
+    mac.update(payload)
+    return mac.digest()
 
 
 def _model_file(folder: Path, key: str) -> Path:
@@ -106,7 +109,8 @@ def load_model(key: str) -> dict[str, Any] | None:
     raw = _read_file(_model_file(folder, key)) if secret else None
     if raw is None or secret is None or not raw.startswith(MAGIC):
         return None
-    mac, payload = raw[len(MAGIC) : len(MAGIC) + 32], raw[len(MAGIC) + 32 :]
+    view = memoryview(raw)
+    mac, payload = raw[len(MAGIC) : len(MAGIC) + 32], view[len(MAGIC) + 32 :]
     if not hmac.compare_digest(mac, _mac(secret, key, payload)):
         return None  # not written by this user's advisor: never unpickled
     try:

@@ -84,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `advisor graph --mermaid | head`
         _silence_stdout()
         return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - a bug must reach the user as one line, not a traceback
+        sys.stderr.write(
+            safe(f"advisor: something went wrong ({type(err).__name__}: {err}); please report it\n")
+        )
+        return EXIT_USAGE
 
 
 class SafeStream:

@@ -89,3 +89,13 @@ def test_a_decline_says_it_once(engine: Advisor) -> None:
     text = engine.conversation().reply("how much does a nurse practitioner make?").text
     assert "can't answer about" in text
     assert "outside what I know" not in text
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_toolbar_drops_whole_items_first(width: int) -> None:
+    summary = "Hospital IT / help desk, associate degree, 3 yrs, 1 skill, CIIP, Boston"
+    line = toolbar("Cardiology PACS Administrator", summary, width)
+    assert len(line) < width and line.startswith(" ")
+    if width < 120:
+        shown = line.split(" │ ", 1)[1]
+        assert shown.endswith(", …") and summary.startswith(shown[: -len(", …")])

@@ -95,13 +95,15 @@ def wrap(text: str, width: int) -> str:
 
 def toolbar(goal: str, profile: str, width: int) -> str:
     """The chat's bottom line, shortened to fit: the /help hint goes first, then the labels,
-    then the profile summary is cut with '…'."""
+    then the profile summary's last items (a '…' says some are hidden), then a hard cut."""
     room = max(10, width - 1)
-    for line in (
-        f" goal: {goal} │ profile: {profile} │ /help",
-        f" goal: {goal} │ profile: {profile}",
-        f" {goal} │ {profile}",
-    ):
+    for line in (f" goal: {goal} │ profile: {profile} │ /help", f" goal: {goal} │ profile: {profile}"):
         if len(line) <= room:
             return line
-    return line[: room - 1] + "…"
+    items = profile.split(", ")
+    while True:
+        line = f" {goal} │ {', '.join(items)}" + ("" if ", ".join(items) == profile else ", …")
+        if len(line) <= room or len(items) == 1:
+            break
+        items.pop()
+    return line if len(line) <= room else line[: room - 1] + "…"

@@ -56,3 +56,13 @@ def test_age_is_not_experience(engine: Advisor, said: str) -> None:
     conv = engine.conversation()
     conv.reply(said)
     assert conv.state_dict()["profile"]["years"] is None
+
+
+@pytest.mark.parametrize(
+    "question", ["what does a PACS analyst with 3-5 years make?", "what does an admin with 75 years make?"]
+)
+def test_questions_with_years_get_no_note(engine: Advisor, question: str) -> None:
+    conv = engine.conversation()
+    reply = conv.reply(question)
+    assert "I noted" not in reply.text and "did not store" not in reply.text
+    assert conv.state_dict()["profile"]["years"] is None

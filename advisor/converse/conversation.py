@@ -85,13 +85,14 @@ class Conversation:
         if decision.intent not in ("out_of_scope", "goodbye", "thanks", "profile_show"):
             changes = read_profile(parsed)
             changed = apply_changes(state.profile, changes)
+            # years said about oneself that were out of range, or a range: say so calmly
+            notes += years_notes(list(parsed.tokens), changes.values.get("years"))
             if changed and decision.intent != "profile_update":
                 notes.append(
                     "Noted: "
                     + "; ".join(_changed_lines(self, changes.values, changes.add_skills, changes.add_certs))
                     + "."
                 )
-        notes += years_notes(list(parsed.tokens))  # years out of range or a range: say so calmly
         ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
         slot = missing_slot(ask)
         for key in ("certification", "role", "topic"):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from advisor.config import MAX_YEARS, MIN_YEARS, RE
 
+FIRST_PERSON = frozenset({"i", "my", "me", "myself"})  # as in understand/statements.py
 UNITS = frozenset({"year", "years", "yr", "yrs"})
 RANGE_WORDS = frozenset({"to", "or", "-"})
 AGE_AFTER = (("old",), ("of", "age"))
@@ -138,8 +139,12 @@ def find_years(tokens: list[str]) -> dict[int, YearsSpan]:
     return found
 
 
-def years_notes(tokens: list[str]) -> list[str]:
-    """Calm words about years that were not stored as said: out of range, or a range."""
+def years_notes(tokens: list[str], stored: float | None) -> list[str]:
+    """Calm words about years the user said about themselves that were not stored as said:
+    out of range (not stored), or a range (`stored` is its lower end). Questions ('what does
+    an analyst with 3-5 years make?') get no note."""
+    if not FIRST_PERSON & set(tokens):
+        return []
     notes = []
     for span in find_years(tokens).values():
         if not span.usable:
@@ -148,6 +153,6 @@ def years_notes(tokens: list[str]) -> list[str]:
                 f"I can only note experience from 0 to {MAX_YEARS} years, so I did not store "
                 f"{shown}. How many years of experience do you have?"
             )
-        elif span.is_range:
+        elif span.is_range and stored == span.low:
             notes.append(f"I noted {span.low:g} years, the lower end of {span.low:g}–{span.high:g}.")
     return notes

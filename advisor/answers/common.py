@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.answers.planner import Step
+from advisor.config import FACTS_RE
 from advisor.knowledge.catalog import Intent
 from advisor.knowledge.graph import Graph
 from advisor.state import State
@@ -72,14 +73,6 @@ def bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
     return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
 
 
-def source_label(graph: Graph, sid: str) -> str:
-    """A source as users know it (its publisher, e.g. 'PACS Boot Camp'), never an internal id."""
-    source = graph.sources.get(sid)
-    if source is None:
-        return sid
-    return str(source.publisher or source.title)
-
-
 def fill(template: str, **values: Any) -> str:
     """Fill one of our reply templates; unknown fields stay as written."""
 
@@ -97,6 +90,15 @@ def listing(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def source_tag(graph: Graph, source_id: str) -> str:
+    """A short name users know a source by: its acronym ("ABII", "BLS") or its publisher."""
+    source = graph.sources.get(source_id)
+    if source is None:
+        return source_id
+    short = FACTS_RE.SOURCE_ACRONYM.search(source.publisher)
+    return short.group(1) if short else source.publisher
 
 
 def role_choices(graph: Graph, limit: int = 6) -> str:

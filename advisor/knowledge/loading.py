@@ -33,6 +33,7 @@ KNOWLEDGE_FILES = (
     "pay",
     "progression",
     "resources",
+    "facts",
 )
 CACHE_VERSION = "2"
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from advisor.config import CV_FOLDS
 from advisor.errors import AdvisorError, DataError, UsageError
 from advisor.text import safe
 
@@ -64,7 +65,10 @@ def build_parser() -> Parser:
     val = sub.add_parser("validate", parents=[common], help="check the knowledge and intent files")
     val.add_argument("dir", nargs="?", type=Path, help="knowledge directory (default: shipped)")
     ev = sub.add_parser("eval", parents=[common], help="intent accuracy on a JSONL test file")
-    ev.add_argument("file", type=Path, help='JSON Lines file of {"text", "intent"}')
+    ev.add_argument("file", type=Path, nargs="?", help='JSON Lines file of {"text", "intent"}')
+    ev.add_argument(
+        "--cv", type=int, nargs="?", const=CV_FOLDS, metavar="K", help="K-fold cross-validation over intents/"
+    )
     path = sub.add_parser("path", parents=[common], help="print the path to a role")
     path.add_argument("--to", required=True, metavar="ROLE", help="target role, e.g. 'pacs analyst'")
     path.add_argument("--markdown", action="store_true", help="print the plan as Markdown")
@@ -171,6 +175,12 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
         stdout.write(mermaid(_engine(args).graph))
         return EXIT_OK
+    if command == "eval" and args.cv is not None:
+        from advisor.terminal.crossval import cv_command
+
+        return cv_command(_engine(args), args.cv, args.json, stdout)
+    if command == "eval" and args.file is None:
+        raise UsageError("the following arguments are required: file")
     if command == "eval":
         from advisor.terminal.evaluate import evaluate_file, format_report
 

@@ -13,10 +13,28 @@ MAX_ECHO_CHARS: Final = 60  # how much of the user's text a reply may quote back
 # Data files larger than this are refused before parsing (a knowledge file is a few kB).
 MAX_DATA_FILE_BYTES: Final = 64 * 1024 * 1024  # the 100x benchmark graph has a 31 MB pay.json
 
+# User files: a temp file older than this (or whose writer is dead) was left by a writer that
+# died mid-save and is removed at start; the engine cache is refused above this size.
+STALE_TEMP_SECONDS: Final = 60
+MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
+
+# Years of experience: a stated number outside MIN_YEARS..MAX_YEARS is not stored (the reply
+# asks again); 61 is treated like 60: nobody has worked longer. The state schema
+# (advisor/schema/state.schema.json) holds the same maximum; a test keeps them equal.
+MIN_YEARS: Final = 0.1  # "0.0000000001 years" is a slip, not experience (0 is said as "no")
+MAX_YEARS: Final = 60
+
+# `advisor validate`: a dangling reference gets a "did you mean …?" only for the first
+# GUESS_BUDGET of each kind, each compared with at most GUESS_CANDIDATES ids (linear time).
+GUESS_BUDGET: Final = 100
+GUESS_CANDIDATES: Final = 300
+
 # Spelling correction: only tokens at least this long are corrected, and only to a word
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5
 SPELL_CUTOFF: Final = 80.0
+# corrections remembered (least recently used forgotten first): bounds a shared engine's memory
+SPELL_MEMO_SIZE: Final = 4096
 # example words seen at most this often, and in no curated list, may be typos themselves
 SUSPECT_MAX_COUNT: Final = 2
 
@@ -49,6 +67,12 @@ FOLLOW_UP_CONFIDENCE: Final = 0.75
 UNKNOWN_SHARE: Final = 0.5
 UNKNOWN_TOP_SCORE: Final = 0.6  # confidence given to a resolved follow-up ("and in Boston?")
 
+# Layout: replies are made to fit REPLY_WIDTH columns (the terminal re-fits them to its own
+# width: advisor/terminal/layout.py); a bar chart's bar is MIN_BAR to MAX_BAR cells wide.
+REPLY_WIDTH: Final = 80
+MIN_BAR: Final = 10
+MAX_BAR: Final = 40
+
 # Answers list at most this many roles, certifications or places before "… and N more".
 LIST_LIMIT: Final = 15
 # Paths: explanations wrap at this width; a step's reason quotes at most this much of a source.
@@ -68,16 +92,12 @@ class RE:
     )
     CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
     WHITESPACE = re.compile(r"\s+")
-    TOKEN = re.compile(r"[a-z0-9]+\+?|\+")
+    # a number keeps its sign, decimals and range ("-5", "2.5", "3-5", "3+") as one token
+    TOKEN = re.compile(r"(?<![a-z0-9.])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?(?![a-z0-9])|[a-z0-9]+\+?|\+")
     ELONGATED = re.compile(r"([a-z])\1{2,}")
     POSSESSIVE = re.compile(r"(\w)'s\b")
     APOSTROPHE = re.compile(r"[\u2018\u2019\u02bc`´]")
-    NUMBER_WORDS = re.compile(r"^\d+(?:\.\d+)?$")
-    # "3 years", "3+ yrs", "three years"
-    YEARS = re.compile(
-        r"\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"fifteen|twenty)\s*\+?\s*(?:years?|yrs?|yr)\b"
-    )
+    NUMBER_WORDS = re.compile(r"^-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?$")  # a number token
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
     FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
     ORDINAL_CHOICE = re.compile(

@@ -8,6 +8,7 @@ from typing import Any
 
 from advisor.converse.conversation import Conversation
 from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSet, data_paths, load
+from advisor.knowledge.graph import Graph
 from advisor.knowledge.loading import files_digest
 from advisor.knowledge.model_cache import load_model, model_key, save_model
 from advisor.state import State, prune
@@ -64,7 +65,7 @@ class Advisor:
         digest = files_digest(paths) if paths else ""
         key = model_key(digest) if digest else ""
         cached = load_model(key) if key else None
-        if cached is not None and isinstance(cached.get("engine"), dict):
+        if cached is not None and _whole(cached.get("engine")):
             engine = cls.__new__(cls)
             engine.__dict__.update(cached["engine"])
             return engine
@@ -80,3 +81,20 @@ class Advisor:
         loaded = State.from_dict(state)
         prune(loaded, self.graph.nodes)  # ids the knowledge no longer has are forgotten
         return Conversation(self, loaded)
+
+
+# every part a built engine has, and its type: a cache that lacks one is rebuilt
+_PARTS: dict[str, type] = {
+    "graph": Graph,
+    "catalog": dict,
+    "slots": dict,
+    "common_words": frozenset,
+    "speller": Speller,
+    "extractor": EntityExtractor,
+    "classifier": IntentClassifier,
+}
+
+
+def _whole(parts: Any) -> bool:
+    """True when a cached engine has every part, each of the right type."""
+    return isinstance(parts, dict) and all(isinstance(parts.get(n), t) for n, t in _PARTS.items())

@@ -137,10 +137,13 @@ def plan_markdown(graph: Graph, profile: Profile, goal: str) -> str:
     """The plan as a Markdown document (for /export and `advisor path --markdown`)."""
     plan = plan_path(graph, profile, goal)
     lines = [f"# Path to {graph.name(goal)}", ""]
+    used = [sid for sid in dict.fromkeys(s.source for s in plan.steps if s.source) if sid in graph.sources]
+    number = {sid: n for n, sid in enumerate(used, 1)}  # numbered notes, not internal ids
     for step in plan.steps:
         box = "x" if step.status == "done" else " "
         time = f" (time: {step.duration})" if step.duration else ""
-        lines.append(f"- [{box}] **{step.name}**{time} — {step.level}: {step.why} [{step.source}]")
+        note = f" [{number[step.source]}]" if step.source in number else ""
+        lines.append(f"- [{box}] **{step.name}**{time} — {step.level}: {step.why}{note}")
     for route in plan.routes:
         lines += [
             "",
@@ -151,7 +154,6 @@ def plan_markdown(graph: Graph, profile: Profile, goal: str) -> str:
         ]
         if route.reason:
             lines.append(f"Why: {route.reason}.")
-    used = list(dict.fromkeys(s.source for s in plan.steps if s.source))
     lines += ["", "## Sources", ""]
-    lines += [f"- [{sid}] {graph.sources[sid].cite()}" for sid in used if sid in graph.sources]
+    lines += [f"- [{number[sid]}] {graph.sources[sid].cite()}" for sid in used]
     return "\n".join(lines) + "\n"

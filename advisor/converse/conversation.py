@@ -14,6 +14,7 @@ from advisor.reply import Reply
 from advisor.state import State
 from advisor.text import echo, normalize, tokenize, was_truncated
 from advisor.understand.entities import Parsed
+from advisor.understand.numbers import years_notes
 from advisor.understand.statements import apply_changes, read_profile
 
 if TYPE_CHECKING:
@@ -89,6 +90,8 @@ class Conversation:
             if decision.intent in ASKS_ABOUT_CERT:
                 changes.add_certs.clear()  # "am I eligible for the CIIP?" does not hold it
             changed = apply_changes(state.profile, changes)
+            # years said about oneself that were out of range, or a range: say so calmly
+            notes += years_notes(list(parsed.tokens), changes.values.get("years"))
             if changed and decision.intent != "profile_update":
                 notes.append(
                     "Noted: "
@@ -103,15 +106,16 @@ class Conversation:
                 ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
                 slot = missing_slot(ask)
         if intent.name == "profile_update":
-            answer = self._confirm(changed, parsed)
+            answer = Answer([]) if notes and not changed else self._confirm(changed, parsed)
         elif intent.name == "out_of_scope":
             answer = ANSWERS["out_of_scope"](ask)
-            if decision.foreign:
-                answer.lines.insert(
-                    0,
+            if decision.foreign:  # the decline names the topic; the template's opening
+                # sentence would say the same again, so it goes
+                rest = answer.lines[0].split(". ", 1)[-1] if answer.lines else ""
+                answer.lines[:1] = [
                     f"I only know careers in PACS and imaging informatics, so I "
-                    f"can't answer about “{echo(decision.foreign)}”.",
-                )
+                    f"can't answer about “{echo(decision.foreign)}”. {rest}".rstrip(),
+                ]
         elif slot:
             answer = Answer(
                 [

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from advisor.errors import Problem
-from advisor.knowledge.explain import did_you_mean
+from advisor.knowledge.explain import NearMiss
 from advisor.text import normalize, tokenize
 
 Data = dict[str, Any]
@@ -112,6 +112,7 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
     """All meaning checks over the files present in `data` (those that passed the schema)."""
     ids, problems = collect_ids(data)
     any_node = set().union(*(ids.get(k, set()) for _, _, k in NODE_KINDS))
+    guessers: dict[str, NearMiss] = {}
 
     def ref(file: str, path: str, value: str | None, kind: str) -> None:
         needed, home = HOMES[kind]
@@ -119,7 +120,9 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
             return  # a file it points into did not load: its own problem is reported
         pool = any_node if kind == "node" else ids.get(kind, set())
         if value not in pool:
-            guess = did_you_mean(value, pool)
+            if kind not in guessers:
+                guessers[kind] = NearMiss(pool)
+            guess = guessers[kind](value)
             hint = (
                 f"{guess} Ids are defined in {home}"
                 if guess

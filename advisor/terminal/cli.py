@@ -13,10 +13,11 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from advisor.config import CV_FOLDS
 from advisor.errors import AdvisorError, DataError, UsageError
+from advisor.text import safe
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -87,10 +88,30 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `advisor graph --mermaid | head`
         _silence_stdout()
         return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - a bug must reach the user as one line, not a traceback
+        sys.stderr.write(
+            safe(f"advisor: something went wrong ({type(err).__name__}: {err}); please report it\n")
+        )
+        return EXIT_USAGE
+
+
+class SafeStream:
+    """A text stream that sanitises everything written to it (argv echoed in errors, file
+    names, data, replies): no escape sequence or control character but a newline passes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def run(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Parse `argv` and run the command; returns the exit code (never raises for users)."""
+    stdout, stderr = cast(TextIO, SafeStream(stdout)), cast(TextIO, SafeStream(stderr))
     try:
         args = _parse(argv, stdout, stderr)
         return _dispatch(args, stdin, stdout, stderr)
@@ -167,18 +188,24 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
         return EXIT_OK
     from advisor.converse.session import Session
+    from advisor.terminal.layout import fit, width_of
 
     session = Session(_engine(args), args.profile, stderr)
+    width = width_of(stdout)
+
+    def show(text: str) -> str:
+        return fit(text, width)  # charts re-scaled and lines wrapped to the terminal (80 piped)
+
     if command == "path":
-        return session.print_path(args.to, args.markdown, stdout)
+        return session.print_path(args.to, args.markdown, stdout, show)
     if command == "ask":
         reply = session.ask(" ".join(args.question))
         stdout.write(
-            json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json else reply.text + "\n"
+            json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json else show(reply.text) + "\n"
         )
         return EXIT_OK
     if not stdin.isatty() or not stdout.isatty():
-        return session.piped(stdin, stdout, args.json)
+        return session.piped(stdin, stdout, args.json, show)
     from advisor.terminal.repl import run_repl
 
     return run_repl(session, color=not args.no_color)

@@ -137,10 +137,10 @@ def _number(word: str) -> float:
 
 
 def _area(rest: str) -> str:
-    words = tokenize(normalize(rest))[:12]
-    while words and words[0] in ("of", "experience", "exp", "in", "as", "with", "working", "progressive"):
-        words = words[1:]
-    return " ".join(words[:8])
+    """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
+    text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()"))
+    text = text.split(".")[0].strip(" ,;:()")
+    return echo(text, 60)
 
 
 def read_block(block: Block, lex: Lexicon, extractor: EntityExtractor) -> BlockResult:

@@ -33,6 +33,7 @@ class Session:
         self.first_run = state is None
         self.conversation = engine.conversation(self._known_ids(state) if state else None)
         self.last: Reply | None = None
+        self.last_match: Any = None  # the last job posting compared (advisor.posting.Match)
 
     # -- the conversation ---------------------------------------------------------------
     def ask(self, text: str) -> Reply:
@@ -43,6 +44,13 @@ class Session:
         if reply.profile_changed or self._profile_json() != before:
             self.save()
         return reply
+
+    def match(self, text: str) -> Any:
+        """Compare a job posting with the profile; the profile is only read, never saved."""
+        from advisor.posting import match, read_posting
+
+        self.last_match = match(self.engine, self.conversation.state.profile, read_posting(self.engine, text))
+        return self.last_match
 
     def save(self) -> None:
         try:

@@ -50,10 +50,7 @@ def problem_with(text: str, english: frozenset[str]) -> str:
     if "\x00" in text or text.count("\ufffd") > max(3, len(text) // 100):
         return "That looks like a binary file, not a job posting: save the ad as plain text."
     if len(text) > MAX_POSTING_CHARS or text.count("\n") > MAX_POSTING_LINES:
-        return (
-            f"That is too long for one job posting ({len(text):,} characters); "
-            "paste just the ad, up to 200,000 characters."
-        )
+        return f"Too long for a job posting: {len(text):,} characters (the limit is {MAX_POSTING_CHARS:,})."
     words = tokenize(normalize(text[:20_000].replace("\n", " ")))
     letters = [w for w in words if w.isalpha()]
     if len(letters) >= 20 and sum(w in english for w in letters) / len(letters) < MIN_ENGLISH_SHARE:

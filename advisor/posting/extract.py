@@ -13,12 +13,14 @@ from advisor.config import (
     MAX_POSTING_LINES,
     MIN_ENGLISH_SHARE,
     MIN_SCOPE_SIGNALS,
+    PASTE_MIN_CUES,
+    PASTE_MIN_LINES,
     POSTING_RE,
     TITLE_LINES,
 )
 from advisor.posting.items import STRENGTH, Item, read_block
 from advisor.posting.lexicon import Lexicon, key
-from advisor.posting.sections import blocks, clean
+from advisor.posting.sections import blocks, clean, heading_of
 from advisor.text import echo, normalize, tokenize
 
 if TYPE_CHECKING:
@@ -56,6 +58,24 @@ def problem_with(text: str, english: frozenset[str]) -> str:
     if len(letters) >= 20 and sum(w in english for w in letters) / len(letters) < MIN_ENGLISH_SHARE:
         return "That posting does not look like English; I can only read job ads in English."
     return ""
+
+
+def looks_like_posting(text: str, lex: Lexicon) -> bool:
+    """True for a multi-line chat message that reads like a job ad (several lines, and
+    section headings or requirement cues on at least two of them)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < PASTE_MIN_LINES:
+        return False
+    cues = 0
+    for line in lines[:200]:
+        words = key(line[:300])
+        if heading_of(line, lex) is not None or any(
+            words[i : i + 1] and lex.longest(lex.cues, list(words), i) for i in range(len(words))
+        ):
+            cues += 1
+            if cues >= PASTE_MIN_CUES:
+                return True
+    return False
 
 
 def read_posting(engine: Advisor, text: str) -> Posting:

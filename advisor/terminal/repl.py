@@ -22,7 +22,8 @@ from prompt_toolkit.styles import Style
 
 from advisor.converse.session import Session
 from advisor.converse.storage import history_path, private_file
-from advisor.terminal.commands import COMMANDS, run_command
+from advisor.posting.extract import looks_like_posting
+from advisor.terminal.commands import COMMANDS, match_text, run_command
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
 STYLE = Style.from_dict(
@@ -140,6 +141,7 @@ class Chat:
         self.prompt = prompt
         self.say = say
         self.confirm_forget = False
+        self.posting: list[str] | None = None  # lines of a posting being pasted after /match
 
     def toolbar(self) -> str:
         goal = self.session.goal() or "none (/goal ROLE)"
@@ -160,16 +162,33 @@ class Chat:
             self.confirm_forget = False
             self._forget(line.strip().lower() in YES)
             return False
+        if self.posting is not None:
+            return self._collect(line)
         if not line.strip():
             return False
         if line.lstrip().startswith("/"):
             outcome = run_command(self.session, line)
             self.say(outcome.text, "")
             self.confirm_forget = outcome.confirm_forget
+            self.posting = [] if outcome.collect_posting else None
             return outcome.quit
+        if "\n" in line.strip() and looks_like_posting(line, self.session.engine.posting):
+            self.say(match_text(self.session, line), "")
+            return False
         reply = self.session.ask(line)
         self.say(reply.text, "")
         return reply.end
+
+    def _collect(self, line: str) -> bool:
+        """A line of the posting after /match; an empty line (or a whole paste) ends it."""
+        lines = self.posting if self.posting is not None else []
+        if line.strip():
+            lines.append(line)
+            if "\n" not in line.strip():
+                return False
+        text, self.posting = "\n".join(lines), None
+        self.say(match_text(self.session, text) if text.strip() else "No posting pasted.", "")
+        return False
 
     def _forget(self, confirmed: bool) -> None:
         if not confirmed:
@@ -186,7 +205,10 @@ class Chat:
             except KeyboardInterrupt:  # Ctrl-C clears the line (and cancels a /forget)
                 self.confirm_forget = False
                 continue
-            except EOFError:  # Ctrl-D
+            except EOFError:  # Ctrl-D (ends a posting pasted after /match, else the chat)
+                if self.posting is not None:
+                    self._collect("")
+                    continue
                 return 0
             try:
                 if self.handle(line):

@@ -53,7 +53,7 @@ def problem_with(text: str, english: frozenset[str]) -> str:
         return "That looks like a binary file, not a job posting: save the ad as plain text."
     if len(text) > MAX_POSTING_CHARS or text.count("\n") > MAX_POSTING_LINES:
         return f"Too long for a job posting: {len(text):,} characters (the limit is {MAX_POSTING_CHARS:,})."
-    words = tokenize(normalize(text[:20_000].replace("\n", " ")))
+    words = tokenize(normalize(clean(text[:20_000]).replace("\n", " ")))
     letters = [w for w in words if w.isalpha()]
     if len(letters) >= 20 and sum(w in english for w in letters) / len(letters) < MIN_ENGLISH_SHARE:
         return "That posting does not look like English; I can only read job ads in English."
@@ -118,7 +118,7 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
     words of a role's name or alias (the longest alias wins; career roles first)."""
     lines = [line.strip() for line in plain.split("\n") if line.strip()][:TITLE_LINES]
     for line in lines:
-        tokens = engine.extractor.parse(tokenize(normalize(line))).tokens
+        tokens = engine.extractor.parse(engine.posting.fix(tokenize(normalize(line)))).tokens
         words, joined = set(tokens), f" {' '.join(tokens)} "
         best: tuple[bool, int, int, str] | None = None
         for alias, role in engine.posting.role_aliases:

@@ -69,7 +69,7 @@ def _cues(tokens: list[str], lex: Lexicon) -> list[str]:
 
 def _words(text: str, lex: Lexicon, extractor: EntityExtractor) -> list[str]:
     """Tokens with typos corrected by the engine's extractor (posting terms kept as typed)."""
-    tokens = tokenize(normalize(text))
+    tokens = lex.fix(tokenize(normalize(text)))
     fixed = extractor.parse(tokens).tokens
     return [t if t in lex.protected else f for t, f in zip(tokens, fixed, strict=True)]
 

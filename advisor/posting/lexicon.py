@@ -11,6 +11,7 @@ from typing import Any
 
 from advisor.knowledge.graph import Graph
 from advisor.text import normalize, tokenize
+from advisor.understand.spelling import Speller
 
 Key = tuple[str, ...]
 ITEM_TYPES = {"skill": "skill", "concept": "skill", "certification": "certification"}
@@ -39,6 +40,12 @@ class Lexicon:
     prefixes: frozenset[Key]
     role_aliases: tuple[tuple[Key, str], ...]  # every role's name and aliases (for titles)
     skipped: tuple[str, ...]  # phrase ids the graph does not (yet) have
+    speller: Speller  # typos of heading, cue and role words ('REQUIRMENTS', 'adminstrator')
+
+    def fix(self, tokens: list[str] | tuple[str, ...]) -> list[str]:
+        """Tokens with typos of the posting's structure words corrected (terms are left to
+        the engine's speller, which knows every alias)."""
+        return [self.speller.correct(t) or t for t in tokens]
 
     def longest(self, table: dict[Key, Any], tokens: list[str], i: int) -> tuple[int, Any] | None:
         """The longest entry of `table` starting at token i: (end, value), or None."""
@@ -78,6 +85,8 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
     cues = {key(p): status for status, ps in raw["cues"].items() for p in ps}
     tables: list[dict[Key, Any]] = [terms, degrees, fields, headings, cues]
     prefixes = frozenset(k[:n] for table in tables for k in table for n in range(1, len(k)))
+    structure = {w for table in (headings, cues) for k in table for w in k}
+    structure |= {w for k, v in terms.items() if v[0] == "role" for w in k}
     protected = frozenset(w for ps in raw["phrases"].values() for p in ps for w in key(p))
     return Lexicon(
         headings=headings,
@@ -96,4 +105,5 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         prefixes=prefixes,
         role_aliases=tuple((k, v[1]) for k, v in terms.items() if v[0] == "role"),
         skipped=tuple(skipped),
+        speller=Speller(dict.fromkeys(structure, 5), frozenset(structure)),
     )

@@ -43,20 +43,34 @@ def heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
     'Qualifications: A bachelor's…'), else None."""
     bare = POSTING_RE.BULLET.sub("", line).strip()
     head, colon, rest = bare.partition(":")
-    words = key(head)
+    words = tuple(lex.fix(key(head)))
     if colon and rest.strip() and words in lex.headings and len(words) <= HEADING_MAX_WORDS:
         return lex.headings[words], rest.strip()
-    words = key(bare.rstrip(":"))
+    words = tuple(lex.fix(key(bare.rstrip(":"))))
     if not words:
         return None
     if words in lex.headings and (bare.endswith(":") or len(words) <= 4 and bare[-1:].isalnum()):
         return lex.headings[words], ""
-    if len(words) <= HEADING_MAX_WORDS and _looks_heading(bare) and not POSTING_RE.BULLET.match(line):
+    if (
+        len(words) <= HEADING_MAX_WORDS
+        and _looks_heading(bare)
+        and not POSTING_RE.BULLET.match(line)
+        and not _names_items(list(words), lex)
+    ):
         for n in range(len(words) - 1, 0, -1):  # 'ABOUT SUMMIT VALLEY HEALTH' → 'about'
             if words[:n] in lex.headings:
                 return lex.headings[words[:n]], ""
         return "info", ""
     return None
+
+
+def _names_items(words: list[str], lex: Lexicon) -> bool:
+    """True when the words name a skill or certification ('HL7 & SQL' is not a heading)."""
+    for i in range(len(words)):
+        hit = lex.longest(lex.terms, words, i)
+        if hit is not None and hit[1][0] != "role":
+            return True
+    return False
 
 
 def _looks_heading(text: str) -> bool:

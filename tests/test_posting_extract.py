@@ -1,0 +1,140 @@
+"""The posting reader on fixtures: floors per item type, and the shapes it must read
+(HTML, ALL CAPS headings, bullets, typos, cue words inside a sentence, year ranges)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+from posting_support import future_knowledge
+
+from advisor import Advisor
+from advisor.knowledge.dataset import load
+from advisor.posting import Posting, read_posting
+from advisor.posting.scoring import score
+from advisor.posting.sections import clean
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [d for d in (ROOT / "tests" / "postings" / "dev", ROOT / "tests" / "postings" / "own") if d.is_dir()]
+FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9), "experience": (0.9, 0.9)}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Advisor:
+    """The shipped data plus the contract's new ids (sql, linux, arrt-r…), as after merge."""
+    return Advisor.load(future_knowledge(tmp_path_factory.mktemp("kb")))
+
+
+def read(engine: Advisor, text: str) -> Posting:
+    return read_posting(engine, text)
+
+
+def got(posting: Posting, status: str) -> set[str]:
+    return {f"{i.type}:{i.id or f'{i.years:g}'}" for i in posting.items if i.status == status}
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[d.name for d in SETS])
+def test_fixture_set_meets_its_floors(engine: Advisor, folder: Path) -> None:
+    report = score(engine, folder)
+    for kind, (precision, recall) in FLOORS.items():
+        row = report["kinds"][kind]
+        assert row["recall"] >= recall, (kind, row, report["misses"])
+        assert row["precision"] >= precision, (kind, row, report["misses"])
+    assert report["kinds"]["role"]["recall"] >= 0.9, report["misses"]
+    assert report["kinds"]["on_call"]["recall"] >= 0.9, report["misses"]
+
+
+def test_every_phrase_id_is_in_the_graph() -> None:
+    """Phrase ids the shipped graph lacks are skipped; after the knowledge branch is merged
+    there are none. Until then this warns instead of failing."""
+    data = load()
+    missing = sorted(set(data.posting["phrases"]) - set(data.graph.nodes))
+    if missing:
+        warnings.warn(f"posting phrases name ids the graph lacks: {missing}", stacklevel=1)
+    assert set(data.posting["scope_ids"]) - set(data.graph.nodes) <= set(missing) | {"parca-dicom"}
+
+
+def test_a_sentence_with_two_cues_gives_two_items(engine: Advisor) -> None:
+    p = read(
+        engine, "PACS Administrator\n\nQualifications\n- Associate degree required, bachelor's preferred"
+    )
+    assert got(p, "required") == {"degree:associate"}
+    assert got(p, "preferred") == {"degree:bachelor"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "years"),
+    [
+        ("2-4 years of experience", 2),
+        ("three (3) years of experience", 3),
+        ("5+ yrs exp", 5),
+        ("Minimum of two (2) years in PACS", 2),
+        ("at least one year of experience", 1),
+    ],
+)
+def test_years_of_experience(engine: Advisor, phrase: str, years: int) -> None:
+    p = read(engine, f"PACS Analyst\n\nRequirements:\n- {phrase}\n- DICOM")
+    assert f"experience:{years}" in got(p, "required")
+
+
+def test_years_that_are_not_experience_are_ignored(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nPreferred:\n- CIIP or willing to obtain within 2 years of hire")
+    assert got(p, "preferred") == {"certification:ciip"}
+
+
+def test_html_copied_as_text(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "<h2>RIS Analyst</h2><h3>Preferred Qualifications</h3><ul><li>R.T.(R)(ARRT) &ndash; a plus</li>"
+        "<li>Mirth Connect</li></ul><h3>Minimum Qualifications</h3><ul><li>HL7 &amp; SQL</li></ul>",
+    )
+    assert p.role == "ris-analyst"
+    assert got(p, "preferred") == {"certification:arrt-r", "skill:interface-engines"}
+    assert got(p, "required") == {"skill:hl7", "skill:sql"}
+    assert clean("<p>a &lt;b&gt; &amp; c</p>") == "a <b> & c"  # entities decode after tags go
+
+
+def test_all_caps_headings_bullets_and_typos(engine: Advisor) -> None:
+    text = (
+        "PACS ADMINSTRATOR\n\nREQUIRMENTS\n• Knowlege of Dicom and HL-7\n▪ Unix/Linux\n"
+        "1) Databse queries\n\nNICE TO HAVE\n* CIIP\n"
+    )
+    p = read(engine, text)
+    assert p.role == "pacs-administrator"
+    assert {"skill:dicom", "skill:hl7", "skill:linux"} <= got(p, "required")
+    assert got(p, "preferred") == {"certification:ciip"}
+
+
+def test_duties_are_mentioned_not_required(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nResponsibilities\n- Maintain the VNA\n\nRequirements\n- DICOM")
+    assert got(p, "required") == {"skill:dicom"}
+    assert got(p, "mentioned") == {"skill:vna"}
+
+
+def test_unmapped_lines_are_kept(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nRequirements\n- DICOM\n- Valid driver's licence and a sense of humour")
+    assert [t for _, s, t in p.unmapped if s == "required"] == [
+        "Valid driver's licence and a sense of humour"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "on_call"),
+    [
+        ("Participates in the 24/7 on-call rotation", True),
+        ("This position does not take call", False),
+        ("Schedule: days, M-F. No call.", False),
+        ("Days, Monday to Friday", None),
+    ],
+)
+def test_on_call(engine: Advisor, text: str, on_call: bool | None) -> None:
+    assert read(engine, f"PACS Administrator\n\nRequirements\n- DICOM\n\n{text}").on_call is on_call
+
+
+def test_fixture_files_are_pairs() -> None:
+    for folder in SETS:
+        for path in folder.glob("*.json"):
+            assert path.with_suffix(".txt").exists(), path
+            assert {"required", "preferred"} <= set(json.loads(path.read_text("utf-8")))

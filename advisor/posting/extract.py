@@ -51,8 +51,10 @@ def problem_with(text: str, english: frozenset[str]) -> str:
         return "The posting is empty: paste the text of a job ad."
     if "\x00" in text or text.count("\ufffd") > max(3, len(text) // 100):
         return "That looks like a binary file, not a job posting: save the ad as plain text."
-    if len(text) > MAX_POSTING_CHARS or text.count("\n") > MAX_POSTING_LINES:
-        return f"Too long for a job posting: {len(text):,} characters (the limit is {MAX_POSTING_CHARS:,})."
+    if len(text) > MAX_POSTING_CHARS:
+        return f"Too long for a job posting: more than {MAX_POSTING_CHARS:,} characters; paste just the ad."
+    if text.count("\n") > MAX_POSTING_LINES:
+        return f"Too long for a job posting: more than {MAX_POSTING_LINES:,} lines; paste just the ad."
     words = tokenize(normalize(clean(text[:20_000]).replace("\n", " ")))
     letters = [w for w in words if w.isalpha()]
     if len(letters) >= 20 and sum(w in english for w in letters) / len(letters) < MIN_ENGLISH_SHARE:

@@ -23,10 +23,9 @@ def headline(graph: Graph, m: Match) -> str:
     if p.problem:
         return p.problem
     if not p.in_scope:
-        what = f"a {graph.name(p.role)} job" if p.role else "not a PACS or imaging-informatics job"
-        return (
-            f"This posting looks like {what}; I can only compare you with PACS and imaging-informatics jobs."
-        )
+        if p.role:
+            return f"This posting is for a {graph.name(p.role)}; I only compare PACS and imaging-informatics jobs."
+        return "This does not look like a PACS or imaging-informatics job posting; I only compare those."
     done, total = m.count("required", "met"), m.count("required")
     return f"Readiness: {done} of {total} required met" + (
         f", {m.count('preferred', 'met')} of {m.count('preferred')} preferred."

@@ -24,7 +24,8 @@ def headline(graph: Graph, m: Match) -> str:
         return p.problem
     if not p.in_scope:
         if p.role:
-            return f"This posting is for a {graph.name(p.role)}; I only compare PACS and imaging-informatics jobs."
+            name = graph.name(p.role)
+            return f"This posting is for a {name}; I only compare PACS and imaging-informatics jobs."
         return "This does not look like a PACS or imaging-informatics job posting; I only compare those."
     done, total = m.count("required", "met"), m.count("required")
     return f"Readiness: {done} of {total} required met" + (

@@ -18,7 +18,7 @@ from advisor.config import (
     POSTING_RE,
     TITLE_LINES,
 )
-from advisor.posting.items import STRENGTH, Item, read_block
+from advisor.posting.items import STRENGTH, Item, Words, read_block
 from advisor.posting.lexicon import Lexicon, key
 from advisor.posting.sections import blocks, clean, heading_of
 from advisor.text import echo, normalize, tokenize
@@ -88,12 +88,13 @@ def read_posting(engine: Advisor, text: str) -> Posting:
         return Posting(problem=problem)
     plain = clean(text)
     parts = blocks(plain, lex)
+    words = Words(lex, engine.extractor)
     items: list[Item] = []
     unmapped: list[tuple[int, str, str]] = []
     mentions: Counter[str] = Counter()
     title, role = _title(plain, engine)
     for block in parts:
-        result = read_block(block, lex, engine.extractor)
+        result = read_block(block, words)
         items += result.items
         mentions.update(result.roles)
         if not result.items and not result.roles and block.status != "ignore" and block.text != title:

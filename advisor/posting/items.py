@@ -67,11 +67,23 @@ def _cues(tokens: list[str], lex: Lexicon) -> list[str]:
     return found
 
 
-def _words(text: str, lex: Lexicon, extractor: EntityExtractor) -> list[str]:
-    """Tokens with typos corrected by the engine's extractor (posting terms kept as typed)."""
-    tokens = lex.fix(tokenize(normalize(text)))
-    fixed = extractor.parse(tokens).tokens
-    return [t if t in lex.protected else f for t, f in zip(tokens, fixed, strict=True)]
+class Words:
+    """Text → tokens with typos corrected by the engine's extractor (posting terms kept as
+    typed); remembered for one posting, since a sentence is read for cues and for terms."""
+
+    def __init__(self, lex: Lexicon, extractor: EntityExtractor) -> None:
+        self.lex = lex
+        self.extractor = extractor
+        self.memo: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = self.memo.get(text)
+        if found is None:
+            tokens = self.lex.fix(tokenize(normalize(text)))
+            fixed = self.extractor.parse(tokens).tokens
+            found = [t if t in self.lex.protected else f for t, f in zip(tokens, fixed, strict=True)]
+            self.memo[text] = found
+        return found
 
 
 def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> str:
@@ -84,14 +96,15 @@ def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> s
     return "required" if lex.qualification_words & set(tokens) else "mentioned"
 
 
-def _pieces(sentence: str, section: str, lex: Lexicon, extractor: EntityExtractor) -> list[tuple[str, str]]:
+def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
     """(piece text, status) for one sentence."""
-    tokens = _words(sentence, lex, extractor)
+    lex = words.lex
+    tokens = words(sentence)
     cues = _cues(tokens, lex)
     if len(set(cues)) < 2 or section == "duty":
         return [(sentence, _status(section, cues, tokens, lex))]
     parts = [p for p in POSTING_RE.PIECE.split(sentence) if p.strip()]
-    own = [_cues(_words(p, lex, extractor), lex) for p in parts]
+    own = [_cues(words(p), lex) for p in parts]
     out = []
     for index, part in enumerate(parts):
         later = [c[0] for c in own[index:] if c]
@@ -143,22 +156,23 @@ def _area(rest: str) -> str:
     return echo(text, 60)
 
 
-def read_block(block: Block, lex: Lexicon, extractor: EntityExtractor) -> BlockResult:
+def read_block(block: Block, words: Words) -> BlockResult:
     """Items and role mentions of one block (nothing from an ignored section)."""
     if block.status == "ignore":
         return BlockResult((), (), "ignore")
+    lex = words.lex
     items: list[Item] = []
     roles: list[str] = []
     for sentence in POSTING_RE.SENTENCE.split(block.text):
         if not sentence.strip():
             continue
-        for piece, status in _pieces(sentence, block.status, lex, extractor):
+        for piece, status in _pieces(sentence, block.status, words):
             quote = echo(piece, 70)
             years, rest = _years(piece, lex) if status != "mentioned" else ([], piece)
             items += [
                 Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
             ]
-            found, named = _terms(_words(rest, lex, extractor), lex)
+            found, named = _terms(words(rest), lex)
             roles += named
             items += [Item(t, status, i, f, text=quote, line=block.line) for t, i, f in found]
     return BlockResult(tuple(items), tuple(roles), block.status)

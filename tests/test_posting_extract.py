@@ -8,11 +8,12 @@ import warnings
 from pathlib import Path
 
 import pytest
-from posting_support import future_knowledge
+from posting_support import NEW_CERTS, NEW_CONCEPTS, NEW_SKILLS, future_knowledge
 
 from advisor import Advisor
 from advisor.knowledge.dataset import load
 from advisor.posting import Posting, read_posting
+from advisor.posting.lexicon import check
 from advisor.posting.scoring import score
 from advisor.posting.sections import clean
 
@@ -46,14 +47,26 @@ def test_fixture_set_meets_its_floors(engine: Advisor, folder: Path) -> None:
     assert report["kinds"]["on_call"]["recall"] >= 0.9, report["misses"]
 
 
-def test_every_phrase_id_is_in_the_graph() -> None:
-    """Phrase ids the shipped graph lacks are skipped; after the knowledge branch is merged
-    there are none. Until then this warns instead of failing."""
-    data = load()
-    missing = sorted(set(data.posting["phrases"]) - set(data.graph.nodes))
-    if missing:
-        warnings.warn(f"posting phrases name ids the graph lacks: {missing}", stacklevel=1)
-    assert set(data.posting["scope_ids"]) - set(data.graph.nodes) <= set(missing) | {"parca-dicom"}
+def test_phrase_data_validates_against_the_graph_after_merge(engine: Advisor) -> None:
+    """With the contract's ids every phrase names a node; with the shipped graph, the ids
+    another branch adds are the only problems (warned, not failed, until it is merged)."""
+    raw = load().posting
+    assert check(raw, {n.id: n.type for n in engine.graph.nodes.values()}) == []
+    shipped = load().graph
+    problems = check(raw, {n.id: n.type for n in shipped.nodes.values()})
+    future = set(NEW_SKILLS) | set(NEW_CONCEPTS) | set(NEW_CERTS)
+    assert all(p.path.rsplit(".", 1)[-1].split("[")[0] in future or "scope_ids" in p.path for p in problems)
+    if problems:
+        warnings.warn(f"{len(problems)} posting ids wait for the knowledge branch", stacklevel=1)
+
+
+def test_a_phrase_under_two_ids_is_a_problem() -> None:
+    raw = {"phrases": {"sql": ["database"], "oracle-dba": ["Database"]}, "scope_ids": []}
+    problems = check(raw, {"sql": "skill", "oracle-dba": "skill"})
+    assert [p.line() for p in problems] == [
+        "intents/posting.json: $.phrases.oracle-dba[0]: 'Database' is also a phrase of 'sql' "
+        "(hint: keep it under one id)"
+    ]
 
 
 def test_a_sentence_with_two_cues_gives_two_items(engine: Advisor) -> None:

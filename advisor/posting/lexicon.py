@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from advisor.errors import Problem
 from advisor.knowledge.graph import Graph
 from advisor.text import normalize, tokenize
 from advisor.understand.spelling import Speller
 
 Key = tuple[str, ...]
+FILE = "intents/posting.json"
 ITEM_TYPES = {"skill": "skill", "concept": "skill", "certification": "certification"}
 
 
@@ -107,3 +109,37 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         skipped=tuple(skipped),
         speller=Speller(dict.fromkeys(structure, 5), frozenset(structure)),
     )
+
+
+def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
+    """Meaning checks of intents/posting.json against the graph (`node_types`: id → type):
+    every phrase id names a skill, concept or certification; no phrase names two ids."""
+    problems = []
+    seen: dict[Key, str] = {}
+    for node_id, phrases in raw["phrases"].items():
+        if node_types.get(node_id) not in ITEM_TYPES:
+            problems.append(
+                Problem(
+                    FILE,
+                    f"$.phrases.{node_id}",
+                    f"'{node_id}' is not a skill, concept or certification of the knowledge",
+                    "add it to knowledge/ or remove its phrases",
+                )
+            )
+        for index, phrase in enumerate(phrases):
+            other = seen.setdefault(key(phrase), node_id)
+            if other != node_id:
+                problems.append(
+                    Problem(
+                        FILE,
+                        f"$.phrases.{node_id}[{index}]",
+                        f"'{phrase}' is also a phrase of '{other}'",
+                        "keep it under one id",
+                    )
+                )
+    for index, node_id in enumerate(raw["scope_ids"]):
+        if node_id not in node_types:
+            problems.append(
+                Problem(FILE, f"$.scope_ids[{index}]", f"unknown id '{node_id}'", "use a graph id")
+            )
+    return problems

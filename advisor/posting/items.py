@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.config import POSTING_RE
 from advisor.posting.lexicon import Lexicon
 from advisor.posting.sections import Block
+from advisor.state import DEGREE_RANK
 from advisor.text import echo, normalize, tokenize
 from advisor.understand.entities import _NUMBER_WORDS
 
@@ -134,14 +135,20 @@ def _years(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
 
 
 def _area_end(text: str, start: int, lex: Lexicon) -> int:
-    """Where the experience area after 'N years' ends: at its 'experience' word, or (for
-    'N years of experience in X, Y or Z') at the end of the sentence, else at a comma."""
+    """Where the experience area after 'N years' ends: at its 'experience' word; for
+    'N years of experience in X, Y or Z', or without such a word, where the next
+    requirement starts ('… and knowledge of DICOM') or at the end of the sentence."""
     words = list(POSTING_RE.WORD.finditer(text, start))
     for index, word in enumerate(words[:10]):
         if word.group().lower() in lex.experience_words:
-            return len(text) if index <= 1 else word.end()
-    comma = text.find(",", start)
-    return comma if comma >= 0 else len(text)
+            if index > 1:
+                return word.end()
+            words = words[index + 1 :]
+            break
+    for word in words:
+        if word.group().lower() in lex.qualification_words:
+            return word.start()
+    return len(text)
 
 
 def _number(word: str) -> float:
@@ -172,10 +179,23 @@ def read_block(block: Block, words: Words) -> BlockResult:
             items += [
                 Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
             ]
-            found, named = _terms(words(rest), lex)
+            found, named = _lowest_degree(_terms(words(rest), lex))
             roles += named
             items += [Item(t, status, i, f, text=quote, line=block.line) for t, i, f in found]
     return BlockResult(tuple(items), tuple(roles), block.status)
+
+
+def _lowest_degree(
+    found: tuple[list[tuple[str, str, str]], list[str]],
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """'AAS or bachelor's in IT': one piece naming several degrees asks for the lowest."""
+    terms, roles = found
+    degrees = [t for t in terms if t[0] == "degree"]
+    if len(degrees) < 2:
+        return found
+    lowest = min(degrees, key=lambda t: DEGREE_RANK.get(t[1], 9))
+    field = lowest[2] or next((t[2] for t in degrees if t[2]), "")
+    return [t for t in terms if t[0] != "degree"] + [("degree", lowest[1], field)], roles
 
 
 def _terms(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:

@@ -120,6 +120,30 @@ def test_all_caps_headings_bullets_and_typos(engine: Advisor) -> None:
     assert got(p, "preferred") == {"certification:ciip"}
 
 
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("Qualifications (Required)", "required"),
+        ("Required Skills / Experience", "required"),
+        ("ADDITIONAL PREFERRED SKILLS:", "preferred"),
+        ("Desired", "preferred"),
+        ("Essential", "required"),
+        ("Key Responsibilities and Duties", "duty"),
+        ("Education Required: ", "required"),
+    ],
+)
+def test_heading_shapes(engine: Advisor, heading: str, status: str) -> None:
+    lines = f"PACS Analyst\n\nNice to have\n- VNA\n\n{heading}\n- Knowledge of HL7\n"
+    p = read(engine, lines.replace(": \n- ", ": "))
+    want = {"duty": "mentioned"}.get(status, status)
+    assert "skill:hl7" in got(p, want), p.items
+
+
+def test_a_content_line_is_not_a_heading(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nPreferred\n- VNA\n\nExperience in a hospital setting\n- HL7")
+    assert got(p, "preferred") == {"skill:vna", "skill:hl7"}
+
+
 def test_duties_are_mentioned_not_required(engine: Advisor) -> None:
     p = read(engine, "PACS Analyst\n\nResponsibilities\n- Maintain the VNA\n\nRequirements\n- DICOM")
     assert got(p, "required") == {"skill:dicom"}

@@ -16,6 +16,9 @@ from advisor.understand.spelling import Speller
 
 Key = tuple[str, ...]
 FILE = "intents/posting.json"
+CONNECTORS = frozenset(
+    {"and", "or", "of", "the", "for", "to", "a", "an", "in", "with", "additional", "other"}
+)
 ITEM_TYPES = {"skill": "skill", "concept": "skill", "certification": "certification"}
 
 
@@ -42,6 +45,7 @@ class Lexicon:
     prefixes: frozenset[Key]
     role_aliases: tuple[tuple[Key, str], ...]  # every role's name and aliases (for titles)
     skipped: tuple[str, ...]  # phrase ids the graph does not (yet) have
+    heading_words: frozenset[str]  # words a heading is made of (and, of, the, &…)
     speller: Speller  # typos of heading, cue and role words ('REQUIRMENTS', 'adminstrator')
 
     def fix(self, tokens: list[str] | tuple[str, ...]) -> list[str]:
@@ -107,6 +111,7 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         prefixes=prefixes,
         role_aliases=tuple((k, v[1]) for k, v in terms.items() if v[0] == "role"),
         skipped=tuple(skipped),
+        heading_words=frozenset({w for table in (headings, cues) for k in table for w in k} | CONNECTORS),
         speller=Speller(dict.fromkeys(structure, 5), frozenset(structure)),
     )
 

@@ -39,28 +39,47 @@ def clean(text: str) -> str:
 
 
 def heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
-    """(status, rest of the line) when the line is a heading ('Preferred:' or
-    'Qualifications: A bachelor's…'), else None."""
+    """(status, rest of the line) when the line is a heading ('Preferred:', 'REQUIREMENTS',
+    'Qualifications (Required)' or 'Qualifications: A bachelor's…'), else None."""
     bare = POSTING_RE.BULLET.sub("", line).strip()
     head, colon, rest = bare.partition(":")
     words = tuple(lex.fix(key(head)))
-    if colon and rest.strip() and words in lex.headings and len(words) <= HEADING_MAX_WORDS:
-        return lex.headings[words], rest.strip()
+    inline = words in lex.headings or (len(words) <= 3 and _heading_words(words, lex))
+    if colon and rest.strip() and len(words) <= HEADING_MAX_WORDS and inline:
+        return _heading_status(words, lex) or "info", rest.strip()
     words = tuple(lex.fix(key(bare.rstrip(":"))))
-    if not words:
+    if (
+        not words
+        or len(words) > HEADING_MAX_WORDS
+        or (POSTING_RE.BULLET.match(line) and not bare.endswith(":"))
+    ):
         return None
     if words in lex.headings and (bare.endswith(":") or len(words) <= 4 and bare[-1:].isalnum()):
         return lex.headings[words], ""
-    if (
-        len(words) <= HEADING_MAX_WORDS
-        and _looks_heading(bare)
-        and not POSTING_RE.BULLET.match(line)
-        and not _names_items(list(words), lex)
-    ):
-        for n in range(len(words) - 1, 0, -1):  # 'ABOUT SUMMIT VALLEY HEALTH' → 'about'
-            if words[:n] in lex.headings:
-                return lex.headings[words[:n]], ""
-        return "info", ""
+    if _names_items(list(words), lex):
+        return None
+    if _looks_heading(bare) or (bare[-1:].isalnum() or bare[-1:] == ")") and _heading_words(words, lex):
+        return _heading_status(words, lex) or "info", ""
+    return None
+
+
+def _heading_words(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Every word is a heading or cue word ('Required Skills / Experience')."""
+    return all(w in lex.heading_words for w in words)
+
+
+def _heading_status(words: tuple[str, ...], lex: Lexicon) -> str | None:
+    """A known heading; else a cue in it ('Additional required skills'); else its longest
+    known start ('ABOUT SUMMIT VALLEY HEALTH' → 'about': ignored)."""
+    if words in lex.headings:
+        return lex.headings[words]
+    for i in range(len(words)):
+        hit = lex.longest(lex.cues, list(words), i)
+        if hit is not None:
+            return str(hit[1])
+    for n in range(len(words) - 1, 0, -1):
+        if words[:n] in lex.headings:
+            return lex.headings[words[:n]]
     return None
 
 

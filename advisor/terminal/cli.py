@@ -160,7 +160,7 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         from advisor.terminal.evaluate import evaluate_file, format_report
 
         if args.file is None:
-            raise UsageError("eval needs a FILE (or --postings DIR)")
+            raise UsageError("the following arguments are required: file")
         report = evaluate_file(_engine(args), args.file)
         stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
         return EXIT_OK

@@ -175,3 +175,23 @@ def test_fixture_files_are_pairs() -> None:
         for path in folder.glob("*.json"):
             assert path.with_suffix(".txt").exists(), path
             assert {"required", "preferred"} <= set(json.loads(path.read_text("utf-8")))
+
+
+def test_a_clinical_title_with_pacs_requirements_is_in_scope(engine: Advisor) -> None:
+    text = "Radiologic Technologist - PACS\n\nRequirements\n- DICOM, HL7 and PACS administration\n- ARRT (R)"
+    p = read(engine, text)
+    assert p.in_scope and p.role is not None
+    assert engine.graph.nodes[p.role].get("track") == "imaging-informatics"
+
+
+def test_a_clinical_posting_is_out_of_scope(engine: Advisor) -> None:
+    p = read(
+        engine, "Radiologic Technologist\n\nRequirements\n- ARRT (R)\n- BLS\n- Two years of x-ray experience"
+    )
+    assert (p.in_scope, p.role) == (False, "radiologic-technologist")
+
+
+def test_an_unknown_title_gets_the_role_its_requirements_fit(engine: Advisor) -> None:
+    text = "Imaging Informatics Specialist\n\nRequirements\n- HL7 interfaces and DICOM\n- Mirth\n- CIIP"
+    p = read(engine, text)
+    assert p.in_scope and p.role in ("integration-analyst", "pacs-analyst", "pacs-administrator")

@@ -25,6 +25,7 @@ from advisor.text import echo, normalize, tokenize
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
+    from advisor.knowledge.graph import Node
 
 
 @dataclass(frozen=True)
@@ -99,16 +100,21 @@ def read_posting(engine: Advisor, text: str) -> Posting:
         mentions.update(result.roles)
         if not result.items and not result.roles and block.status != "ignore" and block.text != title:
             unmapped.append((block.line, block.status, echo(block.text, 200)))
-    if role is None and mentions:
-        careers = [r for r, _ in mentions.most_common() if engine.graph.nodes[r].get("track") != "background"]
-        role = careers[0] if careers else None
     merged = _merge(items)
     if not merged and not role:
         return Posting(problem="I could not find a job title or any requirements in that text.")
+    signals = len({i.id for i in merged if i.id in lex.scope_ids and i.status != "mentioned"})
+    background = role is not None and engine.graph.nodes[role].get("track") == "background"
+    if role is None or background and signals >= MIN_SCOPE_SIGNALS + 1:  # 'Radiologic Technologist (PACS)'
+        careers = [r for r, _ in mentions.most_common() if engine.graph.nodes[r].get("track") != "background"]
+        role = (
+            careers[0] if careers else _by_overlap(engine, merged) if signals >= MIN_SCOPE_SIGNALS else role
+        )
+    in_scope = role is not None and engine.graph.nodes[role].get("track") != "background"
     return Posting(
         title=echo(title, 80),
         role=role,
-        in_scope=_in_scope(engine, role, merged),
+        in_scope=in_scope,
         on_call=_on_call(plain, lex),
         items=tuple(merged),
         unmapped=tuple(unmapped),
@@ -148,12 +154,18 @@ def _merge(items: list[Item]) -> list[Item]:
     return sorted(kept.values(), key=lambda i: (STRENGTH[i.status], order[(i.type, i.id, i.years)]))
 
 
-def _in_scope(engine: Advisor, role: str | None, items: list[Item]) -> bool:
-    node = engine.graph.node(role)
-    if node is not None:
-        return bool(node.get("track") != "background")
-    signals = {i.id for i in items if i.id in engine.posting.scope_ids}
-    return len(signals) >= MIN_SCOPE_SIGNALS
+def _by_overlap(engine: Advisor, items: list[Item]) -> str | None:
+    """The career role whose requirements name most of the posting's skills and
+    certifications (ties: the role listed first)."""
+    asked = {i.id for i in items if i.type in ("skill", "certification") and i.status != "mentioned"}
+
+    def overlap(role: Node) -> int:
+        named = {t.ref for q in role.requirements for o in q.options for t in o.items if t.ref}
+        return len(asked & named)
+
+    careers = engine.graph.career_roles()
+    best = max(careers, key=overlap, default=None)
+    return best.id if best is not None and overlap(best) else None
 
 
 def _on_call(plain: str, lex: Lexicon) -> bool | None:

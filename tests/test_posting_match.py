@@ -211,14 +211,17 @@ def chat(engine: Advisor, keys: str) -> list[str]:
     return said
 
 
-def forty_lines() -> str:
+def posting_lines(count: int) -> str:
     text = (DEV / "pacs_admin_bullets.txt").read_text("utf-8")
-    lines = text.splitlines() + [f"- Other duty number {n}" for n in range(40)]
-    return "\n".join(lines[:40])
+    lines = text.splitlines() + [f"- Other duty number {n}" for n in range(count)]
+    return "\n".join(lines[:count])
 
 
-def test_a_pasted_posting_is_one_message_answered_by_the_matcher(engine: Advisor, home: Path) -> None:
-    said = chat(engine, PASTE_START + forty_lines() + PASTE_END + "\r")
+@pytest.mark.parametrize("count", [40, 120])
+def test_a_pasted_posting_is_one_message_answered_by_the_matcher(
+    engine: Advisor, home: Path, count: int
+) -> None:
+    said = chat(engine, PASTE_START + posting_lines(count) + PASTE_END + "\r")
     answers = [s for s in said if not s.startswith("Welcome")]
     assert len(answers) == 1
     assert answers[0].startswith("Job posting: PACS Administrator")

@@ -85,7 +85,10 @@ class POSTING_RE:
 
     HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,500}>")
     HTML_BREAK = re.compile(r"<\s*(?:br|/p|/li|/h[1-6]|/div|/tr|li|p|h[1-6]|div|tr)\b[^<>]{0,500}>", re.I)
-    BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□➢➤►»✓✔–—+]+|\d{1,2}[.)])\s*")
+    # -, *, •, ▪, numbers '1.' '2)', Word's 'o ' and its private-use bullets (\uf0b7 …)
+    BULLET = re.compile(
+        r"^\s*(?:[-*•·▪◦●○■□➢➤►»✓✔–—+\uf0a7\uf0b7\uf076\uf0d8]+|\d{1,2}[.)](?!\d)|o(?=\s+[A-Z]))\s*"
+    )
     SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
     WORD = re.compile(r"[A-Za-z0-9]+")
     AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)

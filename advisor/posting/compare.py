@@ -85,7 +85,11 @@ def verdict(graph: Graph, profile: Profile, item: Item) -> str:
 
 def _question(graph: Graph, item: Item) -> str:
     if item.type == "skill":
-        return f"Do you know {graph.name(item.id)}?"
+        node = graph.nodes[item.id]
+        if node.get("kind") == "trait":  # 'Communication' → 'Do you have communication skills?'
+            name = node.name.lower()
+            return f"Do you have {name if name.endswith('skills') else name + ' skills'}?"
+        return f"Do you know {node.name}?"
     if item.type == "certification":
         node = graph.nodes[item.id]
         return f"Do you hold the {node.get('abbr') or node.name}?"

@@ -8,17 +8,21 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from posting_support import NEW_CERTS, NEW_CONCEPTS, NEW_SKILLS, future_knowledge
 
 from advisor import Advisor
 from advisor.knowledge.dataset import load
 from advisor.posting import Posting, read_posting
+from advisor.posting.items import STRENGTH
 from advisor.posting.lexicon import check
 from advisor.posting.scoring import score
 from advisor.posting.sections import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [d for d in (ROOT / "tests" / "postings" / "dev", ROOT / "tests" / "postings" / "own") if d.is_dir()]
+ITEM_KINDS = ("skill", "certification", "degree", "experience")
 FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9), "experience": (0.9, 0.9)}
 
 
@@ -195,3 +199,41 @@ def test_an_unknown_title_gets_the_role_its_requirements_fit(engine: Advisor) ->
     text = "Imaging Informatics Specialist\n\nRequirements\n- HL7 interfaces and DICOM\n- Mirth\n- CIIP"
     p = read(engine, text)
     assert p.in_scope and p.role in ("integration-analyst", "pacs-analyst", "pacs-administrator")
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "•", "▪", "o", "\uf0b7", "1.", "2)", "➤", "–"])
+def test_bullets_of_any_kind(engine: Advisor, bullet: str) -> None:
+    p = read(engine, f"PACS Analyst\n\nRequirements\n{bullet} Knowledge of HL7\n{bullet} SQL")
+    assert got(p, "required") == {"skill:hl7", "skill:sql"}
+
+
+NAUGHTY = [
+    "\x00\x01\x02",
+    "\ufeff" + "Requirements:\n" * 3,
+    "<script>alert(1)</script>" * 50,
+    "%s %d {0} {profile}\n" * 20,
+    "\x1b[31mREQUIRED\x1b[0m\n- DICOM\n" * 10,
+    "a" * 150_000,
+    "\n" * 2_000,
+    "Required: " + "HL7, " * 5_000,
+    "ÅÄÖ ñ 漢字 العربية\n" * 30,
+    "3-4-5-6 years years years\n" * 40,
+]
+
+
+@pytest.mark.parametrize("text", NAUGHTY, ids=range(len(NAUGHTY)))
+def test_odd_text_never_raises(engine: Advisor, text: str) -> None:
+    p = read(engine, text)
+    assert all(i.status in STRENGTH and i.type in ITEM_KINDS for i in p.items)
+    assert all(i.id in engine.graph.nodes for i in p.items if i.type in ("skill", "certification"))
+    assert "\x1b" not in "".join(i.text for i in p.items) + p.title
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=600).map(lambda t: t.replace("\r", "\n")))
+def test_any_text_is_read_or_refused_in_one_line(engine: Advisor, text: str) -> None:
+    p = read(engine, text)
+    if p.problem:  # refused: one line, and nothing extracted
+        assert "\n" not in p.problem and not p.items and p.role is None
+    else:
+        assert p.items or p.role

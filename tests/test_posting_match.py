@@ -239,6 +239,14 @@ def test_match_command_then_lines_then_an_empty_line(engine: Advisor, tmp_path: 
     assert "# Job posting: PACS Administrator" in export.read_text("utf-8")
 
 
+def test_after_answering_a_question_match_compares_the_last_posting_again(engine: Advisor) -> None:
+    said = chat(engine, PASTE_START + BULLETS + PASTE_END + "\r" + "I know HL7\r" + "/match\r" + "\r")
+    first, _, prompt, again = [s for s in said if not s.startswith("Welcome")]
+    assert "? HL7 — you have not said" in first
+    assert prompt.endswith("(an empty line alone: the last posting again).")
+    assert "✓ HL7 — you have it" in again
+
+
 def test_a_short_multi_line_message_is_still_a_question(engine: Advisor) -> None:
     said = chat(engine, PASTE_START + "what is the\nCIIP?" + PASTE_END + "\r")
     assert "Certified Imaging Informatics Professional" in said[-1]

@@ -34,6 +34,7 @@ class Session:
         self.conversation = engine.conversation(self._known_ids(state) if state else None)
         self.last: Reply | None = None
         self.last_match: Any = None  # the last job posting compared (advisor.posting.Match)
+        self.last_posting = ""  # its text, to compare again once the profile has changed
 
     # -- the conversation ---------------------------------------------------------------
     def ask(self, text: str) -> Reply:
@@ -49,6 +50,7 @@ class Session:
         """Compare a job posting with the profile; the profile is only read, never saved."""
         from advisor.posting import match, read_posting
 
+        self.last_posting = text
         self.last_match = match(self.engine, self.conversation.state.profile, read_posting(self.engine, text))
         return self.last_match
 

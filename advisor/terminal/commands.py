@@ -127,7 +127,8 @@ def _export(session: Session, arg: str) -> Outcome:
 
 
 def _match(session: Session, _: str) -> Outcome:
-    return Outcome("Paste the job posting, then an empty line (or Ctrl-D).", collect_posting=True)
+    again = " (an empty line alone: the last posting again)" if session.last_posting else ""
+    return Outcome(f"Paste the job posting, then an empty line (or Ctrl-D){again}.", collect_posting=True)
 
 
 def match_text(session: Session, text: str) -> str:

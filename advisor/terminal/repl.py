@@ -187,7 +187,12 @@ class Chat:
             if "\n" not in line.strip():
                 return False
         text, self.posting = "\n".join(lines), None
-        self.say(match_text(self.session, text) if text.strip() else "No posting pasted.", "")
+        if text.strip():
+            self.say(match_text(self.session, text), "")
+        elif self.session.last_posting:  # /match and Enter: the last posting, against the profile now
+            self.say(match_text(self.session, self.session.last_posting), "")
+        else:
+            self.say("No posting pasted.", "")
         return False
 
     def _forget(self, confirmed: bool) -> None:

@@ -133,7 +133,7 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
         for alias, role in engine.posting.role_aliases:
             if set(alias) <= words:
                 background = engine.graph.nodes[role].get("track") == "background"
-                rank = (f" {' '.join(alias)} " in joined, len(alias), 0 if background else 1, role)
+                rank = (f" {' '.join(alias)} " in joined, 0 if background else 1, len(alias), role)
                 if best is None or rank[:3] > best[:3]:
                     best = rank
         if best is not None:

@@ -7,11 +7,16 @@ import io
 import json
 import re
 import signal
+import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from posting_support import future_knowledge
 from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.input.vt100_parser import Vt100Parser
+from prompt_toolkit.key_binding import KeyPress
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import DummyOutput
 
 from advisor import Advisor
@@ -20,6 +25,7 @@ from advisor.posting import match, read_posting
 from advisor.posting.render import to_dict
 from advisor.state import Profile
 from advisor.terminal.cli import run
+from advisor.terminal.paste import linear_paste
 from advisor.terminal.repl import run_repl
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,3 +256,29 @@ def test_after_answering_a_question_match_compares_the_last_posting_again(engine
 def test_a_short_multi_line_message_is_still_a_question(engine: Advisor) -> None:
     said = chat(engine, PASTE_START + "what is the\nCIIP?" + PASTE_END + "\r")
     assert "Certified Imaging Informatics Professional" in said[-1]
+
+
+def test_linear_paste_hands_on_the_whole_paste_once() -> None:
+    keys: list[KeyPress] = []
+    parser = Vt100Parser(keys.append)
+    linear_paste(SimpleNamespace(vt100_parser=parser))
+    body = "line one\nline two é\n" * 1000
+    chunks = ["x\x1b[200~", body[:7], body[7:5000], body[5000:], "\x1b[20", "1~y"]
+    for chunk in chunks:
+        parser.feed(chunk)
+    pastes = [k.data for k in keys if k.key == Keys.BracketedPaste]
+    assert pastes == [body]
+    assert [k.data for k in keys if k.key != Keys.BracketedPaste] == ["x", "y"]
+
+
+def test_a_5_mb_paste_gets_one_calm_line(engine: Advisor, home: Path) -> None:
+    said: list[str] = []
+    big = ("Requirements: DICOM and HL7 required\n" * 140_000)[:5_000_000]
+    session = Session(engine, None, io.StringIO())
+    with create_pipe_input() as pipe:  # more than a pipe holds: sent while the chat reads
+        sender = threading.Thread(target=pipe.send_text, args=(PASTE_START + big + PASTE_END + "\r\x04",))
+        sender.start()
+        run_repl(session, color=False, input=pipe, output=DummyOutput(), say=lambda t, s="": said.append(t))
+        sender.join()
+    assert said[-1] == "Too long for a job posting: more than 200,000 characters; paste just the ad."
+    assert not (home / "profile.json").exists()

@@ -16,6 +16,7 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.input import create_input
 from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
@@ -24,6 +25,7 @@ from advisor.converse.session import Session
 from advisor.converse.storage import history_path, private_file
 from advisor.posting.extract import looks_like_posting
 from advisor.terminal.commands import COMMANDS, match_text, run_command
+from advisor.terminal.paste import linear_paste
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
 STYLE = Style.from_dict(
@@ -233,6 +235,7 @@ def run_repl(
     `say` receives every message shown (tests capture it; default: print it).
     """
     color = wants_color(color)
+    input = linear_paste(input if input is not None else create_input())
     prompt: PromptSession[str] = PromptSession(
         [("class:prompt", "you › ")] if color else "you > ",
         history=open_history(),

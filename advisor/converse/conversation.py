@@ -25,7 +25,10 @@ REDIRECT = {
     ("concept_info", "role"): "role_overview",
     ("certification_info", "topic"): "concept_info",
     ("certification_info", "role"): "certifications_for_role",
+    ("role_requirements", "certification"): "certification_info",
 }
+# questions about a certificate: the certificate they name is not one the user holds
+ASKS_ABOUT_CERT = frozenset({"ciip_eligibility", "certification_info", "study_resources"})
 QUESTIONS = {
     "role": "Which role do you mean? For example: {roles}.",
     "roles": 'Which two roles should I compare? For example: "PACS analyst vs RIS analyst".',
@@ -83,6 +86,8 @@ class Conversation:
         notes: list[str] = []
         if decision.intent not in ("out_of_scope", "goodbye", "thanks", "profile_show"):
             changes = read_profile(parsed)
+            if decision.intent in ASKS_ABOUT_CERT:
+                changes.add_certs.clear()  # "am I eligible for the CIIP?" does not hold it
             changed = apply_changes(state.profile, changes)
             if changed and decision.intent != "profile_update":
                 notes.append(

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from advisor.config import CV_FOLDS
 from advisor.errors import AdvisorError, DataError, UsageError
 
 if TYPE_CHECKING:
@@ -64,6 +65,9 @@ def build_parser() -> Parser:
     val.add_argument("dir", nargs="?", type=Path, help="knowledge directory (default: shipped)")
     ev = sub.add_parser("eval", parents=[common], help="intent accuracy on a JSONL test file")
     ev.add_argument("file", type=Path, nargs="?", help='JSON Lines file of {"text", "intent"}')
+    ev.add_argument(
+        "--cv", type=int, nargs="?", const=CV_FOLDS, metavar="K", help="K-fold cross-validation over intents/"
+    )
     ev.add_argument("--postings", type=Path, metavar="DIR", help="job-posting fixtures: extraction scores")
     _match_parser(sub, common)
     path = sub.add_parser("path", parents=[common], help="print the path to a role")
@@ -156,6 +160,10 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         return _eval_postings(args, stdout)
     if command == "match":
         return _match(args, stdin, stdout, stderr)
+    if command == "eval" and args.cv is not None:
+        from advisor.terminal.crossval import cv_command
+
+        return cv_command(_engine(args), args.cv, args.json, stdout)
     if command == "eval":
         from advisor.terminal.evaluate import evaluate_file, format_report
 

@@ -141,8 +141,11 @@ def read_profile(parsed: Parsed) -> ProfileChanges:
         elif entity.type == "place":
             if _nearest(window, PLACE_CUES) == 0 or window[-2:] == ["am", "in"]:
                 changes.values["place"] = entity.id
-        elif entity.type == "years":
-            changes.values["years"] = float(entity.id)
+        elif entity.type == "years" and tokens[entity.end : entity.end + 1] not in (
+            ("degree",),
+            ("program",),
+        ):
+            changes.values["years"] = float(entity.id)  # "a 2-year degree" is no work experience
         elif entity.type == "degree":
             if negated:
                 changes.values["degree"] = "none"

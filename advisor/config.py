@@ -105,6 +105,46 @@ class RE:
     )
 
 
+# Job postings (advisor/posting/): limits, and what counts as a posting in the chat.
+MAX_POSTING_CHARS: Final = 200_000  # a long posting is ~10,000 characters
+MAX_POSTING_LINES: Final = 3_000
+MIN_ENGLISH_SHARE: Final = 0.12  # share of common English words below which text is another language
+TITLE_LINES: Final = 6  # the title is looked for in this many first lines
+HEADING_MAX_WORDS: Final = 7  # a short line in capitals or ending in ':' is a heading
+MIN_SCOPE_SIGNALS: Final = 2  # imaging-informatics terms a posting without a PACS title needs
+PASTE_MIN_LINES: Final = 5  # a chat message of this many lines with posting cues is a posting
+PASTE_MIN_CUES: Final = 2
+
+
+class POSTING_RE:
+    """Regular expressions of the posting reader."""
+
+    HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,500}>")
+    HTML_BREAK = re.compile(r"<\s*(?:br|/p|/li|/h[1-6]|/div|/tr|li|p|h[1-6]|div|tr)\b[^<>]{0,500}>", re.I)
+    # -, *, •, ▪, numbers '1.' '2)', Word's 'o ' and its private-use bullets (\uf0b7 …)
+    BULLET = re.compile(
+        r"^\s*(?:[-*•·▪◦●○■□➢➤►»✓✔–—+\uf0a7\uf0b7\uf076\uf0d8]+|\d{1,2}[.)](?!\d)|o(?=\s+[A-Z]))\s*"
+    )
+    SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
+    WORD = re.compile(r"[A-Za-z0-9]+")
+    AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
+    PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
+    NUMBER = (
+        r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    )
+    YEARS = re.compile(
+        rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
+        rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
+        r"\s*\+?\s*(?:years?|yrs?)\b",
+        re.I,
+    )
+    # "at least five (5) of which in a leadership role"
+    OF_WHICH = re.compile(
+        rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b",
+        re.I,
+    )
+
+
 DEGREE_BY_LENGTH: Final = {"2": "associate", "two": "associate", "4": "bachelor", "four": "bachelor"}
 
 

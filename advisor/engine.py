@@ -11,6 +11,7 @@ from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSe
 from advisor.knowledge.graph import Graph
 from advisor.knowledge.loading import files_digest
 from advisor.knowledge.model_cache import load_model, model_key, save_model
+from advisor.posting.lexicon import build as build_lexicon
 from advisor.state import State, prune
 from advisor.text import normalize, tokenize
 from advisor.understand.entities import EntityExtractor
@@ -25,6 +26,7 @@ class Advisor:
         self.graph = data.graph
         self.catalog = {i.name: i for i in data.intents}
         self.slots = data.slots
+        self.posting = build_lexicon(data.posting, data.slots, data.graph)
         self.common_words = frozenset(data.slots["known_words"])
         self._build(data)
 

@@ -48,6 +48,8 @@ class Session:
         self._base = self.profile  # the profile on disk when last read or saved: saves merge
         self._seen = signature(self.profile_path)
         self._save_failed = False
+        self.last_match: Any = None  # the last job posting compared (advisor.posting.Match)
+        self.last_posting = ""  # its text, to compare again once the profile has changed
 
     # -- the conversation ---------------------------------------------------------------
     def ask(self, text: str) -> Reply:
@@ -59,6 +61,14 @@ class Session:
         if reply.profile_changed or self._profile_json() != before:
             self.save()
         return reply
+
+    def match(self, text: str) -> Any:
+        """Compare a job posting with the profile; the profile is only read, never saved."""
+        from advisor.posting import match, read_posting
+
+        self.last_posting = text
+        self.last_match = match(self.engine, self.conversation.state.profile, read_posting(self.engine, text))
+        return self.last_match
 
     def save(self) -> None:
         """Save this session's changes merged into the profile on disk (another terminal's

@@ -14,15 +14,18 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.input import create_input
 from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 
 from advisor.converse.session import Session
 from advisor.converse.storage import history_path, private_file
-from advisor.terminal.commands import COMMANDS, run_command
+from advisor.posting.extract import looks_like_posting
+from advisor.terminal.commands import COMMANDS, match_text, run_command
 from advisor.terminal.layout import fit, toolbar
 from advisor.terminal.layout import wrap as wrap  # re-exported: tests and callers used it from here
+from advisor.terminal.paste import linear_paste
 from advisor.text import safe
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
@@ -115,6 +118,7 @@ class Chat:
         self.prompt = prompt
         self._say = say
         self.confirm_forget = False
+        self.posting: list[str] | None = None  # lines of a posting being pasted after /match
 
     def say(self, text: str, style: str = "") -> None:
         """Everything the chat shows passes here, sanitised."""
@@ -140,16 +144,38 @@ class Chat:
             self.confirm_forget = False
             self._forget(line.strip().lower() in YES)
             return False
+        if self.posting is not None:
+            return self._collect(line)
         if not line.strip():
             return False
         if line.lstrip().startswith("/"):
             outcome = run_command(self.session, line)
             self.say(outcome.text, "")
             self.confirm_forget = outcome.confirm_forget
+            self.posting = [] if outcome.collect_posting else None
             return outcome.quit
+        if "\n" in line.strip() and looks_like_posting(line, self.session.engine.posting):
+            self.say(match_text(self.session, line), "")
+            return False
         reply = self.session.ask(line)
         self.say(reply.text, "")
         return reply.end
+
+    def _collect(self, line: str) -> bool:
+        """A line of the posting after /match; an empty line (or a whole paste) ends it."""
+        lines = self.posting if self.posting is not None else []
+        if line.strip():
+            lines.append(line)
+            if "\n" not in line.strip():
+                return False
+        text, self.posting = "\n".join(lines), None
+        if text.strip():
+            self.say(match_text(self.session, text), "")
+        elif self.session.last_posting:  # /match and Enter: the last posting, against the profile now
+            self.say(match_text(self.session, self.session.last_posting), "")
+        else:
+            self.say("No posting pasted.", "")
+        return False
 
     def _forget(self, confirmed: bool) -> None:
         if not confirmed:
@@ -166,7 +192,10 @@ class Chat:
             except KeyboardInterrupt:  # Ctrl-C clears the line (and cancels a /forget)
                 self.confirm_forget = False
                 continue
-            except EOFError:  # Ctrl-D
+            except EOFError:  # Ctrl-D (ends a posting pasted after /match, else the chat)
+                if self.posting is not None:
+                    self._collect("")
+                    continue
                 return 0
             try:
                 if self.handle(line):
@@ -186,6 +215,7 @@ def run_repl(
     `say` receives every message shown (tests capture it; default: print it).
     """
     color = wants_color(color)
+    input = linear_paste(input if input is not None else create_input())
     prompt: PromptSession[str] = PromptSession(
         [("class:prompt", "you › ")] if color else "you > ",
         history=open_history(),

@@ -76,7 +76,6 @@ MAX_BAR: Final = 40
 # Answers list at most this many roles, certifications or places before "… and N more".
 LIST_LIMIT: Final = 15
 # Paths: explanations wrap at this width; a step's reason quotes at most this much of a source.
-REPLY_WIDTH: Final = 79
 QUOTE_MAX: Final = 160
 
 # Entity matching.

@@ -15,7 +15,7 @@ from advisor.posting.lexicon import Lexicon
 from advisor.posting.sections import Block
 from advisor.state import DEGREE_RANK
 from advisor.text import echo, normalize, tokenize
-from advisor.understand.entities import _NUMBER_WORDS
+from advisor.understand.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from advisor.understand.entities import EntityExtractor
@@ -153,7 +153,7 @@ def _area_end(text: str, start: int, lex: Lexicon) -> int:
 
 def _number(word: str) -> float:
     word = word.lower()
-    return float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(word)
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
 
 
 def _area(rest: str) -> str:

@@ -89,6 +89,8 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
     fields = {key(p): p for p in slots["fields"]}
     headings = {key(p): status for status, ps in raw["headings"].items() for p in ps}
     cues = {key(p): status for status, ps in raw["cues"].items() for p in ps}
+    for words in set(terms) & (set(cues) | set(headings)):
+        del terms[words]  # in a posting, "a plus" is a cue, not CompTIA A+
     tables: list[dict[Key, Any]] = [terms, degrees, fields, headings, cues]
     prefixes = frozenset(k[:n] for table in tables for k in table for n in range(1, len(k)))
     structure = {w for table in (headings, cues) for k in table for w in k}

@@ -25,7 +25,7 @@ def headline(graph: Graph, m: Match) -> str:
     if not p.in_scope:
         if p.role:
             name = graph.name(p.role)
-            return f"This posting is for a {name}, not a PACS or imaging-informatics job."
+            return f"This is a {name} posting, not a PACS or imaging-informatics job."
         return "Not a PACS or imaging-informatics job posting; I only compare those."
     done, total = m.count("required", "met"), m.count("required")
     return f"Readiness: {done} of {total} required met" + (

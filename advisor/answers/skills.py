@@ -19,12 +19,8 @@ def skill_lines(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
         who = graph.sources[why["source"]].publisher if why["source"] in graph.sources else ""
         lines.append(f"Why PACS work needs it: {why['text']}" + (f" ({who})" if who else ""))
         sources.append(why["source"])
-    ways = [f"{w['text'].rstrip('.')} ({COST[w['cost']]})" for w in node.get("learn", ())]
-    sources += [w["source"] for w in node.get("learn", ())]
-    for rid in graph.covered_by.get(node.id, ()):
-        res = graph.nodes[rid]
-        ways.append(f"{res.name} ({COST.get(res.get('cost'), 'cost not stated')})")
-        sources += list(res.sources)
+    ways, cited = learn_ways(graph, node)
+    sources += cited
     if ways:
         lines.append("How to learn it: " + "; ".join(ways) + ".")
     elif why:
@@ -32,3 +28,14 @@ def skill_lines(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
     if node.get("show"):
         lines.append(f"How to show it: {node.get('show')}")
     return lines, sources
+
+
+def learn_ways(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
+    """(ways, source ids) to learn a skill: its own `learn` entries, then resources covering it."""
+    ways = [f"{w['text'].rstrip('.')} ({COST[w['cost']]})" for w in node.get("learn", ())]
+    sources = [w["source"] for w in node.get("learn", ())]
+    for rid in graph.covered_by.get(node.id, ()):
+        res = graph.nodes[rid]
+        ways.append(f"{res.name} ({COST.get(res.get('cost'), 'cost not stated')})")
+        sources += list(res.sources)
+    return ways, sources

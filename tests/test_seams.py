@@ -106,7 +106,3 @@ def test_wrapping_never_splits_a_source_tag(engine: Advisor, width: int) -> None
         for line in wrap(conv.reply(question).text, width).splitlines():
             assert line.count("[") == line.count("]"), f"{width}: {line!r}"
 
-
-def test_a_bullet_hangs_under_its_text() -> None:
-    lines = wrap("  • " + "word " * 30, 40).splitlines()
-    assert all(line.startswith("    word") for line in lines[1:])

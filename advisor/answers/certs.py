@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing, source_tag
 from advisor.answers.roles import compare_nodes
-from advisor.answers.skills import COST, learn_ways, skill_lines
+from advisor.answers.skills import COST, learn_skill, skill_lines
 from advisor.config import LIST_LIMIT
 from advisor.knowledge.graph import Fact, Graph, Node, Topic
 
@@ -261,7 +261,7 @@ def study_resources(ask: Ask) -> Answer:
     resources = graph.of_type("resource")
     node = graph.nodes.get(target or "")
     if node is not None and node.type == "skill":  # "how do I learn Linux?"
-        return _learn_skill(graph, node)
+        return learn_skill(graph, node)
     if target:
         covering = [graph.nodes[r] for r in graph.covered_by.get(target, ())]
         if covering:
@@ -280,21 +280,6 @@ def study_resources(ask: Ask) -> Answer:
     if pick and pick not in resources:
         out.add(f"If you read only one book: {pick.name}.")
         out.cite(*pick.sources)
-    return out
-
-
-def _learn_skill(graph: Graph, node: Node) -> Answer:
-    """How to learn a skill: its ways to learn, or what the sources say of it when they name none."""
-    out = Answer()
-    ways, cited = learn_ways(graph, node)
-    if ways:
-        out.add(f"How to learn {node.name}:")
-        out.lines += [f"  • {way}" for way in ways]
-    else:
-        out.add(f"{node.name}: {node.description}")
-        extra, cited = skill_lines(graph, node)  # why it matters, "no course or book", how to show it
-        out.lines += extra
-    out.cite(*cited, *node.sources)
     return out
 
 

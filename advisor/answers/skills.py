@@ -3,6 +3,7 @@ how to show it (knowledge/skills.json `why`, `learn`, `show`; resources that cov
 
 from __future__ import annotations
 
+from advisor.answers.common import Answer
 from advisor.knowledge.graph import Graph, Node
 
 COST = {"free": "free", "paid": "paid", "unknown": "cost not stated"}
@@ -39,3 +40,18 @@ def learn_ways(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
         ways.append(f"{res.name} ({COST.get(res.get('cost'), 'cost not stated')})")
         sources += list(res.sources)
     return ways, sources
+
+
+def learn_skill(graph: Graph, node: Node) -> Answer:
+    """How to learn a skill: its ways to learn, or what the sources say of it when they name none."""
+    out = Answer()
+    ways, cited = learn_ways(graph, node)
+    if ways:
+        out.add(f"How to learn {node.name}:")
+        out.lines += [f"  • {way}" for way in ways]
+    else:
+        out.add(f"{node.name}: {node.description}")
+        extra, cited = skill_lines(graph, node)  # why it matters, "no course or book", how to show it
+        out.lines += extra
+    out.cite(*cited, *node.sources)
+    return out

@@ -12,7 +12,7 @@ import shutil
 import textwrap
 from typing import TextIO
 
-from advisor.config import MAX_BAR, MIN_BAR, REPLY_WIDTH, RE
+from advisor.config import MAX_BAR, MIN_BAR, RE, REPLY_WIDTH
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 CHART_LINE = re.compile(r"^(?P<indent> *)(?P<label>\S.*?) +(?P<bar>█*[▏▎▍▌▋▊▉]?) (?P<value>\S+)$")

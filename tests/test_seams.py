@@ -106,3 +106,14 @@ def test_wrapping_never_splits_a_source_tag(engine: Advisor, width: int) -> None
         for line in wrap(conv.reply(question).text, width).splitlines():
             assert line.count("[") == line.count("]"), f"{width}: {line!r}"
 
+
+def test_docstring_examples_of_the_wording_and_layout_helpers_run() -> None:
+    import doctest
+
+    from advisor import text
+    from advisor.answers import timeline
+    from advisor.terminal import layout
+
+    for module in (text, layout, timeline):
+        failed, tried = doctest.testmod(module)
+        assert failed == 0 and tried > 0, module.__name__

@@ -98,7 +98,7 @@ def career_progression(ask: Ask) -> Answer:
         out.add(f"  → {graph.name(move.dst)}{when}: {move.note}")
         out.cite(move.source)
         for onward in graph.leads_to.get(move.dst, ()):
-            later = f" (after about {onward.years:g} more years)" if onward.years else ""
+            later = f" (after about {count(onward.years, 'more year')})" if onward.years else ""
             out.add(f"      then → {graph.name(onward.dst)}{later}")
             out.cite(onward.source)
     before = graph.comes_from.get(role.id, ())

@@ -62,8 +62,10 @@ def build_parser() -> Parser:
     ask.add_argument("question", nargs="+", help="the question, in your own words")
     val = sub.add_parser("validate", parents=[common], help="check the knowledge and intent files")
     val.add_argument("dir", nargs="?", type=Path, help="knowledge directory (default: shipped)")
-    ev = sub.add_parser("eval", parents=[common], help="intent accuracy on a JSONL test file")
-    ev.add_argument("file", type=Path, help='JSON Lines file of {"text", "intent"}')
+    ev = sub.add_parser("eval", parents=[common], help="intent accuracy or multi-turn checks")
+    ev.add_argument(
+        "file", type=Path, help='JSON Lines of {"text", "intent"}, or JSON {"conversations": [...]}'
+    )
     path = sub.add_parser("path", parents=[common], help="print the path to a role")
     path.add_argument("--to", required=True, metavar="ROLE", help="target role, e.g. 'pacs analyst'")
     path.add_argument("--markdown", action="store_true", help="print the plan as Markdown")
@@ -151,10 +153,10 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         stdout.write(mermaid(_engine(args).graph))
         return EXIT_OK
     if command == "eval":
-        from advisor.terminal.evaluate import evaluate_file, format_report
+        from advisor.terminal.evaluate import run_eval
 
-        report = evaluate_file(_engine(args), args.file)
-        stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
+        report, text = run_eval(_engine(args), args.file)
+        stdout.write(json.dumps(report, indent=2) + "\n" if args.json else text)
         return EXIT_OK
     from advisor.converse.session import Session
 

@@ -68,23 +68,25 @@ def evaluate_file(engine: Advisor, path: Path) -> dict[str, Any]:
     return evaluate(engine, read_cases(path))
 
 
-def format_report(report: dict[str, Any]) -> str:
-    out = [
-        f"cases: {report['cases']}   accuracy: {report['accuracy']:.1%}",
-        "",
-        f"{'intent':26} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>4}",
-    ]
-    for label, m in report["per_intent"].items():
-        out.append(
-            f"{label:26} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {int(m['support']):4}"
-        )
-    if report["confusions"]:
-        out += ["", "confusions (expected → got):"]
-        out += [f"  {c['count']:3} × {c['expected']} → {c['got']}" for c in report["confusions"][:15]]
-    if report["worst_misses"]:
-        out += ["", "worst misses (most confident first):"]
-        out += [
-            f"  [{m['confidence']:.2f}] {m['text'][:70]!r}: {m['expected']} → {m['got']}"
-            for m in report["worst_misses"]
-        ]
-    return "\n".join(out) + "\n"
+def run_eval(engine: Advisor, path: Path) -> tuple[dict[str, Any], str]:
+    """A multi-turn file (a JSON object with "conversations") or JSON Lines of single questions."""
+    from advisor.terminal import evaluate_turns as mt
+
+    if _looks_multi_turn(path):
+        report = mt.evaluate_conversations(engine, mt.read_conversations(path))
+        return report, mt.format_conversation_report(report)
+    report = evaluate_file(engine, path)
+    return report, format_report(report)
+
+
+def _looks_multi_turn(path: Path) -> bool:
+    try:
+        return mt_shape(json.loads(path.read_text("utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False  # JSON Lines (or unreadable: read_cases reports it)
+
+
+def mt_shape(data: Any) -> bool:
+    from advisor.terminal.evaluate_turns import is_multi_turn
+
+    return is_multi_turn(data)

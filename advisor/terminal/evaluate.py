@@ -87,6 +87,26 @@ def _looks_multi_turn(path: Path) -> bool:
 
 
 def mt_shape(data: Any) -> bool:
-    from advisor.terminal.evaluate_turns import is_multi_turn
+    return isinstance(data, dict) and isinstance(data.get("conversations"), list)
 
-    return is_multi_turn(data)
+
+def format_report(report: dict[str, Any]) -> str:
+    out = [
+        f"cases: {report['cases']}   accuracy: {report['accuracy']:.1%}",
+        "",
+        f"{'intent':26} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>4}",
+    ]
+    for label, m in report["per_intent"].items():
+        out.append(
+            f"{label:26} {m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f} {int(m['support']):4}"
+        )
+    if report["confusions"]:
+        out += ["", "confusions (expected → got):"]
+        out += [f"  {c['count']:3} × {c['expected']} → {c['got']}" for c in report["confusions"][:15]]
+    if report["worst_misses"]:
+        out += ["", "worst misses (most confident first):"]
+        out += [
+            f"  [{m['confidence']:.2f}] {m['text'][:70]!r}: {m['expected']} → {m['got']}"
+            for m in report["worst_misses"]
+        ]
+    return "\n".join(out) + "\n"

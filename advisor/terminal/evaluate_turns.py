@@ -50,7 +50,9 @@ def read_conversations(path: Path) -> list[dict[str, Any]]:
     return convs
 
 
-def check_turn(turn: dict[str, Any], reply: Reply, before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+def check_turn(
+    turn: dict[str, Any], reply: Reply, before: dict[str, Any], after: dict[str, Any]
+) -> list[str]:
     """Reasons this turn fails (empty when it passes)."""
     reasons: list[str] = []
     text = reply.text.lower()

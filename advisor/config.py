@@ -19,6 +19,8 @@ SPELL_MIN_LEN: Final = 5
 SPELL_CUTOFF: Final = 80.0
 # example words seen at most this often, and in no curated list, may be typos themselves
 SUSPECT_MAX_COUNT: Final = 2
+# this many of the most common English words (wordfreq) are never corrected
+ENGLISH_WORDS: Final = 30_000
 
 # Intent scoring.
 NGRAM_WEIGHT_BIGRAM: Final = 1.3  # bigrams carry word order, weight them a little more
@@ -64,6 +66,9 @@ class RE:
     )
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
     FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
+    # dialogue acts: sentence ends ('?', '!', ';', a full stop before a space) and clause breaks
+    SENTENCE_END = re.compile(r"(?<=[?!;])\s*|(?<=[a-z0-9]{2})\.(?:\s+|$)")
+    CLAUSE_BREAK = re.compile(r",|\s[-\u2013\u2014]+\s|\s(?=(?:so|but)\s)")
     ORDINAL_CHOICE = re.compile(
         r"^(?:the )?(first|second|third|1st|2nd|3rd|1|2|3|one|two|three)(?: one| option)?$"
     )

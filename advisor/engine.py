@@ -14,7 +14,8 @@ from advisor.state import State, prune
 from advisor.text import normalize, tokenize
 from advisor.understand.entities import EntityExtractor
 from advisor.understand.intents import IntentClassifier
-from advisor.understand.spelling import Speller
+from advisor.understand.lexicon import Lexicon
+from advisor.understand.spelling import Speller, english_words
 
 
 class Advisor:
@@ -25,6 +26,7 @@ class Advisor:
         self.catalog = {i.name: i for i in data.intents}
         self.slots = data.slots
         self.common_words = frozenset(data.slots["known_words"])
+        self.lexicon = Lexicon.from_data(data.slots.get("lexicon"))
         self._build(data)
 
     def _build(self, data: DataSet) -> None:
@@ -46,8 +48,8 @@ class Advisor:
             for phrase in words:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
-        self.speller = Speller(vocab, frozenset(trusted))
-        self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
+        self.speller = Speller(vocab, frozenset(trusted), english_words())
+        self.extractor = EntityExtractor(self.graph, data.slots, self.speller, self.lexicon)
         careers = frozenset(r.id for r in self.graph.career_roles())
         self.classifier = IntentClassifier(data.intents, self.extractor, careers)
 

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from advisor import Advisor
+from advisor.knowledge.dataset import LEXICON_FILES
 from advisor.terminal.evaluate import evaluate, read_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = [
     (path.stem, text)
     for path in sorted((ROOT / "intents").glob("*.json"))
-    if path.name != "slots.json"
+    if path.name not in LEXICON_FILES
     for text in json.loads(path.read_text("utf-8"))["examples"]
 ]
 

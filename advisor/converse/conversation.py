@@ -7,14 +7,17 @@ from typing import TYPE_CHECKING, Any
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
-from advisor.config import MAX_TOKENS
+from advisor.config import CONFIDENCE_THRESHOLD, MAX_TOKENS
+from advisor.converse import profile_talk as talk
 from advisor.converse.dialogue import Decision, context_types, decide, is_question, pick_choice
 from advisor.converse.slots import fill_slots, missing_slot
 from advisor.reply import Reply
 from advisor.state import State
 from advisor.text import echo, normalize, tokenize, was_truncated
+from advisor.understand.acts import Act, is_goodbye, split_acts
 from advisor.understand.entities import Parsed
-from advisor.understand.statements import apply_changes, read_profile
+from advisor.understand.intents import Score
+from advisor.understand.statements import ProfileChanges
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -26,6 +29,9 @@ REDIRECT = {
     ("certification_info", "topic"): "concept_info",
     ("certification_info", "role"): "certifications_for_role",
 }
+# intents whose answer asks "Which role are you aiming for?" when there is no goal
+ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
+PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
 QUESTIONS = {
     "role": "Which role do you mean? For example: {roles}.",
     "roles": 'Which two roles should I compare? For example: "PACS analyst vs RIS analyst".',
@@ -48,42 +54,71 @@ class Conversation:
         """Answer one message. Never raises on any input text."""
         if not isinstance(text, str):
             text = str(text)
-        tokens = tokenize(normalize(text))[:MAX_TOKENS]
+        lex = self.engine.lexicon
+        acts = split_acts(normalize(text), lex)
+        tokens = [t for a in acts for t in a.tokens][:MAX_TOKENS]
         if not tokens:
             return self._calm(text)
         self.state.turns += 1
-        parsed = self.engine.extractor.parse(tokens)
         pending = self.state.context.pending
         self.state.context.pending = None
-        if pending:
-            chosen = self._resolve_pending(parsed, pending)
+        questions = [a for a in acts if a.kind == "question"]
+        if pending and (not questions or len(tokens) <= PENDING_MAX_TOKENS):
+            chosen = self._resolve_pending(tokens, acts, pending)
             if chosen is not None:
                 return chosen
-        ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
-        asks = is_question(text, parsed)
-        statement = not asks and bool(read_profile(parsed))
+        if is_goodbye(acts, lex):
+            return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
+        changes = talk.statement_changes(self.engine, acts)
+        focus = tokens
+        if questions and changes:  # "I'm a rad tech with 5 years, what should I learn next?"
+            focus = [t for a in acts if a.kind in ("question", "other") for t in a.tokens]
+        parsed, ranked = self._rank(focus, tokens)
+        asks = bool(questions) or is_question(text, parsed)
         decision = decide(
-            parsed, ranked, self.state.context, self.engine.catalog, statement, self.engine.common_words, asks
+            parsed,
+            ranked,
+            self.state.context,
+            self.engine.catalog,
+            bool(changes) and not questions,
+            self.engine.common_words,
+            asks,
         )
+        if decision.intent in ("undo", "profile_forget"):
+            lines = talk.undo(self.state) if decision.intent == "undo" else talk.ask_forget(self.state)
+            return self._reply_lines(decision.intent, lines, decision.confidence)
         if decision.clarify:
             return self._clarify(text, parsed, decision)
         unclear = parsed.first("ambiguous")
         if unclear is not None and decision.intent != "out_of_scope":
             return self._clarify_entity(text, parsed, unclear.id.split("|"), decision)
-        reply = self._answer(parsed, decision)
+        reply = self._answer(parsed, decision, changes)
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
 
+    def _rank(self, focus: list[str], tokens: list[str]) -> tuple[Parsed, list[Score]]:
+        """Intent scores of the question clauses; when they alone say too little ("how do I
+        make that happen?"), of the whole message (its statements give the topic)."""
+        types = context_types(self.state.context)
+        parsed = self.engine.extractor.parse(focus)
+        ranked = self.engine.classifier.rank(parsed, types)
+        if focus is tokens or (
+            ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD
+        ):
+            return parsed, ranked
+        whole = self.engine.extractor.parse(tokens)
+        again = [s for s in self.engine.classifier.rank(whole, types) if s.intent != "profile_update"]
+        return (whole, again) if again and again[0].score > ranked[0].score else (parsed, ranked)
+
     # -- stages --------------------------------------------------------------------------
-    def _answer(self, parsed: Parsed, decision: Decision) -> Reply:
+    def _answer(self, parsed: Parsed, decision: Decision, changes: ProfileChanges | None = None) -> Reply:
         engine, state = self.engine, self.state
         intent = engine.catalog[decision.intent]
         changed = False
         notes: list[str] = []
-        if decision.intent not in ("out_of_scope", "goodbye", "thanks", "profile_show"):
-            changes = read_profile(parsed)
-            changed = apply_changes(state.profile, changes)
+        if changes:
+            changed = talk.apply(state, changes)
             if changed and decision.intent != "profile_update":
                 notes.append(
                     "Noted: "
@@ -118,6 +153,8 @@ class Conversation:
             )
         else:
             answer = ANSWERS[intent.name](ask)
+        if intent.name in ASKS_GOAL and not state.profile.goal and not ask.role:
+            state.context.pending = talk.goal_pending("")
         self._remember(intent.name, ask, parsed)
         text = "\n".join(notes + answer.lines)
         return Reply(
@@ -198,7 +235,31 @@ class Conversation:
             runners_up=[(s.intent, s.score) for s in decision.ranked[:3]],
         )
 
-    def _resolve_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
+    def _resolve_pending(self, tokens: list[str], acts: list[Act], pending: dict[str, Any]) -> Reply | None:
+        """The answer to the question the advisor asked last turn, or None when this message
+        does not answer it (then it is read as a new message)."""
+        kind = pending.get("kind")
+        if kind == "forget":
+            lines = talk.answer_forget(self.state, tokens, self.engine.lexicon)
+            return None if lines is None else self._reply_lines("profile_forget", lines)
+        parsed = self.engine.extractor.parse(tokens)
+        if kind == "goal":
+            return self._answer_goal(parsed, acts)
+        return self._pick_pending(parsed, pending)
+
+    def _answer_goal(self, parsed: Parsed, acts: list[Act]) -> Reply | None:
+        """'PACS administrator' after "Which role are you aiming for?" sets the goal."""
+        roles = list(dict.fromkeys(e.id for e in parsed.of("role")))
+        if len(roles) != 1 or any(a.kind == "question" for a in acts):
+            return None
+        changes = talk.statement_changes(self.engine, acts)
+        if changes.values.get("current_role") == roles[0]:
+            return None  # "I'm a rad tech": a statement, read as one
+        changes.values["goal"] = roles[0]
+        ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
+        return self._answer(parsed, Decision("profile_update", 1.0, ranked), changes)
+
+    def _pick_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
         graph, catalog = self.engine.graph, self.engine.catalog
         earlier_text = str(pending.get("text", ""))
         if pending.get("kind") == "entity":
@@ -224,6 +285,17 @@ class Conversation:
             return self._answer(earlier, decision)
         ranked = self.engine.classifier.rank(earlier, context_types(self.state.context))
         return self._answer(earlier, Decision(options[index], 1.0, ranked))
+
+    def _ask(self, name: str) -> Ask:
+        parsed = self.engine.extractor.parse([])
+        return Ask(
+            self.engine.graph, self.engine.catalog[name], parsed, self.state, catalog=self.engine.catalog
+        )
+
+    def _reply_lines(
+        self, intent: str, lines: list[str], confidence: float = 1.0, end: bool = False
+    ) -> Reply:
+        return Reply("\n".join(lines), intent, min(1.0, confidence), end=end)
 
     def _calm(self, text: str) -> Reply:
         hint = "\n".join(f"  • {e}" for e in EXAMPLES)

@@ -257,7 +257,14 @@ def decide(
         ranked = [s for s in ranked if s.intent != "profile_update"] + [top]
         top = ranked[0]
     foreign = foreign_words(parsed, catalog, top.intent)
-    if foreign and top.intent not in ("profile_update", "greeting", "thanks", "goodbye"):
+    if foreign and top.intent not in (
+        "profile_update",
+        "greeting",
+        "thanks",
+        "goodbye",
+        "undo",
+        "profile_forget",
+    ):
         return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
     explicit = {e.type for e in parsed.entities} & NODE_TYPES
     if (

@@ -31,8 +31,12 @@ class DataSet:
     slots: dict[str, Any]
 
 
+# intent-directory files that are word lists, not intents (each with its schema)
+LEXICON_FILES = ("slots.json", "lexicon.json")
+
+
 def _intent_files(intents_dir: Path) -> list[Path]:
-    return sorted(p for p in intents_dir.glob("*.json") if p.name != "slots.json")
+    return sorted(p for p in intents_dir.glob("*.json") if p.name not in LEXICON_FILES)
 
 
 def _read_all(
@@ -78,6 +82,12 @@ def _read_all(
     if slots is not None and use_schema:
         found = schema_problems(slots, "slots", idir / "schema", "intents/slots.json")
     problems += found
+    if slots is not None and (idir / "lexicon.json").is_file():  # optional: chat-speak, act cues
+        lexicon, found = read_json(idir / "lexicon.json", "intents/lexicon.json")
+        if lexicon is not None and use_schema:
+            found = schema_problems(lexicon, "lexicon", idir / "schema", "intents/lexicon.json")
+        problems += found
+        slots = {**slots, "lexicon": lexicon or {}}
     return knowledge, intents, slots, problems
 
 
@@ -102,6 +112,7 @@ def data_paths(kdir: Path, idir: Path) -> list[Path]:
         + _intent_files(idir)
         + [
             idir / "slots.json",
+            *([idir / "lexicon.json"] if (idir / "lexicon.json").is_file() else []),
             *sorted((kdir / "schema").glob("*.json")),
             *sorted((idir / "schema").glob("*.json")),
         ]

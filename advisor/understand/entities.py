@@ -12,6 +12,7 @@ from typing import Any
 
 from advisor.config import RE
 from advisor.knowledge.graph import Graph
+from advisor.understand.lexicon import Lexicon
 from advisor.understand.spelling import Speller
 
 PLACEHOLDER = {
@@ -80,9 +81,12 @@ class Parsed:
 class EntityExtractor:
     """Matches graph aliases and slot lexicons (degree, seniority, field) in token lists."""
 
-    def __init__(self, graph: Graph, slots: dict[str, Any], speller: Speller) -> None:
+    def __init__(
+        self, graph: Graph, slots: dict[str, Any], speller: Speller, lexicon: Lexicon | None = None
+    ) -> None:
         self.graph = graph
         self.speller = speller
+        self.lexicon = lexicon or Lexicon()
         table: dict[tuple[str, ...], tuple[str, str, str]] = {}
         for key, node_id in graph.aliases.items():
             node = graph.nodes[node_id]
@@ -100,6 +104,7 @@ class EntityExtractor:
         self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
 
     def parse(self, tokens: list[str]) -> Parsed:
+        tokens = self.lexicon.expand(tokens)  # chat-speak: "wat r the reqs 4" (examples too)
         corrections = []
         fixed: list[str] = []
         unknown: list[str] = []

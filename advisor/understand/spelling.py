@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from advisor.config import SPELL_CUTOFF, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
+from advisor.config import ENGLISH_WORDS, SPELL_CUTOFF, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
 
 
 def _fold_doubles(word: str) -> list[str]:
@@ -30,8 +30,15 @@ def _deletes(word: str) -> set[str]:
 class Speller:
     """Vocabulary with frequencies and a delete index over words of SPELL_MIN_LEN or more."""
 
-    def __init__(self, vocab: Mapping[str, int], trusted: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        vocab: Mapping[str, int],
+        trusted: frozenset[str] = frozenset(),
+        english: frozenset[str] = frozenset(),
+    ) -> None:
         self.vocab = dict(vocab)
+        # common English words are never "typos" of a domain word (never → fever, hours → yours)
+        self.english = english - trusted
         # words seen once or twice and not in a curated list may be typos themselves (intent examples
         # carry realistic typos); they can still be corrected to a frequent or trusted word
         self.suspect = frozenset(
@@ -56,7 +63,7 @@ class Speller:
 
     def correct(self, token: str) -> str | None:
         """The best known word for an unknown token, or None (known, too short, or no match)."""
-        if token in self.vocab and token not in self.suspect:
+        if token in self.vocab and token not in self.suspect or token in self.english:
             return None
         for folded in _fold_doubles(token):
             if self.is_word(folded):
@@ -84,3 +91,13 @@ class Speller:
         if len(self._cache) < 50_000:
             self._cache[token] = result
         return result
+
+
+def english_words() -> frozenset[str]:
+    """The most common English words (built once, at engine build; kept in the engine cache,
+    so wordfreq is imported only when the cache is rebuilt)."""
+    try:
+        from wordfreq import top_n_list
+    except ImportError:  # pragma: no cover - a declared dependency; degrade to no guard
+        return frozenset()
+    return frozenset(w for w in top_n_list("en", ENGLISH_WORDS) if w.isalpha())

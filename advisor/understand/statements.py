@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.understand.entities import Entity, Parsed
+from advisor.understand.lexicon import Lexicon
 
 FIRST_PERSON = frozenset({"i", "my", "me", "myself"})
 WINDOW = 6
@@ -38,6 +39,11 @@ GOAL_CUES = frozenset(
         "planning",
         "interested",
         "considering",
+        "like",
+        "love",
+        "someday",
+        "eventually",
+        "aspiring",
     }
 )
 CURRENT_CUES = frozenset(
@@ -99,9 +105,19 @@ class ProfileChanges:
     add_skills: list[str] = field(default_factory=list)
     drop_skills: list[str] = field(default_factory=list)
     add_certs: list[str] = field(default_factory=list)
+    clear: dict[str, str] = field(default_factory=dict)  # field → the value no longer true
 
     def __bool__(self) -> bool:
-        return bool(self.values or self.add_skills or self.drop_skills or self.add_certs)
+        return bool(self.values or self.add_skills or self.drop_skills or self.add_certs or self.clear)
+
+    def merge(self, other: ProfileChanges) -> None:
+        """Later clauses win: 'I have 6 years. Actually 4.'"""
+        self.values.update(other.values)
+        self.add_skills += [s for s in other.add_skills if s not in self.add_skills]
+        self.drop_skills += [s for s in other.drop_skills if s not in self.drop_skills]
+        self.add_skills = [s for s in self.add_skills if s not in other.drop_skills]
+        self.add_certs += [c for c in other.add_certs if c not in self.add_certs]
+        self.clear.update(other.clear)
 
 
 def _before(parsed: Parsed, entity: Entity) -> list[str]:
@@ -117,26 +133,31 @@ def _nearest(window: list[str], *cue_sets: frozenset[str]) -> int:
     return -1
 
 
-def read_profile(parsed: Parsed) -> ProfileChanges:
-    """Changes to the profile stated in this utterance (empty when it states none)."""
+def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool = False) -> ProfileChanges:
+    """Changes to the profile stated in this utterance (empty when it states none).
+
+    `subjectless`: the clause is a statement or correction even without "I"
+    ("actually it's 4 years", "done with networking"). Plans and intentions ("studying for",
+    "registered for", "shadowing") are not facts: they never add a certificate or a job.
+    """
     changes = ProfileChanges()
     tokens = parsed.tokens
-    if not FIRST_PERSON & set(tokens) and tokens[:1] not in (("currently",), ("been",), ("working",)):
+    if not subjectless and not FIRST_PERSON & set(tokens) and tokens[:1] not in CURRENT_STARTS:
         return changes
+    not_fact = lex.words("not_fact_cues") if lex else frozenset()
     for entity in parsed.entities:
         window = _before(parsed, entity)
         negated = bool(NEGATIONS & set(window[-3:]))
+        if negated and _has_positive_twin(parsed, entity):
+            continue  # "a master's, not a bachelor's": the negated one is what it is not
         if entity.type == "role":
-            which = _nearest(window, GOAL_CUES, CURRENT_CUES)
-            if which == 0:
-                changes.values["goal"] = entity.id
-            elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
-                changes.values["current_role"] = entity.id
+            _read_role(changes, entity, window, negated, not_fact)
         elif entity.type in ("skill", "concept", "organisation"):
             if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start]:
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
-            if _nearest(window, GOAL_CUES, CERT_CUES) == 1 and not negated:
+            cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
+            if cue == 1 and not negated:
                 changes.add_certs.append(entity.id)
         elif entity.type == "place":
             if _nearest(window, PLACE_CUES) == 0 or window[-2:] == ["am", "in"]:
@@ -144,16 +165,43 @@ def read_profile(parsed: Parsed) -> ProfileChanges:
         elif entity.type == "years":
             changes.values["years"] = float(entity.id)
         elif entity.type == "degree":
-            if negated:
-                changes.values["degree"] = "none"
-            else:
-                changes.values["degree"] = entity.id
+            changes.values["degree"] = "none" if negated else entity.id
         elif entity.type == "field" and ("degree" in changes.values or _has_degree_word(tokens)):
             changes.values["degree_field"] = entity.text
             changes.values.setdefault("degree", "bachelor")
     if "degree" not in changes.values and _says_no_degree(tokens):
         changes.values["degree"] = "none"
     return changes
+
+
+CURRENT_STARTS = (("currently",), ("been",), ("working",))
+
+
+def _read_role(
+    changes: ProfileChanges, entity: Entity, window: list[str], negated: bool, not_fact: frozenset[str]
+) -> None:
+    which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
+    if which == 0 and not negated:
+        changes.values["goal"] = entity.id
+    elif which == 0:
+        changes.clear["goal"] = entity.id
+    elif which == 2 or (not_fact & set(window)):
+        return  # "I'm shadowing a RIS analyst": neither the job nor (surely) the goal
+    elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
+        if negated:
+            changes.clear["current_role"] = entity.id
+        else:
+            changes.values["current_role"] = entity.id
+
+
+def _has_positive_twin(parsed: Parsed, entity: Entity) -> bool:
+    """Another entity of the same type in the clause that is not negated."""
+    for other in parsed.entities:
+        if other is entity or other.type != entity.type:
+            continue
+        if not NEGATIONS & set(_before(parsed, other)[-3:]):
+            return True
+    return False
 
 
 def _has_degree_word(tokens: tuple[str, ...]) -> bool:
@@ -178,6 +226,9 @@ def _says_no_degree(tokens: tuple[str, ...]) -> bool:
 def apply_changes(profile: Any, changes: ProfileChanges) -> bool:
     """Apply changes to a Profile in place; True when anything changed."""
     before = (dict(vars(profile)), list(profile.skills), list(profile.certifications))
+    for key, value in changes.clear.items():
+        if getattr(profile, key, None) == value:
+            setattr(profile, key, None)
     for key, value in changes.values.items():
         setattr(profile, key, value)
     if "current_role" in changes.values:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from advisor.answers import ANSWERS, Answer, Ask
@@ -9,7 +10,14 @@ from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
 from advisor.config import CONFIDENCE_THRESHOLD, MAX_TOKENS
 from advisor.converse import profile_talk as talk
-from advisor.converse.dialogue import Decision, context_types, decide, is_question, pick_choice
+from advisor.converse.dialogue import (
+    REFERRING,
+    Decision,
+    context_types,
+    decide,
+    is_question,
+    pick_choice,
+)
 from advisor.converse.slots import fill_slots, missing_slot
 from advisor.reply import Reply
 from advisor.state import State
@@ -84,6 +92,7 @@ class Conversation:
             self.engine.common_words,
             asks,
         )
+        decision = _own_progress(decision, parsed, self.state)
         if decision.intent in ("undo", "profile_forget"):
             lines = talk.undo(self.state) if decision.intent == "undo" else talk.ask_forget(self.state)
             return self._reply_lines(decision.intent, lines, decision.confidence)
@@ -153,7 +162,11 @@ class Conversation:
             )
         else:
             answer = ANSWERS[intent.name](ask)
-        if intent.name in ASKS_GOAL and not state.profile.goal and not ask.role:
+        if (
+            intent.name in ASKS_GOAL
+            and not state.profile.goal
+            and (intent.name == "profile_update" or not ask.role)
+        ):
             state.context.pending = talk.goal_pending("")
         self._remember(intent.name, ask, parsed)
         text = "\n".join(notes + answer.lines)
@@ -305,6 +318,16 @@ class Conversation:
         return Reply(f"{said} For example:\n{hint}", "out_of_scope", 0.0)
 
 
+def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what's next?' with a goal and no role named or pointed at: the user's next step,
+    not where the last role leads."""
+    if decision.intent != "career_progression" or not state.profile.goal or parsed.of("role"):
+        return decision
+    if REFERRING & set(parsed.tokens):
+        return decision
+    return replace(decision, intent="next_step")
+
+
 def _has(ask: Ask, key: str) -> bool:
     return bool({"certification": ask.certification, "role": ask.role, "topic": ask.topic}[key])
 
@@ -332,6 +355,4 @@ def _source(engine: Advisor, sid: str) -> dict[str, Any]:
 
 
 def _prefix(reply: Reply, line: str) -> Reply:
-    from dataclasses import replace
-
     return replace(reply, text=f"{line}\n{reply.text}")

@@ -128,6 +128,7 @@ QUESTION_CUES = frozenset(
         "must",
     }
 )
+REFERRING = frozenset({"it", "that", "this", "those", "these", "them", "they", "one", "there", "ones"})
 SMALL_TALK = frozenset({"greeting", "goodbye", "thanks", "help"})
 CHOICE_WORDS = {
     "first": 0,
@@ -173,6 +174,13 @@ def is_bare(parsed: Parsed) -> bool:
     covered = {i for e in parsed.entities for i in range(e.start, e.end)}
     rest = [t for i, t in enumerate(parsed.tokens) if i not in covered]
     return bool(parsed.entities) and all(t in FOLLOW_UP_FILLER for t in rest)
+
+
+def refers_back(parsed: Parsed, ctx: Context) -> bool:
+    """'is that cert worth it?', 'what does it require?': a word pointing at the last topic,
+    and a last topic to point at (evidence the message belongs to this conversation)."""
+    has_topic = bool(ctx.intent and (ctx.role or ctx.certification or ctx.topic or ctx.place))
+    return has_topic and bool(REFERRING & set(parsed.tokens))
 
 
 def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
@@ -249,7 +257,7 @@ def decide(
                 ranked,
                 follow_up=True,
             )
-    if states_profile and top.intent not in ("greeting", "thanks", "goodbye"):
+    if states_profile:  # small talk around it is its own act ("hi there, I do help desk")
         profile = next(s for s in ranked if s.intent == "profile_update")
         return Decision("profile_update", max(profile.score, FOLLOW_UP_CONFIDENCE), ranked)
     if asks and top.intent == "profile_update" and len(ranked) > 1:
@@ -269,6 +277,7 @@ def decide(
     explicit = {e.type for e in parsed.entities} & NODE_TYPES
     if (
         not explicit
+        and not refers_back(parsed, ctx)
         and top.score < UNKNOWN_TOP_SCORE
         and top.intent not in SMALL_TALK
         and unknown_share(parsed, common) >= UNKNOWN_SHARE

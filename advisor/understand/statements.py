@@ -44,10 +44,15 @@ GOAL_CUES = frozenset(
         "someday",
         "eventually",
         "aspiring",
+        "go",
+        "pick",
+        "choose",
+        "chose",
+        "settle",
     }
 )
 CURRENT_CUES = frozenset(
-    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding"}
+    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding", "do"}
 )
 KNOW_CUES = frozenset(
     {
@@ -73,6 +78,13 @@ KNOW_CUES = frozenset(
         "have",
         "had",
         "did",
+        "took",
+        "finished",
+        "completed",
+        "passed",
+        "course",
+        "class",
+        "trained",
     }
 )
 CERT_CUES = frozenset(
@@ -96,6 +108,7 @@ CERT_CUES = frozenset(
 PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
+GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
 
 
@@ -151,7 +164,7 @@ def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool =
         if negated and _has_positive_twin(parsed, entity):
             continue  # "a master's, not a bachelor's": the negated one is what it is not
         if entity.type == "role":
-            _read_role(changes, entity, window, negated, not_fact)
+            _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :])
         elif entity.type in ("skill", "concept", "organisation"):
             if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start]:
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
@@ -177,10 +190,22 @@ def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool =
 CURRENT_STARTS = (("currently",), ("been",), ("working",))
 
 
+def _goal_after(after: tuple[str, ...]) -> bool:
+    """'RIS analyst is the goal', 'PACS admin is my target'."""
+    return after[:1] == ("is",) and bool(GOAL_AFTER & set(after[1:4]))
+
+
 def _read_role(
-    changes: ProfileChanges, entity: Entity, window: list[str], negated: bool, not_fact: frozenset[str]
+    changes: ProfileChanges,
+    entity: Entity,
+    window: list[str],
+    negated: bool,
+    not_fact: frozenset[str],
+    after: tuple[str, ...] = (),
 ) -> None:
     which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
+    if _goal_after(after):
+        which = 0
     if which == 0 and not negated:
         changes.values["goal"] = entity.id
     elif which == 0:

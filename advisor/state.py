@@ -46,6 +46,7 @@ class Context:
     seniority: str | None = None
     intent: str | None = None  # last answered intent
     pending: dict[str, Any] | None = None  # a "Did you mean …?" waiting for an answer
+    last: str | None = None  # what the user named last: role | certification | topic
 
 
 @dataclass

@@ -10,6 +10,7 @@ from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
 from advisor.config import CONFIDENCE_THRESHOLD, MAX_TOKENS
 from advisor.converse import profile_talk as talk
+from advisor.converse import refer
 from advisor.converse.dialogue import (
     REFERRING,
     Decision,
@@ -39,7 +40,14 @@ REDIRECT = {
 }
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
-PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
+PENDING_MAX_TOKENS = 4
+# entity type → the context field "it" / "that" points at when that type was named last
+LAST_KINDS = {
+    "role": "role",
+    "certification": "certification",
+    "skill": "topic",
+    "concept": "topic",
+}  # a longer message with a question is a new question, not an answer
 QUESTIONS = {
     "role": "Which role do you mean? For example: {roles}.",
     "roles": 'Which two roles should I compare? For example: "PACS analyst vs RIS analyst".',
@@ -77,10 +85,25 @@ class Conversation:
                 return chosen
         if is_goodbye(acts, lex):
             return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
-        changes = talk.statement_changes(self.engine, acts)
+        undone = self._undo_clause(acts)
+        if undone:  # "no, that was a question. what does a PACS manager do?"
+            line = talk.undo(self.state)[0]
+            rest = [a for a in acts if a is not undone and a.kind in ("question", "statement", "correction")]
+            asks = any(a.kind == "question" for a in rest)
+            if not asks and not talk.statement_changes(self.engine, rest):
+                # "that's wrong, I started it": the undo is the whole answer
+                return self._reply_lines("undo", [line])
+            tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
+            return _prefix(self.reply_acts(text, rest, tokens), line)
+        return self.reply_acts(text, acts, tokens)
+
+    def reply_acts(self, text: str, acts: list[Act], tokens: list[str]) -> Reply:
+        """The reply to a message's acts (after any pending question and undo clause)."""
+        questions = [a for a in acts if a.kind == "question"]
+        changes = talk.statement_changes(self.engine, acts, self.state.context)
         focus = tokens
-        if questions and changes:  # "I'm a rad tech with 5 years, what should I learn next?"
-            focus = [t for a in acts if a.kind in ("question", "other") for t in a.tokens]
+        if questions:  # "I'm a rad tech with 5 years, what should I learn next?"
+            focus = [t for a in acts if a.kind in ("question", "other") for t in a.tokens][:MAX_TOKENS]
         parsed, ranked = self._rank(focus, tokens)
         asks = bool(questions) or is_question(text, parsed)
         decision = decide(
@@ -106,11 +129,27 @@ class Conversation:
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
 
+    def _undo_clause(self, acts: list[Act]) -> Act | None:
+        """A clause that takes back the last change, in a message that also says more."""
+        if len(acts) < 2:
+            return None
+        for act in acts:
+            if act.kind in ("question", "statement"):
+                continue
+            ranked = self.engine.classifier.rank(self.engine.extractor.parse(list(act.tokens)))
+            if ranked[0].intent == "undo" and ranked[0].score >= CONFIDENCE_THRESHOLD:
+                return act
+        return None
+
     def _rank(self, focus: list[str], tokens: list[str]) -> tuple[Parsed, list[Score]]:
         """Intent scores of the question clauses; when they alone say too little ("how do I
         make that happen?"), of the whole message (its statements give the topic)."""
         types = context_types(self.state.context)
         parsed = self.engine.extractor.parse(focus)
+        resolved = refer.resolve(focus, parsed, self.state.context, self.engine.graph, self.engine.lexicon)
+        if resolved is not focus:  # "is that cert worth it?" → "is ciip worth it?"
+            focus = resolved
+            parsed = self.engine.extractor.parse(focus)
         ranked = self.engine.classifier.rank(parsed, types)
         if focus is tokens or (
             ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD
@@ -195,6 +234,8 @@ class Conversation:
         ctx.certification = ask.certification or ctx.certification
         ctx.topic = ask.topic or ctx.topic
         ctx.place = ask.place if intent in ("salary", "best_locations") else ctx.place
+        named = [e.type for e in parsed.entities if e.type in LAST_KINDS]
+        ctx.last = LAST_KINDS[named[-1]] if named else ctx.last
         ctx.seniority = ask.seniority if intent == "salary" else ctx.seniority
 
     def _confirm(self, changed: bool, parsed: Parsed) -> Answer:
@@ -263,8 +304,8 @@ class Conversation:
     def _answer_goal(self, parsed: Parsed, acts: list[Act]) -> Reply | None:
         """'PACS administrator' after "Which role are you aiming for?" sets the goal."""
         roles = list(dict.fromkeys(e.id for e in parsed.of("role")))
-        if len(roles) != 1 or any(a.kind == "question" for a in acts):
-            return None
+        if len(roles) != 1 or any(a.kind in ("question", "statement", "correction") for a in acts):
+            return None  # a statement is read as one ("I'm shadowing a RIS analyst")
         changes = talk.statement_changes(self.engine, acts)
         if changes.values.get("current_role") == roles[0]:
             return None  # "I'm a rad tech": a statement, read as one

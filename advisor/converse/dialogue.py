@@ -213,6 +213,14 @@ def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
     return ""
 
 
+def _fits_entities(parsed: Parsed, catalog: dict[str, Intent], names: list[str]) -> list[str]:
+    """Of these intents, those that take the message's graph entities (all when it has none)."""
+    types = {e.type for e in parsed.entities} & NODE_TYPES
+    if not types:
+        return names
+    return [n for n in names if n in catalog and types & (catalog[n].accepts | catalog[n].requires)]
+
+
 def pick_choice(tokens: tuple[str, ...], options: list[str], names: dict[str, list[str]]) -> int | None:
     """Which pending option a short answer picks ('the first one', '2', 'salary', 'pay')."""
     text = " ".join(tokens)
@@ -292,5 +300,8 @@ def decide(
         and second.score >= CONFIDENCE_THRESHOLD
         and top.score - second.score < AMBIGUITY_MARGIN
     ):
+        fits = _fits_entities(parsed, catalog, [top.intent, second.intent])
+        if len(fits) == 1:  # "how much is ciip?": only one of the two takes a certification
+            return Decision(fits[0], max(top.score, second.score), ranked)
         return Decision(top.intent, top.score, ranked, clarify=[top.intent, second.intent])
     return Decision(top.intent, top.score, ranked)

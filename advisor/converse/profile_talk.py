@@ -6,18 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from advisor.state import Profile, State
+from advisor.converse.dialogue import ROLE_INTENTS
+from advisor.state import Context, Profile, State
 from advisor.understand.acts import Act
+from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
 from advisor.understand.statements import ProfileChanges, apply_changes, read_profile
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
 
+POINTERS = frozenset({"that", "this", "it"})
+WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become"})
 NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
 
 
-def statement_changes(engine: Advisor, acts: list[Act]) -> ProfileChanges:
+def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = None) -> ProfileChanges:
     """The profile changes stated by the message's statement and correction clauses."""
     changes = ProfileChanges()
     for act in acts:
@@ -25,7 +29,14 @@ def statement_changes(engine: Advisor, acts: list[Act]) -> ProfileChanges:
             continue
         parsed = engine.extractor.parse(list(act.tokens))
         changes.merge(read_profile(parsed, engine.lexicon, subjectless=True))
+        if ctx is not None and ctx.role and ctx.intent in ROLE_INTENTS and _wants_that(parsed):
+            changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"
     return changes
+
+
+def _wants_that(parsed: Parsed) -> bool:
+    tokens = set(parsed.tokens)
+    return not parsed.of("role") and bool(tokens & POINTERS) and bool(tokens & WANT)
 
 
 def apply(state: State, changes: ProfileChanges) -> bool:

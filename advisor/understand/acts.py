@@ -20,7 +20,7 @@ from advisor.config import RE
 from advisor.text import tokenize
 from advisor.understand.lexicon import Lexicon
 
-FIRST_PERSON = frozenset({"i", "my", "me", "myself", "mine"})
+FIRST_PERSON = frozenset({"i", "my", "me", "myself", "mine", "we", "our", "us"})
 
 
 @dataclass(frozen=True)
@@ -104,21 +104,17 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
         return "question"
     if lex.has("correction_cues", tokens):
         return "correction"
-    if FIRST_PERSON & set(tokens) or _subjectless(core, lex):
+    if FIRST_PERSON & set(tokens) or _subjectless(core, lex) or _subjectless(tokens, lex):
         return "statement"
     return "other"
 
 
 def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
-    """'done with networking now', 'passed the CIIP': a statement without 'I'."""
-    return lex.starts("subjectless_statements", core)
+    """'done with networking now', '7 years in IT': a statement without 'I'."""
+    return lex.starts("subjectless_statements", core) or bool(RE.YEARS.match(" ".join(core)))
 
 
 def is_goodbye(acts: list[Act], lex: Lexicon) -> bool:
     """Thanks-and-bye in one message ('alright thank you, bye', 'thx k cya')."""
     words = [t for a in acts for t in a.tokens]
-    return (
-        bool(words)
-        and all(a.kind == "small_talk" for a in acts)
-        and any(t in lex.words("goodbye_words") for t in words)
-    )
+    return bool(words) and all(a.kind == "small_talk" for a in acts) and lex.has("goodbye_words", words)

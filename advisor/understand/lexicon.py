@@ -42,6 +42,8 @@ class Lexicon:
     chat: dict[str, Shorthand] = field(default_factory=dict)
     acts: dict[str, frozenset[str]] = field(default_factory=dict)
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues, padded
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → phrases
+    reference_idioms: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: Any) -> Lexicon:
@@ -58,7 +60,8 @@ class Lexicon:
         raw = data.get("acts", {})
         acts = {name: frozenset(raw.get(name, ())) for name in ACT_LISTS}
         phrases = {name: tuple(f" {p} " for p in raw.get(name, ())) for name in ACT_LISTS}
-        return cls(chat, acts, phrases)
+        references = {k: tuple(v) for k, v in data.get("references", {}).items()}
+        return cls(chat, acts, phrases, references, frozenset(data.get("reference_idioms", ())))
 
     def expand(self, tokens: list[str]) -> list[str]:
         """Chat-speak tokens replaced by what they mean, unless the neighbours say otherwise."""

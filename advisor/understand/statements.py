@@ -13,7 +13,9 @@ from typing import Any
 from advisor.understand.entities import Entity, Parsed
 from advisor.understand.lexicon import Lexicon
 
-FIRST_PERSON = frozenset({"i", "my", "me", "myself"})
+FIRST_PERSON = frozenset({"i", "my", "me", "myself", "we", "our", "us"})
+# "no degree, just high school": a negation does not reach past these
+NEGATION_STOPS = frozenset({"just", "only", "but", "except"})
 WINDOW = 6
 GOAL_CUES = frozenset(
     {
@@ -133,6 +135,11 @@ class ProfileChanges:
         self.clear.update(other.clear)
 
 
+def _negated(window: list[str]) -> bool:
+    near = window[-3:]
+    return bool(NEGATIONS & set(near)) and not NEGATION_STOPS & set(near[-2:])
+
+
 def _before(parsed: Parsed, entity: Entity) -> list[str]:
     return list(parsed.tokens[max(0, entity.start - WINDOW) : entity.start])
 
@@ -160,7 +167,7 @@ def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool =
     not_fact = lex.words("not_fact_cues") if lex else frozenset()
     for entity in parsed.entities:
         window = _before(parsed, entity)
-        negated = bool(NEGATIONS & set(window[-3:]))
+        negated = _negated(window)
         if negated and _has_positive_twin(parsed, entity):
             continue  # "a master's, not a bachelor's": the negated one is what it is not
         if entity.type == "role":
@@ -173,7 +180,7 @@ def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool =
             if cue == 1 and not negated:
                 changes.add_certs.append(entity.id)
         elif entity.type == "place":
-            if _nearest(window, PLACE_CUES) == 0 or window[-2:] == ["am", "in"]:
+            if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
                 changes.values["place"] = entity.id
         elif entity.type == "years":
             changes.values["years"] = float(entity.id)
@@ -224,7 +231,7 @@ def _has_positive_twin(parsed: Parsed, entity: Entity) -> bool:
     for other in parsed.entities:
         if other is entity or other.type != entity.type:
             continue
-        if not NEGATIONS & set(_before(parsed, other)[-3:]):
+        if not _negated(_before(parsed, other)):
             return True
     return False
 

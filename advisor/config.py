@@ -33,6 +33,8 @@ SECOND_NEIGHBOUR_WEIGHT: Final = 0.25  # score = best example + this * second be
 CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
 AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one
 FOLLOW_UP_CONFIDENCE: Final = 0.75
+# a clause inside a longer message takes back the last change only this surely
+UNDO_CLAUSE_SCORE: Final = 0.5
 # no graph entity, a middling best score, and this share of the content words unknown:
 # the message is about something else ("how do i center a div in css")
 UNKNOWN_SHARE: Final = 0.5

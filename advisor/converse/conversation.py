@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
-from advisor.config import CONFIDENCE_THRESHOLD, MAX_TOKENS
+from advisor.config import CONFIDENCE_THRESHOLD, MAX_TOKENS, UNDO_CLAUSE_SCORE
 from advisor.converse import profile_talk as talk
 from advisor.converse import refer
 from advisor.converse.dialogue import (
@@ -134,10 +134,10 @@ class Conversation:
         if len(acts) < 2:
             return None
         for act in acts:
-            if act.kind in ("question", "statement"):
+            if act.kind in ("question", "statement", "small_talk"):
                 continue
             ranked = self.engine.classifier.rank(self.engine.extractor.parse(list(act.tokens)))
-            if ranked[0].intent == "undo" and ranked[0].score >= CONFIDENCE_THRESHOLD:
+            if ranked[0].intent == "undo" and ranked[0].score >= UNDO_CLAUSE_SCORE:
                 return act
         return None
 

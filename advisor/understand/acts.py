@@ -20,6 +20,7 @@ from advisor.config import RE
 from advisor.text import tokenize
 from advisor.understand.lexicon import Lexicon
 
+MIN_LEAD = 2  # words before "my question is" that make a clause of their own
 FIRST_PERSON = frozenset({"i", "my", "me", "myself", "mine", "we", "our", "us"})
 
 
@@ -43,7 +44,7 @@ def split_acts(normalized: str, lex: Lexicon) -> list[Act]:
         parts = _clauses(sentence, lex)
         for n, tokens in enumerate(parts):
             kind = classify(tokens, asked and n == len(parts) - 1, lex)
-            acts.append(Act(kind, tokens))
+            acts.append(Act(kind, _without_lead(tokens, lex) if kind == "question" else tokens))
     return acts
 
 
@@ -77,7 +78,8 @@ def _starts_clause(tokens: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _question_phrase_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
     """Index where 'my question is' / 'i was wondering' starts after other words, or 0."""
-    return next((i for i in range(1, len(tokens)) if lex.starts("question_phrases", tokens[i:])), 0)
+    cut = next((i for i in range(1, len(tokens)) if lex.starts("question_phrases", tokens[i:])), 0)
+    return cut if cut > MIN_LEAD else 0  # "i was wondering if …" is one question
 
 
 def _question_pair_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
@@ -85,6 +87,15 @@ def _question_pair_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
     if _without_fillers(tokens, lex)[0] in lex.words("question_starts"):
         return 0
     return next((i for i in range(2, len(tokens) - 1) if lex.starts("question_pairs", tokens[i : i + 2])), 0)
+
+
+def _without_lead(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """'i do not know what ciip is' → 'what ciip is': the lead says only that it asks."""
+    for lead in lex.phrases.get("question_leads", ()):
+        words = tuple(lead.split())
+        if tokens[: len(words)] == words and len(tokens) > len(words) + 1:
+            return tokens[len(words) :]
+    return tokens
 
 
 def _without_fillers(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
@@ -97,14 +108,16 @@ def _without_fillers(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
 
 def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
     """One clause's act. `marked`: it ended with a question mark."""
-    if all(t in lex.words("small_talk") or t in lex.words("lead_fillers") for t in tokens):
-        return "small_talk"
     core = _without_fillers(tokens, lex)
+    if all(t in lex.words("small_talk") for t in core):
+        return "small_talk"
     if marked or core[0] in lex.words("question_starts") or lex.has("question_phrases", tokens):
         return "question"
     if lex.has("correction_cues", tokens):
         return "correction"
     if FIRST_PERSON & set(tokens) or _subjectless(core, lex) or _subjectless(tokens, lex):
+        return "statement"
+    if lex.words("statement_markers") & set(tokens):  # "RIS analyst is the goal"
         return "statement"
     return "other"
 

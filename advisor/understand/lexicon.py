@@ -26,6 +26,8 @@ ACT_LISTS = (
     "lead_fillers",
     "yes_words",
     "no_words",
+    "statement_markers",
+    "question_leads",
 )
 
 

@@ -270,3 +270,37 @@ def test_a_new_question_is_not_taken_as_the_answer_to_a_pending_one(engine: Advi
     reply = conv.reply("what does a RIS analyst do all day?")
     assert reply.intent == "role_overview"
     assert conv.state_dict()["profile"]["goal"] is None
+
+
+@pytest.mark.parametrize("word", ["never", "tough", "hours", "store", "though", "course"])
+def test_common_english_words_are_never_corrected(engine: Advisor, word: str) -> None:
+    assert engine.speller.correct(word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("i have 4 years", ["i", "have", "4", "years"]),
+        ("do u need a degree 4 a pacs job", ["do", "you", "need", "a", "degree", "for", "a", "pacs", "job"]),
+        ("2", ["2"]),
+        ("i wanna b a ris analyst", ["i", "want", "to", "be", "a", "ris", "analyst"]),
+        ("i have a b a in history", ["i", "have", "a", "b", "a", "in", "history"]),
+    ],
+)
+def test_chat_speak_expansion_keeps_numbers_and_degrees(
+    engine: Advisor, text: str, tokens: list[str]
+) -> None:
+    assert engine.lexicon.expand(text.split()) == tokens
+
+
+def test_slash_commands_work_in_piped_mode() -> None:
+    import io
+
+    from advisor.terminal.cli import run
+
+    out = io.StringIO()
+    lines = "I know DICOM\n/profile\n/why\n/forget\nyes\n/profile\n"
+    assert run([], io.StringIO(lines), out, io.StringIO()) == 0
+    text = out.getvalue()
+    assert "Knows: DICOM" in text and "intent: profile_update" in text
+    assert "Profile and history wiped." in text and "Your profile is empty" in text

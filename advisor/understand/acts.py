@@ -91,11 +91,8 @@ def _question_pair_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
 
 def _without_lead(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
     """'i do not know what ciip is' → 'what ciip is': the lead says only that it asks."""
-    for lead in lex.phrases.get("question_leads", ()):
-        words = tuple(lead.split())
-        if tokens[: len(words)] == words and len(tokens) > len(words) + 1:
-            return tokens[len(words) :]
-    return tokens
+    words = lex.leading("question_leads", tokens)
+    return tokens[len(words) :] if words and len(tokens) > len(words) + 1 else tokens
 
 
 def _without_fillers(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:

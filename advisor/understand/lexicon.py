@@ -43,7 +43,8 @@ class Shorthand:
 class Lexicon:
     chat: dict[str, Shorthand] = field(default_factory=dict)
     acts: dict[str, frozenset[str]] = field(default_factory=dict)
-    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues, padded
+    # multi-word cues by list, indexed by their first word (longest first)
+    phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → phrases
     reference_idioms: frozenset[str] = frozenset()
 
@@ -61,7 +62,13 @@ class Lexicon:
         }
         raw = data.get("acts", {})
         acts = {name: frozenset(raw.get(name, ())) for name in ACT_LISTS}
-        phrases = {name: tuple(f" {p} " for p in raw.get(name, ())) for name in ACT_LISTS}
+        phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+        for name in ACT_LISTS:
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in raw.get(name, ()):
+                words = tuple(phrase.split())
+                by_first.setdefault(words[0], []).append(words)
+            phrases[name] = {w: tuple(sorted(v, key=len, reverse=True)) for w, v in by_first.items()}
         references = {k: tuple(v) for k, v in data.get("references", {}).items()}
         return cls(chat, acts, phrases, references, frozenset(data.get("reference_idioms", ())))
 
@@ -87,13 +94,20 @@ class Lexicon:
 
     def has(self, name: str, tokens: tuple[str, ...] | list[str]) -> bool:
         """Does any cue phrase of list `name` occur in the tokens (whole words)?"""
-        padded = f" {' '.join(tokens)} "
-        return any(p in padded for p in self.phrases.get(name, ()))
+        return any(self.starts(name, tokens[i:]) for i in range(len(tokens)))
 
     def starts(self, name: str, tokens: tuple[str, ...] | list[str]) -> bool:
         """Do the tokens begin with a cue phrase of list `name`?"""
-        padded = f" {' '.join(tokens)} "
-        return any(padded.startswith(p) for p in self.phrases.get(name, ()))
+        return self.leading(name, tokens) is not None
+
+    def leading(self, name: str, tokens: tuple[str, ...] | list[str]) -> tuple[str, ...] | None:
+        """The longest cue phrase of list `name` the tokens begin with, or None."""
+        if not tokens:
+            return None
+        for words in self.phrases.get(name, {}).get(tokens[0], ()):
+            if tuple(tokens[: len(words)]) == words:
+                return words
+        return None
 
     def words(self, name: str) -> frozenset[str]:
         return self.acts.get(name, frozenset())

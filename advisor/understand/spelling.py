@@ -27,6 +27,10 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _reachable(word: str, index: dict[str, list[str]]) -> bool:
+    return any(key in index for key in _deletes(word) | {word})
+
+
 class Speller:
     """Vocabulary with frequencies and a delete index over words of SPELL_MIN_LEN or more."""
 
@@ -37,8 +41,6 @@ class Speller:
         english: frozenset[str] = frozenset(),
     ) -> None:
         self.vocab = dict(vocab)
-        # common English words are never "typos" of a domain word (never → fever, hours → yours)
-        self.english = english - trusted
         # words seen once or twice and not in a curated list may be typos themselves (intent examples
         # carry realistic typos); they can still be corrected to a frequent or trusted word
         self.suspect = frozenset(
@@ -52,6 +54,13 @@ class Speller:
             for key in _deletes(word) | {word}:
                 index.setdefault(key, []).append(word)
         self._index = index
+        # common English words are never "typos" of a domain word (never → fever, hours → yours);
+        # only those the index could wrongly correct are kept (a small set in the engine cache)
+        self.english = frozenset(
+            w
+            for w in english - trusted
+            if w not in self.vocab and len(w) >= SPELL_MIN_LEN and _reachable(w, index)
+        )
         self._cache: dict[str, str | None] = {}
 
     def known(self, token: str) -> bool:

@@ -41,6 +41,8 @@ REDIRECT = {
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
 PENDING_MAX_TOKENS = 4
+# a message that asks something is not answered with these
+NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
 # entity type → the context field "it" / "that" points at when that type was named last
 LAST_KINDS = {
     "role": "role",
@@ -104,7 +106,10 @@ class Conversation:
         focus = tokens
         if questions:  # "I'm a rad tech with 5 years, what should I learn next?"
             focus = [t for a in acts if a.kind in ("question", "other") for t in a.tokens][:MAX_TOKENS]
-        parsed, ranked = self._rank(focus, tokens)
+        last = list(questions[-1].tokens) if len(questions) > 1 else []
+        parsed, ranked = self._rank(focus, tokens, last)
+        if questions and ranked[0].intent == "goodbye":  # "do I have to go back to school?"
+            ranked = [s for s in ranked if s.intent not in NOT_ANSWERS] or ranked
         asks = bool(questions) or is_question(text, parsed)
         decision = decide(
             parsed,
@@ -141,23 +146,30 @@ class Conversation:
                 return act
         return None
 
-    def _rank(self, focus: list[str], tokens: list[str]) -> tuple[Parsed, list[Score]]:
-        """Intent scores of the question clauses; when they alone say too little ("how do I
-        make that happen?"), of the whole message (its statements give the topic)."""
-        types = context_types(self.state.context)
-        parsed = self.engine.extractor.parse(focus)
-        resolved = refer.resolve(focus, parsed, self.state.context, self.engine.graph, self.engine.lexicon)
-        if resolved is not focus:  # "is that cert worth it?" → "is ciip worth it?"
-            focus = resolved
-            parsed = self.engine.extractor.parse(focus)
-        ranked = self.engine.classifier.rank(parsed, types)
+    def _rank(self, focus: list[str], tokens: list[str], last: list[str]) -> tuple[Parsed, list[Score]]:
+        """Intent scores of the question clauses; when they alone say too little, of the
+        last question alone ("…, so what should I read?") or of the whole message ("I'm a CT
+        tech and want PACS. how do I make that happen?": its statements give the topic)."""
+        parsed, ranked = self._scores(focus)
         if focus is tokens or (
             ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD
         ):
             return parsed, ranked
-        whole = self.engine.extractor.parse(tokens)
-        again = [s for s in self.engine.classifier.rank(whole, types) if s.intent != "profile_update"]
-        return (whole, again) if again and again[0].score > ranked[0].score else (parsed, ranked)
+        for words in (last, tokens):
+            if not words or words == focus:
+                continue
+            other, again = self._scores(words)
+            again = [s for s in again if s.intent not in NOT_ANSWERS]
+            if again and again[0].score > ranked[0].score:
+                parsed, ranked = other, again
+        return parsed, ranked
+
+    def _scores(self, words: list[str]) -> tuple[Parsed, list[Score]]:
+        parsed = self.engine.extractor.parse(words)
+        resolved = refer.resolve(words, parsed, self.state.context, self.engine.graph, self.engine.lexicon)
+        if resolved is not words:  # "is that cert worth it?" → "is ciip worth it?"
+            parsed = self.engine.extractor.parse(resolved)
+        return parsed, self.engine.classifier.rank(parsed, context_types(self.state.context))
 
     # -- stages --------------------------------------------------------------------------
     def _answer(self, parsed: Parsed, decision: Decision, changes: ProfileChanges | None = None) -> Reply:

@@ -215,7 +215,7 @@ def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
 
 def _fits_entities(parsed: Parsed, catalog: dict[str, Intent], names: list[str]) -> list[str]:
     """Of these intents, those that take the message's graph entities (all when it has none)."""
-    types = {e.type for e in parsed.entities} & NODE_TYPES
+    types = {e.type for e in parsed.entities} & {"role", "certification"}  # the strong types
     if not types:
         return names
     return [n for n in names if n in catalog and types & (catalog[n].accepts | catalog[n].requires)]

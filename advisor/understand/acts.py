@@ -20,6 +20,8 @@ from advisor.config import RE
 from advisor.text import tokenize
 from advisor.understand.lexicon import Lexicon
 
+RELATIVE = frozenset({"which", "who", "where", "when", "that"})
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
 MIN_LEAD = 2  # words before "my question is" that make a clause of their own
 FIRST_PERSON = frozenset({"i", "my", "me", "myself", "mine", "we", "our", "us"})
 
@@ -73,7 +75,9 @@ def _clauses(sentence: str, lex: Lexicon) -> list[tuple[str, ...]]:
 def _starts_clause(tokens: tuple[str, ...], lex: Lexicon) -> bool:
     """Does this comma-separated piece begin a new clause (a question or a first-person one)?"""
     core = _without_fillers(tokens, lex)
-    return len(core) >= 2 and (core[0] in lex.words("question_starts") or core[0] in ("i", "my"))
+    if len(core) < 2 or (core[0] in RELATIVE and core[1] in SUBJECTS):
+        return False  # ", which I only half understand" goes with what it describes
+    return core[0] in lex.words("question_starts") or core[0] in ("i", "my")
 
 
 def _question_phrase_at(tokens: tuple[str, ...], lex: Lexicon) -> int:

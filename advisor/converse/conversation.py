@@ -40,7 +40,7 @@ REDIRECT = {
 }
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
-PENDING_MAX_TOKENS = 4
+PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
 # a message that asks something is not answered with these
 NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
 # entity type → the context field "it" / "that" points at when that type was named last
@@ -49,7 +49,7 @@ LAST_KINDS = {
     "certification": "certification",
     "skill": "topic",
     "concept": "topic",
-}  # a longer message with a question is a new question, not an answer
+}
 QUESTIONS = {
     "role": "Which role do you mean? For example: {roles}.",
     "roles": 'Which two roles should I compare? For example: "PACS analyst vs RIS analyst".',

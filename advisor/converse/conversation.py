@@ -43,6 +43,8 @@ ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
 PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
 # a message that asks something is not answered with these
 NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
+# answers that compute from every fact in the message ("no degree and 5 years, am I eligible?")
+READS_WHOLE = frozenset({"ciip_eligibility"})
 # entity type → the context field "it" / "that" points at when that type was named last
 LAST_KINDS = {
     "role": "role",
@@ -121,6 +123,8 @@ class Conversation:
             asks,
         )
         decision = _own_progress(decision, parsed, self.state)
+        if decision.intent in READS_WHOLE and focus is not tokens:
+            parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question
         if decision.intent in ("undo", "profile_forget"):
             lines = talk.undo(self.state) if decision.intent == "undo" else talk.ask_forget(self.state)
             return self._reply_lines(decision.intent, lines, decision.confidence)

@@ -30,6 +30,19 @@ ENTITY_ACCEPT_BONUS: Final = 0.10  # an entity type the intent accepts is presen
 ENTITY_MISSING_PENALTY: Final = 0.35  # a required entity type is missing
 MAX_POSTING_SHARE: Final = 0.2  # features in more than this share of examples are not indexed
 SECOND_NEIGHBOUR_WEIGHT: Final = 0.25  # score = best example + this * second best
+# The learned ranker (understand/linear.py): an averaged perceptron over the same
+# delexicalised features plus entity-type and keyword features, trained at build time.
+LINEAR_EPOCHS: Final = 8  # passes over the examples: ~50 ms in all for ~1,100 examples
+LINEAR_SEED: Final = 13  # fixed: the same examples always give the same weights
+LINEAR_MARGIN: Final = 1.0  # update until the true intent leads the best wrong one by this
+LINEAR_SETTLED: Final = 1.5  # later passes skip examples leading by this x the margin
+LINEAR_ENTITY_VALUE: Final = 0.5  # feature value of an entity type present ("@role")
+LINEAR_KEYWORD_VALUE: Final = 0.25  # feature value of an intent's keyword hit ("kw:salary")
+LINEAR_TEMPERATURE: Final = 0.25  # softmax temperature turning scores into probabilities
+# the learned model ranks the in-scope intents by hand score + blend x its probability;
+# the gate still sees the best hand-weighted in-scope score (see IntentClassifier.rank)
+LINEAR_BLEND: Final = 1.0
+CV_FOLDS: Final = 5  # `advisor eval --cv` default
 CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
 AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one
 FOLLOW_UP_CONFIDENCE: Final = 0.75
@@ -73,4 +86,32 @@ class RE:
     CLAUSE_BREAK = re.compile(r",|\s[-\u2013\u2014]+\s|\s(?=(?:so|but)\s)")
     ORDINAL_CHOICE = re.compile(
         r"^(?:the )?(first|second|third|1st|2nd|3rd|1|2|3|one|two|three)(?: one| option)?$"
+    )
+
+
+DEGREE_BY_LENGTH: Final = {"2": "associate", "two": "associate", "4": "bachelor", "four": "bachelor"}
+
+
+class FACTS_RE:
+    """Regexes of the certification, eligibility and pay-honesty answers (on normalised text)."""
+
+    # "(ABII)" at the end of a publisher's name: the short tag shown after a fact
+    SOURCE_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)$")
+    # "36 hours of CE", "20 ce hours", "18 hrs of continuing education"
+    CE_HOURS = re.compile(
+        r"\b(\d{1,4})\s*(?:hours?|hrs?|credits?|ceus?)\s+(?:of\s+)?(?:ce|ceu|ceus|cme|continuing)\b"
+        r"|\b(\d{1,4})\s*(?:ce|ceu|cme)\s*(?:hours?|hrs?|credits?)\b"
+    )
+    # "30 months", "18 months of experience"
+    MONTHS = re.compile(r"\b(\d{1,3})\s*months?\b")
+    # a degree in imaging informatics earns a bonus point
+    INFORMATICS_DEGREE = re.compile(
+        r"\b(?:degree|bachelor|bachelors|master|masters|associate|associates|bs|ms)\s+(?:in\s+)?"
+        r"(?:imaging\s+)?informatics\b|\binformatics\s+degree\b"
+    )
+    # "a 2-year degree": a degree's length, not years of work
+    DEGREE_LENGTH = re.compile(r"\b(2|two|4|four)\s*years?\s+(?:degree|program|programme|college)\b")
+    DOCTORATE = re.compile(r"\b(?:phd|doctorate|doctoral|dphil|md)\b")
+    NO_DEGREE = re.compile(
+        r"\b(?:no|without\s+a|without\s+any|do\s+not\s+have\s+a|never\s+got\s+a)\s+(?:college\s+)?degree\b"
     )

@@ -39,7 +39,7 @@ def test_seed_figure_in_plain_words(engine: Advisor, question: str, figures: lis
     for figure in figures:
         assert figure in reply.text, f"{figure} missing for {question!r}:\n{reply.text}"
     assert any(s["id"] == "seed" for s in reply.sources)
-    assert "[seed]" in reply.text
+    assert "[PACS Boot Camp]" in reply.text and "seed" not in reply.text.lower()
 
 
 def test_best_places_ranked_with_figures(engine: Advisor) -> None:

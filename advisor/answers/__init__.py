@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from advisor.answers.common import Answer, Ask
 
-from . import basic, certs, paths, pay, roles
+from . import basic, certs, eligibility, paths, pay, roles, work
 
 ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "greeting": basic.greeting,
@@ -26,6 +26,9 @@ ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "certifications_for_role": certs.certifications_for_role,
     "study_resources": certs.study_resources,
     "concept_info": certs.concept_info,
+    "ciip_eligibility": eligibility.ciip_eligibility,
+    "work_conditions": work.work_conditions,
+    "job_outlook": work.job_outlook,
     "career_path": paths.career_path,
     "next_step": paths.next_step,
 }

@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
-from advisor.answers.common import Answer, Ask, listing
+from advisor.answers.common import Answer, Ask, listing, source_tag
+from advisor.answers.roles import compare_nodes
 from advisor.config import LIST_LIMIT
+from advisor.knowledge.graph import Fact, Graph, Node, Topic
 
 
 def certification_info(ask: Ask) -> Answer:
-    graph, out = ask.graph, Answer()
+    """A certification: what its question asks about (fee, format, prerequisites…), else an overview."""
+    graph = ask.graph
     cert = graph.nodes[ask.certification or ""]
-    out.add(f"{cert.name} — offered by {graph.name(cert.get('issuer'))}; level: {cert.get('level')}.")
+    topics = [t for t in graph.cert_topics if ask.says(*t.cues)]
+    hidden = {h for t in topics for h in t.hides}
+    if ask.parsed.first("role") is not None:
+        hidden.add("prerequisites")  # "do PACS managers need PRINCE2?" asks about the role's needs
+    topics = [t for t in topics if t.id not in hidden]
+    if any(t.id == "prerequisites" for t in topics):
+        pair = _ordered_pair(ask)
+        if pair:
+            return _prerequisite_answer(ask, *pair)
+    org = ask.parsed.first("organisation")
+    if topics and org is not None and ask.parsed.first("certification") is None:
+        issued = [c for c in graph.of_type("certification") if c.get("issuer") == org.id]
+        if issued:  # "how much does PARCA certification cost?": every certificate of that body
+            return _body_topic_answer(ask, issued, topics)
+    if topics:
+        return _topic_answer(ask, cert, topics)
+    named = list(dict.fromkeys(e.id for e in ask.parsed.of("certification")))
+    if len(named) >= 2:
+        return compare_nodes(ask, named)
+    return _overview(ask, cert)
+
+
+def _overview(ask: Ask, cert: Node) -> Answer:
+    graph, out = ask.graph, Answer()
+    out.add(f"{cert.name} — {_issuer(graph, cert)}; level: {cert.get('level')}.")
     out.add(cert.description)
     builds = [graph.nodes[c].get("abbr") for c in cert.get("builds_on", ())]
     if builds:
@@ -26,11 +53,144 @@ def certification_info(ask: Ask) -> Answer:
     helps = [graph.name(r) for r in cert.get("helps_roles", ())]
     if helps:
         out.add(f"Helps for: {listing(helps)}.")
+    skip = {t.id for t in graph.cert_topics if not t.overview}
+    facts = [f for f in graph.cert_facts.get(cert.id, ()) if f.topic not in skip]
+    if facts:
+        out.add("Key facts:")
+        for fact in facts:
+            _fact_line(out, graph, fact)
+    if cert.get("exam"):
+        out.add('Ask "what topics does it cover?" for the exam domains and their weights.')
     study = [graph.name(r) for r in graph.covered_by.get(cert.id, ())]
     if study:
         out.add(f"To prepare: {listing(study)}.")
     out.cite(*cert.sources)
     return out
+
+
+def _topic_answer(ask: Ask, cert: Node, topics: list[Topic]) -> Answer:
+    graph, out = ask.graph, Answer()
+    abbr = cert.get("abbr")
+    out.add(f"{cert.name} — {_issuer(graph, cert)}.")
+    facts = graph.cert_facts.get(cert.id, ())
+    wanted = [t.id for t in topics]
+    if cert.get("replaced_by") and "status" not in wanted:
+        wanted.append("status")  # a replaced certificate always says so
+    for topic_id in wanted:
+        topic = next((t for t in graph.cert_topics if t.id == topic_id), None)
+        if topic is None:
+            continue
+        found = [f for f in facts if f.topic == topic_id]
+        if topic_id == "domains" and cert.get("exam"):
+            _domains(out, graph, cert)
+        elif topic_id == "prerequisites" and not found and not cert.get("builds_on"):
+            out.add(f"Prerequisites: my sources name no certificate you must hold before the {abbr}.")
+        elif topic_id == "prerequisites" and not found:
+            names = listing([graph.nodes[c].get("abbr") for c in cert.get("builds_on", ())])
+            out.add(f"Prerequisites: the {abbr} builds on {names}.")
+        elif not found:
+            out.add(f"{topic.label.capitalize()}: my sources give none for the {abbr}.")
+        else:
+            out.add(f"{topic.label.capitalize()}:")
+            for fact in found:
+                _fact_line(out, graph, fact)
+        if topic_id == "eligibility" and cert.get("eligibility"):
+            out.add(f'Ask "am I eligible for the {abbr}?" for the points, worked out for you.')
+    return out
+
+
+def _body_topic_answer(ask: Ask, certs: list[Node], topics: list[Topic]) -> Answer:
+    graph, out = ask.graph, Answer()
+    out.add(f"{graph.name(certs[0].get('issuer'))}'s certificates:")
+    for topic in topics:
+        out.add(f"{topic.label[0].upper()}{topic.label[1:]}:")
+        for cert in certs:
+            found = [f for f in graph.cert_facts.get(cert.id, ()) if f.topic == topic.id]
+            if not found:
+                out.add(f"  • {cert.get('abbr')}: my sources give none.")
+            for fact in found:
+                _fact_line(out, graph, fact, prefix=f"{cert.get('abbr')}: ")
+    return out
+
+
+def _ordered_pair(ask: Ask) -> tuple[Node, Node] | None:
+    """Two certificates named in a prerequisite question, the later one (the one asked about) last."""
+    graph = ask.graph
+    named = list(dict.fromkeys(e.id for e in ask.parsed.of("certification")))
+    if len(named) < 2:
+        return None
+    first, second = graph.nodes[named[0]], graph.nodes[named[1]]
+    if first.id in _foundations(graph, second.id) or second.id not in _foundations(graph, first.id):
+        return first, second
+    return second, first
+
+
+def _foundations(graph: Graph, cert_id: str) -> set[str]:
+    """Every certificate `cert_id` builds on, directly or through others."""
+    seen: set[str] = set()
+    todo = list(graph.nodes[cert_id].get("builds_on", ()))
+    while todo:
+        dep = todo.pop()
+        if dep not in seen:
+            seen.add(dep)
+            todo += graph.nodes[dep].get("builds_on", ())
+    return seen
+
+
+def _prerequisite_answer(ask: Ask, before: Node, after: Node) -> Answer:
+    graph, out = ask.graph, Answer()
+    a, b = before.get("abbr"), after.get("abbr")
+    direct = before.id in after.get("builds_on", ())
+    if direct:
+        out.add(f"Yes: the {b} requires the {a} first.")
+    elif before.id in _foundations(graph, after.id):
+        out.add(f"Yes, indirectly: the {b} builds on certificates that require the {a}.")
+    else:
+        out.add(f"No: my sources do not make the {a} a prerequisite of the {b}.")
+    for cert in (after, before):
+        for fact in graph.cert_facts.get(cert.id, ()):
+            if fact.topic == "prerequisites" or (fact.topic == "status" and cert.get("replaced_by")):
+                _fact_line(out, graph, fact, prefix=f"{cert.get('abbr')}: ")
+    return out
+
+
+def _domains(out: Answer, graph: Graph, cert: Node) -> None:
+    exam = cert.get("exam")
+    domains = exam["domains"]
+    total = sum(d["items"] for d in domains)
+    out.add(f"The {cert.get('abbr')} exam covers {len(domains)} domains (scored questions in the outline):")
+    width = max(len(d["name"]) for d in domains)
+    for d in domains:
+        share = f"{d['items'] / total:.0%}" if total else ""
+        out.add(f"  {d['name'].ljust(width)} {d['items']:>3}  {share:>4}")
+    if exam.get("note"):
+        out.add(f"  Note: {exam['note']}")
+    out.cite(exam["source"])
+
+
+def _replacements(out: Answer, graph: Graph, certs: list[Node]) -> None:
+    """'Since then: the CPIA was replaced by the PARCA DICOM (2017)', from the status facts."""
+    for cert in certs:
+        new = graph.node(cert.get("replaced_by"))
+        if new is None:
+            continue
+        status = [f for f in graph.cert_facts.get(new.id, ()) if f.topic == "status"]
+        when = f" ({status[0].date[:4]})" if status and status[0].date else ""
+        out.add(f"  Since then{when}: PARCA named the {new.get('abbr')} to replace the {cert.get('abbr')}.")
+        out.cite(*(f.source for f in status))
+
+
+def _fact_line(out: Answer, graph: Graph, fact: Fact, prefix: str = "") -> None:
+    out.add(f"  • {prefix}{fact.text}  [{source_tag(graph, fact.source)}]")
+    out.cite(fact.source)
+
+
+def _issuer(graph: Graph, cert: Node) -> str:
+    issuer = cert.get("issuer")
+    return f"offered by {graph.name(issuer)}" if issuer else "issuer not named in my sources"
+
+
+TOPIC_TYPES = ("concept", "skill", "organisation")
 
 
 def certifications_for_role(ask: Ask) -> Answer:
@@ -39,17 +199,14 @@ def certifications_for_role(ask: Ask) -> Answer:
         out.add("Certifications in imaging informatics:")
         certs = graph.of_type("certification")
         for cert in certs[:LIST_LIMIT]:
-            out.add(
-                f"  • {cert.get('abbr')} ({graph.name(cert.get('issuer'))}, {cert.get('level')}) — "
-                f"{cert.name}"
-            )
+            issuer = graph.name(cert.get("issuer")) or "issuer not named"
+            out.add(f"  • {cert.get('abbr')} ({issuer}, {cert.get('level')}) — {cert.name}")
             out.cite(*cert.sources[:1])
         if len(certs) > LIST_LIMIT:
             out.add(f"  … and {len(certs) - LIST_LIMIT} more.")
-        out.add(
-            "The seed calls the CIIP the single-certificate alternative to PARCA's four. "
-            "Name a role to see which ones its sources mention."
-        )
+        out.add("PACS Boot Camp calls the CIIP the single-certificate alternative to PARCA's four.")
+        _replacements(out, graph, certs)
+        out.add("Name a role to see which ones its sources mention.")
         return out
     role = graph.nodes[ask.role]
     named = [
@@ -112,6 +269,9 @@ def study_resources(ask: Ask) -> Answer:
 
 def concept_info(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
+    named = list(dict.fromkeys(e.id for e in ask.parsed.entities if e.type in TOPIC_TYPES))
+    if len(named) >= 2:
+        return compare_nodes(ask, named)
     node = graph.nodes[ask.topic or ""]
     out.add(f"{node.name}: {node.description}")
     related = [graph.name(r) for r in node.get("related", ())]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.answers.planner import Step
+from advisor.config import FACTS_RE
 from advisor.knowledge.catalog import Intent
 from advisor.knowledge.graph import Graph
 from advisor.state import State
@@ -89,6 +90,15 @@ def listing(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def source_tag(graph: Graph, source_id: str) -> str:
+    """A short name users know a source by: its acronym ("ABII", "BLS") or its publisher."""
+    source = graph.sources.get(source_id)
+    if source is None:
+        return source_id
+    short = FACTS_RE.SOURCE_ACRONYM.search(source.publisher)
+    return short.group(1) if short else source.publisher
 
 
 def role_choices(graph: Graph, limit: int = 6) -> str:

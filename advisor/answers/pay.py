@@ -8,10 +8,20 @@ from __future__ import annotations
 
 from itertools import islice
 
-from advisor.answers.common import Answer, Ask, bar, listing, money, role_choices
+from advisor.answers.common import Answer, Ask, bar, listing, money, role_choices, source_tag
+from advisor.answers.pay_edges import (
+    asks_starting,
+    base_or_total,
+    best_paid,
+    exam_fees,
+    overall_label,
+    starting_pay,
+    unlisted_place,
+)
 from advisor.config import LIST_LIMIT
 from advisor.knowledge.graph import Graph, PayFact
 
+BASIS_WORDS = ("base", "base salary", "base pay", "total", "total pay", "total compensation", "take home")
 LEVEL_OF_KIND = {"starting": "entry", "experienced": "mid", "senior": "senior", "percentile-90": "senior"}
 
 
@@ -42,7 +52,7 @@ def describe(graph: Graph, fact: PayFact, with_place: bool = True) -> str:
         span = f"{fact.percent:g}–{fact.percent_to:g}%" if fact.percent_to else f"{fact.percent:g}%"
         return f"{label.capitalize()}: {span}{place}"
     amount = f"{fact.qualifier + ' ' if fact.qualifier else ''}{money(fact.amount)}"
-    extra = ""
+    extra = " (total pay)" if fact.basis == "total" else ""
     if fact.percent is not None and fact.kind == "bonus":
         extra = f" ({fact.percent:g}% of income)"
     elif fact.percent is not None:
@@ -80,43 +90,25 @@ def _facts_for(graph: Graph, role: str | None) -> list[PayFact]:
 def salary(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     role = ask.role
+    if ask.parsed.first("role") is None and ask.says(*graph.pay_cues.get("maximum", ())):
+        best_paid(ask, out)
+        return out
+    fee_cues = next((t.cues for t in graph.cert_topics if t.id == "fee"), ())
+    if fee_cues and ask.says(*fee_cues) and exam_fees(ask, out):
+        return out
     facts = _facts_for(graph, role)
     subject = graph.name(role) if role else "PACS professionals overall"
+    if asks_starting(ask) and starting_pay(ask, out, role, facts):
+        return out
     if role and not facts:
-        out.add(f"My sources give no pay figures for {subject}.")
-        with_pay = (r.name for r in graph.career_roles() if r.id in graph.pay_by_role)
-        others = list(islice(with_pay, LIST_LIMIT))  # membership only: builds no figures
-        out.add(f"I do have figures for {listing(others)}; the overall range for PACS professionals:")
-        facts = list(graph.pay_by_role.get(None, ()))
+        return _no_figures(ask, out, subject)
     if ask.says("bonus", "bonuses", "raise", "raises"):
         kinds = {"bonus"} if ask.says("bonus", "bonuses") else {"raise"}
         picked = [f for f in facts if f.kind in kinds]
         if not picked:
             out.add(f"My sources give no {'bonus' if 'bonus' in kinds else 'raise'} figure for {subject}.")
         facts = picked or facts
-    chosen = facts
-    if ask.place and ask.place != "us":
-        chain = _place_chain(graph, ask.place)
-        here = [f for f in facts if f.place == ask.place]
-        near = [
-            f
-            for f in facts
-            if f.place != "us" and (f.place in chain[1:] or graph.nodes[f.place].get("within") == ask.place)
-        ]
-        ranked = [r for r in graph.rankings.get(role or "", ()) if ask.place in r.places]
-        if not here:
-            out.add(f"My sources have no {subject} figure for {graph.name(ask.place)}.")
-            for r in ranked:
-                out.add(
-                    f"{graph.name(ask.place)} is #{r.places.index(ask.place) + 1} on the list of "
-                    f"places by {r.basis}, but without a figure."
-                )
-                out.cite(r.source)
-            chosen = near or [f for f in facts if f.place == "us"]
-            if chosen:
-                out.add("The nearest figures I have:" if near else "The national figures I have:")
-        else:
-            chosen = here
+    chosen = _by_place(ask, out, facts, subject)
     if ask.seniority or ask.years is not None:
         leveled = [f for f in chosen if _matches_level(f, ask.seniority, ask.years)]
         what = ask.seniority or f"{ask.years:g} years of experience"
@@ -127,10 +119,87 @@ def salary(ask: Ask) -> Answer:
     header = f"Pay for {subject}" + (f" ({ask.seniority})" if ask.seniority else "") + ":"
     out.add(header)
     for fact in chosen:
-        out.add(f"  • {describe(graph, fact)}  [{fact.source}]")
+        out.add(f"  • {describe(graph, fact)}  [{source_tag(graph, fact.source)}]")
         out.cite(fact.source)
         if fact.applies_to and role in fact.applies_to:
-            out.add(f"    (the seed puts {graph.name(role)} at this end of the range)")
+            out.add(
+                f"    ({source_tag(graph, fact.source)} puts {graph.name(role)} at this end of the range)"
+            )
+    _notes(out, chosen)
+    _beside_it(ask, out, role)
+    if ask.says(*BASIS_WORDS):
+        base_or_total(ask, out, chosen)
+    if not role:
+        out.add(f"Ask about a role for its own figures, e.g. {role_choices(graph, 4)}.")
+    return out
+
+
+def _beside_it(ask: Ask, out: Answer, role: str | None) -> None:
+    """'compared to IT': the BLS anchors this role's figures are compared with."""
+    graph = ask.graph
+    topic = next((t for t in graph.fact_topics if t.id == "pay-anchor"), None)
+    if topic is None or not ask.says(*topic.cues):
+        return
+    anchors = [a for a in graph.facts_by_topic.get("pay-anchor", ()) if a.compare_role == role]
+    for anchor in anchors:
+        out.add(f"Beside IT pay: {anchor.text}  [{source_tag(graph, anchor.source)}]")
+        out.cite(anchor.source)
+    if anchors:
+        out.add("  (An average from PACS Boot Camp beside a BLS median of a stated year: a rough guide.)")
+
+
+def _no_figures(ask: Ask, out: Answer, subject: str) -> Answer:
+    """A role without figures: say so, then the all-PACS figures under their own labels."""
+    graph = ask.graph
+    anchors = graph.anchors_by_role.get(ask.role or "", ())
+    out.add(f"My sources give no {'PACS ' if anchors else ''}pay figures for {subject}.")
+    for anchor in anchors:
+        out.add(f"BLS measures it as an occupation: {anchor.text}  [{source_tag(graph, anchor.source)}]")
+        out.cite(anchor.source)
+    with_pay = (r.name for r in graph.career_roles() if r.id in graph.pay_by_role)
+    others = list(islice(with_pay, LIST_LIMIT))  # membership only: builds no figures
+    out.add(f"I do have figures for {listing(others)}.")
+    out.add(f"For PACS professionals overall (not {subject}'s own figures):")
+    for fact in graph.pay_by_role.get(None, ()):
+        label, tag = overall_label(fact), source_tag(graph, fact.source)
+        out.add(f"  • {label[0].upper()}{label[1:]}: {money(fact.amount or 0)} a year  [{tag}]")
+        out.cite(fact.source)
+    return out
+
+
+def _by_place(ask: Ask, out: Answer, facts: list[PayFact], subject: str) -> list[PayFact]:
+    """The figures for the place asked about; when it has none, say so and give the nearest."""
+    graph = ask.graph
+    elsewhere = unlisted_place(ask)
+    if elsewhere:
+        out.add(f"My sources give no figure for {elsewhere}; the US figures are:")
+        return [f for f in facts if f.place == "us"] or facts
+    if not ask.place or ask.place == "us":
+        return facts
+    chain = _place_chain(graph, ask.place)
+    here = [f for f in facts if f.place == ask.place]
+    if here:
+        return here
+    near = [
+        f
+        for f in facts
+        if f.place != "us" and (f.place in chain[1:] or graph.nodes[f.place].get("within") == ask.place)
+    ]
+    out.add(f"My sources have no {subject} figure for {graph.name(ask.place)}.")
+    for r in graph.rankings.get(ask.role or "", ()):
+        if ask.place in r.places:
+            out.add(
+                f"{graph.name(ask.place)} is #{r.places.index(ask.place) + 1} on the list of "
+                f"places by {r.basis}, but without a figure."
+            )
+            out.cite(r.source)
+    chosen = near or [f for f in facts if f.place == "us"]
+    if chosen:
+        out.add("The nearest figures I have:" if near else "The national figures I have:")
+    return chosen
+
+
+def _notes(out: Answer, chosen: list[PayFact]) -> None:
     notes = [f.note for f in chosen if f.note]
     averages = sorted({f.amount for f in chosen if f.kind == "average" and f.place == "us" and f.amount})
     if len(averages) > 1:
@@ -141,9 +210,6 @@ def salary(ask: Ask) -> Answer:
         notes = []  # each figure's own note says the same; shown when a figure stands alone
     for note in dict.fromkeys(notes):
         out.add(f"  Note: {note}")
-    if not role:
-        out.add(f"Ask about a role for its own figures, e.g. {role_choices(graph, 4)}.")
-    return out
 
 
 def best_locations(ask: Ask) -> Answer:

@@ -87,7 +87,7 @@ class Planner:
         if item.kind == "skill":
             return item.ref in self.skills
         if item.kind == "certification":
-            return item.ref in p.certifications
+            return item.ref in self._held_certs()
         if item.kind == "degree":
             return DEGREE_RANK.get(p.degree or "", 0) >= DEGREE_RANK.get(item.level or "", 9)
         years_ok = item.years is None or (p.years is not None and p.years >= item.years)
@@ -175,7 +175,7 @@ class Planner:
             return best, (
                 f"fewer steps ({b[1]} instead of {other[1]})"
                 + (
-                    "; the seed calls the CIIP the single-certificate alternative to the PARCA set"
+                    "; PACS Boot Camp calls the CIIP the single-certificate alternative to the PARCA set"
                     if any(t.ref == "ciip" for t in req.options[best].items)
                     else ""
                 )
@@ -188,9 +188,19 @@ class Planner:
             return 1 + sum(
                 self._size(Item("certification", ref=d))
                 for d in node.get("builds_on", ())
-                if d not in self.profile.certifications
+                if d not in self._held_certs()
             )
         return 1
+
+    def _held_certs(self) -> set[str]:
+        """Held certificates and those they required (holding the CPSA means the CPAS was passed)."""
+        held, todo = set(), list(self.profile.certifications)
+        while todo:
+            cert = todo.pop()
+            if cert not in held and cert in self.graph.nodes:
+                held.add(cert)
+                todo += self.graph.nodes[cert].get("builds_on", ())
+        return held
 
     def _add_item(self, item: Item, level: str, why: str, source: str, depth: int) -> str:
         step_id, name, kind, effort = self._describe(item)

@@ -126,3 +126,39 @@ def compare_roles(ask: Ask) -> Answer:
         out.add(f"  leads to: {listing(nxt) if nxt else 'not described'}")
         out.cite(*role.sources[:1])
     return out
+
+
+def compare_nodes(ask: Ask, ids: list[str]) -> Answer:
+    """'PACS vs RIS', 'CIIP vs CPSA': both described side by side, then how they connect."""
+    graph, out = ask.graph, Answer()
+    nodes = [graph.nodes[i] for i in ids[:2]]
+    out.add(f"{nodes[0].get('abbr') or nodes[0].name} vs {nodes[1].get('abbr') or nodes[1].name}")
+    for node in nodes:
+        out.add(f"{node.name}: {node.description}")
+        extra = []
+        if node.get("issuer"):
+            extra.append(f"offered by {graph.name(node.get('issuer'))}, level {node.get('level')}")
+        if node.get("builds_on"):
+            extra.append(f"builds on {listing([graph.name(c) for c in node.get('builds_on')])}")
+        if node.get("role"):
+            extra.append(f"the people who run it: {graph.name(node.get('role'))}")
+        if extra:
+            out.add(f"  ({'; '.join(extra)})")
+        out.cite(*node.sources)
+    a, b = (n.get("abbr") or n.name for n in nodes)
+    links = [
+        f"{x} {verb} {y}"
+        for (x, nx), (y, ny) in (((a, nodes[0]), (b, nodes[1])), ((b, nodes[1]), (a, nodes[0])))
+        for field, verb in (
+            ("builds_on", "builds on"),
+            ("alternative_to", "is an alternative to"),
+            ("replaces", "replaces"),
+        )
+        if ny.id in nx.get(field, ())
+    ]
+    if nodes[1].id in nodes[0].get("related", ()) or nodes[0].id in nodes[1].get("related", ()):
+        links.insert(0, f"{a} and {b} work together (my sources list them as related)")
+    out.add(
+        f"How they connect: {'; '.join(links)}." if links else "My sources draw no direct link between them."
+    )
+    return out

@@ -37,6 +37,7 @@ REDIRECT = {
     ("concept_info", "role"): "role_overview",
     ("certification_info", "topic"): "concept_info",
     ("certification_info", "role"): "certifications_for_role",
+    ("role_requirements", "certification"): "certification_info",
 }
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
@@ -52,6 +53,8 @@ LAST_KINDS = {
     "skill": "topic",
     "concept": "topic",
 }
+# questions about a certificate: the certificate they name is not one the user holds
+ASKS_ABOUT_CERT = frozenset({"ciip_eligibility", "certification_info", "study_resources"})
 QUESTIONS = {
     "role": "Which role do you mean? For example: {roles}.",
     "roles": 'Which two roles should I compare? For example: "PACS analyst vs RIS analyst".',
@@ -181,6 +184,8 @@ class Conversation:
         intent = engine.catalog[decision.intent]
         changed = False
         notes: list[str] = []
+        if changes and decision.intent in ASKS_ABOUT_CERT:
+            changes.add_certs.clear()  # "am I eligible for the CIIP?" does not hold it
         if changes:
             changed = talk.apply(state, changes)
             if changed and decision.intent != "profile_update":

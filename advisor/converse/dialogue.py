@@ -236,8 +236,10 @@ def is_question(raw: str, parsed: Parsed) -> bool:
     if "?" in raw:
         return True
     first = parsed.tokens[0] if parsed.tokens else ""
-    return first in QUESTION_CUES or bool(
-        QUESTION_CUES & set(parsed.tokens) - {"is", "are", "do", "does", "will"}
+    return (
+        first in QUESTION_CUES
+        or first == "am"
+        or bool(QUESTION_CUES & set(parsed.tokens) - {"is", "are", "do", "does", "will"})
     )
 
 

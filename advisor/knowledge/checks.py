@@ -33,13 +33,22 @@ HOMES = {
     "organisation": (("concepts",), "the organisations of concepts.json"),
     "area": (("roles",), "the experience_areas of roles.json"),
     "paykind": (("pay",), "the kinds of pay.json"),
+    "certtopic": (("certifications",), "the topics of certifications.json"),
+    "facttopic": (("facts",), "the topics of facts.json"),
     "pay": (("pay",), "the facts of pay.json"),
     "node": (
         tuple(dict.fromkeys(f for f, _, _ in NODE_KINDS)),
         "roles, skills, concepts, certifications, places or resources",
     ),
 }
-WORDS = {"node": "id", "paykind": "pay kind", "area": "experience area", "pay": "pay fact"}
+WORDS = {
+    "node": "id",
+    "paykind": "pay kind",
+    "certtopic": "certification topic",
+    "facttopic": "topic",
+    "area": "experience area",
+    "pay": "pay fact",
+}
 
 
 def alias_key(alias: str) -> tuple[str, ...]:
@@ -76,6 +85,9 @@ def collect_ids(data: dict[str, Data]) -> tuple[dict[str, set[str]], list[Proble
         ("pay", "facts", "pay"),
         ("pay", "kinds", "paykind"),
         ("pay", "rankings", "ranking"),
+        ("certifications", "topics", "certtopic"),
+        ("facts", "topics", "facttopic"),
+        ("facts", "facts", "fact"),
     ):
         local: dict[str, int] = {}
         for index, node in _nodes(data, file, key):
@@ -168,6 +180,7 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
         ):
             for j, other in enumerate(cert[field]):
                 ref("certifications", f"{base}.{field}[{j}]", other, kind)
+        _check_cert_facts(data, cert, base, ref)
     for i, place in _nodes(data, "places", "places"):
         ref("places", f"$.places[{i}].within", place["within"], "place")
     for i, fact in _nodes(data, "pay", "facts"):
@@ -191,6 +204,33 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
     for i, res in _nodes(data, "resources", "resources"):
         for j, other in enumerate(res["covers"]):
             ref("resources", f"$.resources[{i}].covers[{j}]", other, "node")
+    for i, fact in _nodes(data, "facts", "facts"):
+        ref("facts", f"$.facts[{i}].source", fact["source"], "source")
+        ref("facts", f"$.facts[{i}].topic", fact["topic"], "facttopic")
+        for j, role in enumerate(fact.get("occupation_roles", [])):
+            ref("facts", f"$.facts[{i}].occupation_roles[{j}]", role, "role")
+        other = fact.get("compare_with") or {}
+        ref("facts", f"$.facts[{i}].compare_with.role", other.get("role"), "role")
+        for j, pay_id in enumerate(other.get("facts", [])):
+            ref("facts", f"$.facts[{i}].compare_with.facts[{j}]", pay_id, "pay")
+    for i, topic in _nodes(data, "facts", "topics"):
+        for j, other_topic in enumerate(topic.get("see_also", [])):
+            ref("facts", f"$.topics[{i}].see_also[{j}]", other_topic, "facttopic")
+
+
+def _check_cert_facts(data: dict[str, Data], cert: Data, base: str, ref: RefFn) -> None:
+    """Sources and topics of a certification's facts, exam outline and eligibility rule."""
+    for j, fact in enumerate(cert.get("facts", [])):
+        ref("certifications", f"{base}.facts[{j}].source", fact["source"], "source")
+        ref("certifications", f"{base}.facts[{j}].topic", fact["topic"], "certtopic")
+    for field in ("exam", "eligibility"):
+        if field in cert:
+            ref("certifications", f"{base}.{field}.source", cert[field]["source"], "source")
+    for j, cat in enumerate(cert.get("eligibility", {}).get("categories", [])):
+        ref("certifications", f"{base}.eligibility.categories[{j}].source", cat["source"], "source")
+    for j, other in enumerate(cert.get("replaces", [])):
+        ref("certifications", f"{base}.replaces[{j}]", other, "certification")
+    ref("certifications", f"{base}.replaced_by", cert.get("replaced_by"), "certification")
 
 
 def _alias_clashes(data: dict[str, Data]) -> Iterator[Problem]:

@@ -93,6 +93,7 @@ class PayFact:
     years_max: float | None = None
     note: str = ""
     applies_to: tuple[str, ...] = ()
+    basis: str = ""  # "total": the source calls it total pay
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,39 @@ class Ranking:
     basis: str
     source: str
     quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """What a question can be about (a certification's fee, on call…) and the words that mark it."""
+
+    id: str
+    label: str
+    cues: tuple[str, ...]
+    intent: str = ""
+    hides: tuple[str, ...] = ()  # topics this one supersedes when both match
+    overview: bool = True  # false: left out of an overview (repeats another topic)
+    see_also: tuple[str, ...] = ()  # topics whose facts bear on this one when it has none
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One sourced statement (a certification's fee, an on-call survey, a BLS median)."""
+
+    id: str
+    topic: str
+    text: str
+    source: str
+    quote: str
+    year: int | None = None
+    region: str = ""
+    amount: float | None = None
+    measure: str = ""
+    occupation: str = ""
+    date: str = ""
+    compare_role: str | None = None  # the role whose pay figures this anchor is compared with
+    compare_facts: tuple[str, ...] = ()  # those figures' ids in pay.json
+    occupation_roles: tuple[str, ...] = ()  # graph roles this occupation's figures describe
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +227,9 @@ class Graph:
         self.aliases: Mapping[tuple[str, ...], str] = Mapping(aliases)
         self.max_alias_len = max((len(k) for k in aliases), default=1)
         self.pay_kinds: Mapping[str, str] = Mapping({k["id"]: k["label"] for k in data["pay"]["kinds"]})
+        self.pay_cues: Mapping[str, tuple[str, ...]] = Mapping(
+            {k["id"]: tuple(k["cues"]) for k in data["pay"]["kinds"] if k.get("cues")}
+        )
         raw_by_role: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
         for raw in data["pay"]["facts"]:
             raw_by_role[raw["role"]].append(raw)
@@ -253,6 +290,40 @@ class Graph:
         )
         self.required_by: Mapping[str, tuple[str, ...]] = Mapping(
             _group((dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ()))
+        )
+        self._add_facts(data)
+
+    def _add_facts(self, data: dict[str, dict[str, Any]]) -> None:
+        """Question topics and sourced facts (certifications.json topics, facts.json)."""
+        self.cert_topics: tuple[Topic, ...] = tuple(
+            Topic(
+                t["id"], t["label"], tuple(t["cues"]), "", tuple(t.get("hides", ())), t.get("overview", True)
+            )
+            for t in data["certifications"].get("topics", ())
+        )
+        extra = data.get("facts", {})
+        self.fact_topics: tuple[Topic, ...] = tuple(
+            Topic(t["id"], t["label"], tuple(t["cues"]), t["intent"], see_also=tuple(t.get("see_also", ())))
+            for t in extra.get("topics", ())
+        )
+        self.facts_by_topic: Mapping[str, tuple[Fact, ...]] = Mapping(
+            _group((f["topic"], _fact(f)) for f in extra.get("facts", ()))
+        )
+        self.anchors_by_role: Mapping[str, tuple[Fact, ...]] = Mapping(
+            _group(
+                (role, fact)
+                for facts in self.facts_by_topic.values()
+                for fact in facts
+                for role in fact.occupation_roles
+            )
+        )
+        self.places_without_figures: tuple[str, ...] = tuple(extra.get("places_without_figures", ()))
+        self.cert_facts: Mapping[str, tuple[Fact, ...]] = Mapping(
+            {
+                c["id"]: tuple(Fact(id=f"{c['id']}-{i}", **f) for i, f in enumerate(c["facts"]))
+                for c in data["certifications"]["certifications"]
+                if c.get("facts")
+            }
         )
 
     @property
@@ -335,6 +406,14 @@ def _pay_fact(raw: dict[str, Any]) -> PayFact:
         k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k not in ("currency", "period")
     }
     return PayFact(**values)
+
+
+def _fact(raw: dict[str, Any]) -> Fact:
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k != "compare_with"
+    }
+    other = raw.get("compare_with") or {}
+    return Fact(**values, compare_role=other.get("role"), compare_facts=tuple(other.get("facts", ())))
 
 
 def _group(pairs: Any) -> dict[Any, tuple[Any, ...]]:

@@ -29,6 +29,7 @@ KNOWLEDGE_FILES = (
     "pay",
     "progression",
     "resources",
+    "facts",
 )
 CACHE_VERSION = "2"
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from advisor.config import CV_FOLDS
 from advisor.errors import AdvisorError, DataError, UsageError
 
 if TYPE_CHECKING:
@@ -64,7 +65,13 @@ def build_parser() -> Parser:
     val.add_argument("dir", nargs="?", type=Path, help="knowledge directory (default: shipped)")
     ev = sub.add_parser("eval", parents=[common], help="intent accuracy or multi-turn checks")
     ev.add_argument(
-        "file", type=Path, help='JSON Lines of {"text", "intent"}, or JSON {"conversations": [...]}'
+        "file",
+        type=Path,
+        nargs="?",
+        help='JSON Lines of {"text", "intent"}, or JSON {"conversations": [...]}',
+    )
+    ev.add_argument(
+        "--cv", type=int, nargs="?", const=CV_FOLDS, metavar="K", help="K-fold cross-validation over intents/"
     )
     path = sub.add_parser("path", parents=[common], help="print the path to a role")
     path.add_argument("--to", required=True, metavar="ROLE", help="target role, e.g. 'pacs analyst'")
@@ -152,6 +159,12 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
         stdout.write(mermaid(_engine(args).graph))
         return EXIT_OK
+    if command == "eval" and args.cv is not None:
+        from advisor.terminal.crossval import cv_command
+
+        return cv_command(_engine(args), args.cv, args.json, stdout)
+    if command == "eval" and args.file is None:
+        raise UsageError("the following arguments are required: file")
     if command == "eval":
         from advisor.terminal.evaluate import run_eval
 

@@ -182,8 +182,11 @@ def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool =
         elif entity.type == "place":
             if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
                 changes.values["place"] = entity.id
-        elif entity.type == "years":
-            changes.values["years"] = float(entity.id)
+        elif entity.type == "years" and tokens[entity.end : entity.end + 1] not in (
+            ("degree",),
+            ("program",),
+        ):
+            changes.values["years"] = float(entity.id)  # "a 2-year degree" is no work experience
         elif entity.type == "degree":
             changes.values["degree"] = "none" if negated else entity.id
         elif entity.type == "field" and ("degree" in changes.values or _has_degree_word(tokens)):

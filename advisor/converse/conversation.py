@@ -16,6 +16,7 @@ from advisor.converse.dialogue import (
     Decision,
     context_types,
     decide,
+    foreign_words,
     is_question,
     pick_choice,
 )
@@ -126,6 +127,8 @@ class Conversation:
             asks,
         )
         decision = _own_progress(decision, parsed, self.state)
+        if focus is not tokens and decision.intent != "out_of_scope":
+            decision = self._foreign_beside(decision, tokens)  # "i have a fever, what should i take"
         if decision.intent in READS_WHOLE and focus is not tokens:
             parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question
         if decision.intent in ("undo", "profile_forget"):
@@ -140,6 +143,14 @@ class Conversation:
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
+
+    def _foreign_beside(self, decision: Decision, tokens: list[str]) -> Decision:
+        """Words of another domain in the clauses around the question decide it too."""
+        whole = self.engine.extractor.parse(tokens)
+        foreign = foreign_words(whole, self.engine.catalog, decision.intent)
+        if not foreign or decision.intent in ("profile_update", "undo", "profile_forget"):
+            return decision
+        return Decision("out_of_scope", decision.confidence, decision.ranked, foreign=foreign)
 
     def _undo_clause(self, acts: list[Act]) -> Act | None:
         """A clause that takes back the last change, in a message that also says more."""

@@ -51,7 +51,7 @@ UNDO_CLAUSE_SCORE: Final = 0.5
 # no graph entity, a middling best score, and this share of the content words unknown:
 # the message is about something else ("how do i center a div in css")
 UNKNOWN_SHARE: Final = 0.5
-UNKNOWN_TOP_SCORE: Final = 0.6  # confidence given to a resolved follow-up ("and in Boston?")
+UNKNOWN_TOP_SCORE: Final = 0.5  # a best intent score this high is trusted despite unknown words
 
 # Answers list at most this many roles, certifications or places before "… and N more".
 LIST_LIMIT: Final = 15

@@ -27,6 +27,7 @@ from advisor.text import echo, normalize, tokenize, was_truncated
 from advisor.understand.acts import Act, is_goodbye, split_acts
 from advisor.understand.entities import Parsed
 from advisor.understand.intents import Score
+from advisor.understand.lexicon import Lexicon
 from advisor.understand.statements import ProfileChanges
 
 if TYPE_CHECKING:
@@ -127,6 +128,7 @@ class Conversation:
             asks,
         )
         decision = _own_progress(decision, parsed, self.state)
+        decision = _cost_of_certificate(decision, parsed, self.engine.lexicon)
         if focus is not tokens and decision.intent != "out_of_scope":
             decision = self._foreign_beside(decision, tokens)  # "i have a fever, what should i take"
         if decision.intent in READS_WHOLE and focus is not tokens:
@@ -392,13 +394,27 @@ class Conversation:
 
 
 def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'what's next?' with a goal and no role named or pointed at: the user's next step,
-    not where the last role leads."""
-    if decision.intent != "career_progression" or not state.profile.goal or parsed.of("role"):
+    """'what's next?' with no role named or pointed at: the user's next step (toward the goal,
+    or the question which goal), not where the last role leads."""
+    if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
         return decision
+    if not state.profile.goal and "next" not in parsed.tokens:
+        return decision  # "how fast can you move up in pacs" asks about the field
     if REFERRING & set(parsed.tokens):
         return decision
     return replace(decision, intent="next_step")
+
+
+def _cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'how much does PARCA certification cost?': a price asked of a certificate or its
+    issuer (and no role) is about the certificate, not pay or a role's list."""
+    if decision.intent not in ("salary", "certifications_for_role") or parsed.of("role"):
+        return decision
+    if not lex.words("cost_words") & set(parsed.tokens):
+        return decision
+    if not (parsed.of("certification") or parsed.of("organisation")):
+        return decision
+    return replace(decision, intent="certification_info")
 
 
 def _has(ask: Ask, key: str) -> bool:

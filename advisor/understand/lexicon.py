@@ -28,6 +28,7 @@ ACT_LISTS = (
     "no_words",
     "statement_markers",
     "question_leads",
+    "cost_words",
 )
 
 
@@ -37,6 +38,7 @@ class Shorthand:
     not_before: tuple[tuple[str, ...], ...] = ()
     not_after: frozenset[str] = frozenset()
     between_words: bool = False
+    only_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Lexicon:
                 tuple(tuple(p.split()) for p in entry.get("not_before", ())),
                 frozenset(entry.get("not_after", ())),
                 bool(entry.get("between_words", False)),
+                frozenset(entry.get("only_after", ())),
             )
             for word, entry in data.get("chat", {}).items()
         }
@@ -88,6 +91,8 @@ class Lexicon:
         if i and tokens[i - 1] in entry.not_after:
             return True
         if entry.between_words and not (0 < i < len(tokens) - 1):
+            return True
+        if entry.only_after and not (i and tokens[i - 1] in entry.only_after):
             return True
         after = tuple(tokens[i + 1 :])
         return any(after[: len(p)] == p for p in entry.not_before)

@@ -8,15 +8,13 @@ from typing import TYPE_CHECKING, Any
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
-from advisor.config import CONFIDENCE_THRESHOLD, MAX_TOKENS, UNDO_CLAUSE_SCORE
+from advisor.config import MAX_TOKENS
 from advisor.converse import profile_talk as talk
-from advisor.converse import refer
+from advisor.converse import reading as read
 from advisor.converse.dialogue import (
-    REFERRING,
     Decision,
     context_types,
     decide,
-    foreign_words,
     is_question,
     pick_choice,
 )
@@ -26,8 +24,6 @@ from advisor.state import State
 from advisor.text import echo, normalize, tokenize, was_truncated
 from advisor.understand.acts import Act, is_goodbye, split_acts
 from advisor.understand.entities import Parsed
-from advisor.understand.intents import Score
-from advisor.understand.lexicon import Lexicon
 from advisor.understand.statements import ProfileChanges
 
 if TYPE_CHECKING:
@@ -44,10 +40,6 @@ REDIRECT = {
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
 PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
-# a message that asks something is not answered with these
-NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
-# answers that compute from every fact in the message ("no degree and 5 years, am I eligible?")
-READS_WHOLE = frozenset({"ciip_eligibility"})
 # entity type → the context field "it" / "that" points at when that type was named last
 LAST_KINDS = {
     "role": "role",
@@ -94,7 +86,7 @@ class Conversation:
                 return chosen
         if is_goodbye(acts, lex):
             return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
-        undone = self._undo_clause(acts)
+        undone = read.undo_clause(self.engine, acts)
         if undone:  # "no, that was a question. what does a PACS manager do?"
             line = talk.undo(self.state)[0]
             rest = [a for a in acts if a is not undone and a.kind in ("question", "statement", "correction")]
@@ -114,9 +106,9 @@ class Conversation:
         if questions:  # "I'm a rad tech with 5 years, what should I learn next?"
             focus = [t for a in acts if a.kind in ("question", "other") for t in a.tokens][:MAX_TOKENS]
         last = list(questions[-1].tokens) if len(questions) > 1 else []
-        parsed, ranked = self._rank(focus, tokens, last)
+        parsed, ranked = read.rank(self.engine, self.state.context, focus, tokens, last)
         if questions and ranked[0].intent == "goodbye":  # "do I have to go back to school?"
-            ranked = [s for s in ranked if s.intent not in NOT_ANSWERS] or ranked
+            ranked = [s for s in ranked if s.intent not in read.NOT_ANSWERS] or ranked
         asks = bool(questions) or is_question(text, parsed)
         decision = decide(
             parsed,
@@ -127,11 +119,10 @@ class Conversation:
             self.engine.common_words,
             asks,
         )
-        decision = _own_progress(decision, parsed, self.state)
-        decision = _cost_of_certificate(decision, parsed, self.engine.lexicon)
+        decision = read.adjust(self.engine, decision, parsed, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":
-            decision = self._foreign_beside(decision, tokens)  # "i have a fever, what should i take"
-        if decision.intent in READS_WHOLE and focus is not tokens:
+            decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
+        if decision.intent in read.READS_WHOLE and focus is not tokens:
             parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question
         if decision.intent in ("undo", "profile_forget"):
             lines = talk.undo(self.state) if decision.intent == "undo" else talk.ask_forget(self.state)
@@ -146,51 +137,6 @@ class Conversation:
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
 
-    def _foreign_beside(self, decision: Decision, tokens: list[str]) -> Decision:
-        """Words of another domain in the clauses around the question decide it too."""
-        whole = self.engine.extractor.parse(tokens)
-        foreign = foreign_words(whole, self.engine.catalog, decision.intent)
-        if not foreign or decision.intent in ("profile_update", "undo", "profile_forget"):
-            return decision
-        return Decision("out_of_scope", decision.confidence, decision.ranked, foreign=foreign)
-
-    def _undo_clause(self, acts: list[Act]) -> Act | None:
-        """A clause that takes back the last change, in a message that also says more."""
-        if len(acts) < 2:
-            return None
-        for act in acts:
-            if act.kind in ("question", "statement", "small_talk"):
-                continue
-            ranked = self.engine.classifier.rank(self.engine.extractor.parse(list(act.tokens)))
-            if ranked[0].intent == "undo" and ranked[0].score >= UNDO_CLAUSE_SCORE:
-                return act
-        return None
-
-    def _rank(self, focus: list[str], tokens: list[str], last: list[str]) -> tuple[Parsed, list[Score]]:
-        """Intent scores of the question clauses; when they alone say too little, of the
-        last question alone ("…, so what should I read?") or of the whole message ("I'm a CT
-        tech and want PACS. how do I make that happen?": its statements give the topic)."""
-        parsed, ranked = self._scores(focus)
-        if focus is tokens or (
-            ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD
-        ):
-            return parsed, ranked
-        for words in (last, tokens):
-            if not words or words == focus:
-                continue
-            other, again = self._scores(words)
-            again = [s for s in again if s.intent not in NOT_ANSWERS]
-            if again and again[0].score > ranked[0].score:
-                parsed, ranked = other, again
-        return parsed, ranked
-
-    def _scores(self, words: list[str]) -> tuple[Parsed, list[Score]]:
-        parsed = self.engine.extractor.parse(words)
-        resolved = refer.resolve(words, parsed, self.state.context, self.engine.graph, self.engine.lexicon)
-        if resolved is not words:  # "is that cert worth it?" → "is ciip worth it?"
-            parsed = self.engine.extractor.parse(resolved)
-        return parsed, self.engine.classifier.rank(parsed, context_types(self.state.context))
-
     # -- stages --------------------------------------------------------------------------
     def _answer(self, parsed: Parsed, decision: Decision, changes: ProfileChanges | None = None) -> Reply:
         engine, state = self.engine, self.state
@@ -202,11 +148,8 @@ class Conversation:
         if changes:
             changed = talk.apply(state, changes)
             if changed and decision.intent != "profile_update":
-                notes.append(
-                    "Noted: "
-                    + "; ".join(_changed_lines(self, changes.values, changes.add_skills, changes.add_certs))
-                    + "."
-                )
+                said = talk.changed_lines(engine.graph, changes.values, changes.add_skills, changes.add_certs)
+                notes.append("Noted: " + "; ".join(said) + ".")
         ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
         slot = missing_slot(ask)
         for key in ("certification", "role", "topic"):
@@ -393,49 +336,8 @@ class Conversation:
         return Reply(f"{said} For example:\n{hint}", "out_of_scope", 0.0)
 
 
-def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'what's next?' with no role named or pointed at: the user's next step (toward the goal,
-    or the question which goal), not where the last role leads."""
-    if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
-        return decision
-    if not state.profile.goal and "next" not in parsed.tokens:
-        return decision  # "how fast can you move up in pacs" asks about the field
-    if REFERRING & set(parsed.tokens):
-        return decision
-    return replace(decision, intent="next_step")
-
-
-def _cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
-    """'how much does PARCA certification cost?': a price asked of a certificate or its
-    issuer (and no role) is about the certificate, not pay or a role's list."""
-    if decision.intent not in ("salary", "certifications_for_role") or parsed.of("role"):
-        return decision
-    if not lex.words("cost_words") & set(parsed.tokens):
-        return decision
-    if not (parsed.of("certification") or parsed.of("organisation")):
-        return decision
-    return replace(decision, intent="certification_info")
-
-
 def _has(ask: Ask, key: str) -> bool:
     return bool({"certification": ask.certification, "role": ask.role, "topic": ask.topic}[key])
-
-
-def _changed_lines(
-    conv: Conversation, values: dict[str, Any], skills: list[str], certs: list[str]
-) -> list[str]:
-    graph = conv.engine.graph
-    out = []
-    labels = {"goal": "goal", "current_role": "current job", "place": "location"}
-    for key, value in values.items():
-        if key in labels:
-            out.append(f"{labels[key]}: {graph.name(value)}")
-        elif key == "years":
-            out.append(f"{value:g} years of experience")
-        elif key == "degree":
-            out.append("no degree" if value == "none" else f"degree: {value}")
-    out += [f"knows {graph.name(s)}" for s in skills] + [f"holds {graph.name(c)}" for c in certs]
-    return out or ["your profile"]
 
 
 def _source(engine: Advisor, sid: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from advisor.converse.dialogue import ROLE_INTENTS
+from advisor.knowledge.graph import Graph
 from advisor.state import Context, Profile, State
 from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
@@ -94,3 +95,18 @@ def ask_forget(state: State) -> list[str]:
 
 def goal_pending(text: str) -> dict[str, Any]:
     return {"kind": "goal", "options": [], "text": text[:500]}
+
+
+def changed_lines(graph: Graph, values: dict[str, Any], skills: list[str], certs: list[str]) -> list[str]:
+    """One short line per change: 'goal: RIS Analyst', 'knows DICOM'."""
+    out = []
+    labels = {"goal": "goal", "current_role": "current job", "place": "location"}
+    for key, value in values.items():
+        if key in labels:
+            out.append(f"{labels[key]}: {graph.name(value)}")
+        elif key == "years":
+            out.append(f"{value:g} years of experience")
+        elif key == "degree":
+            out.append("no degree" if value == "none" else f"degree: {value}")
+    out += [f"knows {graph.name(s)}" for s in skills] + [f"holds {graph.name(c)}" for c in certs]
+    return out or ["your profile"]

@@ -86,6 +86,8 @@ def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
     or the question which goal), not where the last role leads."""
     if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
         return decision
+    if "after" in parsed.tokens:
+        return decision  # "after manager, what's the next step up?"
     if not state.profile.goal and "next" not in parsed.tokens:
         return decision  # "how fast can you move up in pacs" asks about the field
     if REFERRING & set(parsed.tokens):

@@ -17,6 +17,7 @@ CERT_INTENTS = frozenset({"certification_info", "study_resources", "ciip_eligibi
 TOPIC_INTENTS = frozenset({"concept_info"})
 EXISTENTIAL = frozenset({"is", "are", "was", "were", "be", "will"})
 KIND_TYPES = {
+    "pair": ("role", "ambiguous"),
     "certification": ("certification",),
     "role": ("role", "ambiguous"),
     "place": ("place",),
@@ -25,6 +26,8 @@ KIND_TYPES = {
 
 
 def _target(kind: str, ctx: Context) -> str | None:
+    if kind == "pair":
+        return ctx.other_role if ctx.role and ctx.intent == "compare_roles" else None
     if kind == "certification":
         return ctx.certification
     if kind == "role":
@@ -66,7 +69,7 @@ def resolve(tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexic
     refs, idioms = lexicon.references, lexicon.reference_idioms
     present = {e.type for e in parsed.entities}
     out = tokens
-    for kind in ("certification", "role", "place", "last"):
+    for kind in ("pair", "certification", "role", "place", "last"):
         target = _target(kind, ctx)
         if not target or present & set(KIND_TYPES[kind]):
             continue
@@ -74,7 +77,10 @@ def resolve(tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexic
         for i in range(len(out)):
             hit = next((p for p in phrases if out[i : i + len(p)] == p), None)
             if hit and _usable(kind, out, i, len(hit), idioms):
-                out = out[:i] + _name_tokens(graph, target) + out[i + len(hit) :]
+                name = _name_tokens(graph, target)
+                if kind == "pair":  # "which one pays more?" after a comparison
+                    name = ["which", *_name_tokens(graph, ctx.role or ""), "or", *name]
+                out = out[:i] + name + out[i + len(hit) :]
                 present.update(KIND_TYPES[kind])
                 break
     return out

@@ -78,3 +78,18 @@ def test_a_bad_multi_turn_file_is_a_usage_error(tmp_path: Path) -> None:
     err = io.StringIO()
     assert run(["eval", str(path)], io.StringIO(), io.StringIO(), err) == 1
     assert 'each turn needs a "say" string' in err.getvalue()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [("tests/eval/conversations/tune.json", 0.78), ("tests/conversations_mt/dev.json", 0.85)],
+)
+def test_multi_turn_sets_keep_their_floor(engine: Advisor, name: str, floor: float) -> None:
+    """Conversations by people who never saw the examples: a regression floor (turns)."""
+    from advisor.terminal.evaluate_turns import read_conversations
+
+    report = evaluate_conversations(engine, read_conversations(ROOT / name))
+    assert report["turn_pass_rate"] >= floor, report["failures"][:10]

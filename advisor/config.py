@@ -13,10 +13,28 @@ MAX_ECHO_CHARS: Final = 60  # how much of the user's text a reply may quote back
 # Data files larger than this are refused before parsing (a knowledge file is a few kB).
 MAX_DATA_FILE_BYTES: Final = 64 * 1024 * 1024  # the 100x benchmark graph has a 31 MB pay.json
 
+# User files: a temp file older than this (or whose writer is dead) was left by a writer that
+# died mid-save and is removed at start; the engine cache is refused above this size.
+STALE_TEMP_SECONDS: Final = 60
+MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
+
+# Years of experience: a stated number outside MIN_YEARS..MAX_YEARS is not stored (the reply
+# asks again); 61 is treated like 60: nobody has worked longer. The state schema
+# (advisor/schema/state.schema.json) holds the same maximum; a test keeps them equal.
+MIN_YEARS: Final = 0.1  # "0.0000000001 years" is a slip, not experience (0 is said as "no")
+MAX_YEARS: Final = 60
+
+# `advisor validate`: a dangling reference gets a "did you mean …?" only for the first
+# GUESS_BUDGET of each kind, each compared with at most GUESS_CANDIDATES ids (linear time).
+GUESS_BUDGET: Final = 100
+GUESS_CANDIDATES: Final = 300
+
 # Spelling correction: only tokens at least this long are corrected, and only to a word
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5
 SPELL_CUTOFF: Final = 80.0
+# corrections remembered (least recently used forgotten first): bounds a shared engine's memory
+SPELL_MEMO_SIZE: Final = 4096
 # example words seen at most this often, and in no curated list, may be typos themselves
 SUSPECT_MAX_COUNT: Final = 2
 # this many of the most common English words (wordfreq) are never corrected
@@ -53,8 +71,16 @@ UNDO_CLAUSE_SCORE: Final = 0.5
 UNKNOWN_SHARE: Final = 0.5
 UNKNOWN_TOP_SCORE: Final = 0.5  # a best intent score this high is trusted despite unknown words
 
+# Layout: replies are made to fit REPLY_WIDTH columns (the terminal re-fits them to its own
+# width: advisor/terminal/layout.py); a bar chart's bar is MIN_BAR to MAX_BAR cells wide.
+REPLY_WIDTH: Final = 80
+MIN_BAR: Final = 10
+MAX_BAR: Final = 40
+
 # Answers list at most this many roles, certifications or places before "… and N more".
 LIST_LIMIT: Final = 15
+# Paths: explanations wrap at this width; a step's reason quotes at most this much of a source.
+QUOTE_MAX: Final = 160
 
 # Entity matching.
 MAX_ALIAS_TOKENS: Final = 8
@@ -69,16 +95,12 @@ class RE:
     )
     CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
     WHITESPACE = re.compile(r"\s+")
-    TOKEN = re.compile(r"[a-z0-9]+\+?|\+")
+    # a number keeps its sign, decimals and range ("-5", "2.5", "3-5", "3+") as one token
+    TOKEN = re.compile(r"(?<![a-z0-9.])-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?(?![a-z0-9])|[a-z0-9]+\+?|\+")
     ELONGATED = re.compile(r"([a-z])\1{2,}")
     POSSESSIVE = re.compile(r"(\w)'s\b")
     APOSTROPHE = re.compile(r"[\u2018\u2019\u02bc`´]")
-    NUMBER_WORDS = re.compile(r"^\d+(?:\.\d+)?$")
-    # "3 years", "3+ yrs", "three years"
-    YEARS = re.compile(
-        r"\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"fifteen|twenty)\s*\+?\s*(?:years?|yrs?|yr)\b"
-    )
+    NUMBER_WORDS = re.compile(r"^-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?$")  # a number token
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
     FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
     # dialogue acts: sentence ends ('?', '!', ';', a full stop before a space) and clause breaks
@@ -86,6 +108,46 @@ class RE:
     CLAUSE_BREAK = re.compile(r",|\s[-\u2013\u2014]+\s|\s(?=(?:so|but)\s)")
     ORDINAL_CHOICE = re.compile(
         r"^(?:the )?(first|second|third|1st|2nd|3rd|1|2|3|one|two|three)(?: one| option)?$"
+    )
+
+
+# Job postings (advisor/posting/): limits, and what counts as a posting in the chat.
+MAX_POSTING_CHARS: Final = 200_000  # a long posting is ~10,000 characters
+MAX_POSTING_LINES: Final = 3_000
+MIN_ENGLISH_SHARE: Final = 0.12  # share of common English words below which text is another language
+TITLE_LINES: Final = 6  # the title is looked for in this many first lines
+HEADING_MAX_WORDS: Final = 7  # a short line in capitals or ending in ':' is a heading
+MIN_SCOPE_SIGNALS: Final = 2  # imaging-informatics terms a posting without a PACS title needs
+PASTE_MIN_LINES: Final = 5  # a chat message of this many lines with posting cues is a posting
+PASTE_MIN_CUES: Final = 2
+
+
+class POSTING_RE:
+    """Regular expressions of the posting reader."""
+
+    HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,500}>")
+    HTML_BREAK = re.compile(r"<\s*(?:br|/p|/li|/h[1-6]|/div|/tr|li|p|h[1-6]|div|tr)\b[^<>]{0,500}>", re.I)
+    # -, *, •, ▪, numbers '1.' '2)', Word's 'o ' and its private-use bullets (\uf0b7 …)
+    BULLET = re.compile(
+        r"^\s*(?:[-*•·▪◦●○■□➢➤►»✓✔–—+\uf0a7\uf0b7\uf076\uf0d8]+|\d{1,2}[.)](?!\d)|o(?=\s+[A-Z]))\s*"
+    )
+    SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
+    WORD = re.compile(r"[A-Za-z0-9]+")
+    AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
+    PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
+    NUMBER = (
+        r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    )
+    YEARS = re.compile(
+        rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
+        rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
+        r"\s*\+?\s*(?:years?|yrs?)\b",
+        re.I,
+    )
+    # "at least five (5) of which in a leadership role"
+    OF_WHICH = re.compile(
+        rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b",
+        re.I,
     )
 
 

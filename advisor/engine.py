@@ -8,8 +8,10 @@ from typing import Any
 
 from advisor.converse.conversation import Conversation
 from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSet, data_paths, load
+from advisor.knowledge.graph import Graph
 from advisor.knowledge.loading import files_digest
 from advisor.knowledge.model_cache import load_model, model_key, save_model
+from advisor.posting.lexicon import build as build_lexicon
 from advisor.state import State, prune
 from advisor.text import normalize, tokenize
 from advisor.understand.entities import EntityExtractor
@@ -25,6 +27,7 @@ class Advisor:
         self.graph = data.graph
         self.catalog = {i.name: i for i in data.intents}
         self.slots = data.slots
+        self.posting = build_lexicon(data.posting, data.slots, data.graph)
         self.common_words = frozenset(data.slots["known_words"])
         self.lexicon = Lexicon.from_data(data.slots.get("lexicon"))
         self._build(data)
@@ -49,7 +52,7 @@ class Advisor:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
         self.speller = Speller(vocab, frozenset(trusted), english_words())
-        self.extractor = EntityExtractor(self.graph, data.slots, self.speller, self.lexicon)
+        self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
         careers = frozenset(r.id for r in self.graph.career_roles())
         self.classifier = IntentClassifier(data.intents, self.extractor, careers)
 
@@ -66,7 +69,7 @@ class Advisor:
         digest = files_digest(paths) if paths else ""
         key = model_key(digest) if digest else ""
         cached = load_model(key) if key else None
-        if cached is not None and isinstance(cached.get("engine"), dict):
+        if cached is not None and _whole(cached.get("engine")):
             engine = cls.__new__(cls)
             engine.__dict__.update(cached["engine"])
             return engine
@@ -82,3 +85,20 @@ class Advisor:
         loaded = State.from_dict(state)
         prune(loaded, self.graph.nodes)  # ids the knowledge no longer has are forgotten
         return Conversation(self, loaded)
+
+
+# every part a built engine has, and its type: a cache that lacks one is rebuilt
+_PARTS: dict[str, type] = {
+    "graph": Graph,
+    "catalog": dict,
+    "slots": dict,
+    "common_words": frozenset,
+    "speller": Speller,
+    "extractor": EntityExtractor,
+    "classifier": IntentClassifier,
+}
+
+
+def _whole(parts: Any) -> bool:
+    """True when a cached engine has every part, each of the right type."""
+    return isinstance(parts, dict) and all(isinstance(parts.get(n), t) for n, t in _PARTS.items())

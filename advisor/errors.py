@@ -37,5 +37,10 @@ class ProfileError(AdvisorError):
     """A saved profile or conversation state cannot be read."""
 
 
+class ProfileUnreadable(ProfileError):
+    """The profile exists but cannot be read (e.g. permissions): it is left as it is and not
+    overwritten."""
+
+
 class UsageError(AdvisorError):
     """The command line was used wrongly."""

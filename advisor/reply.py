@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.text import safe
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -19,6 +21,10 @@ class Reply:
     example: str = ""  # the nearest intent example
     profile_changed: bool = False
     end: bool = False  # the user said goodbye
+
+    def __post_init__(self) -> None:
+        # profile fields and quoted user text end up in replies: never an escape sequence
+        object.__setattr__(self, "text", safe(self.text))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (the contract of `advisor ask --json`)."""

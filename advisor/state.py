@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from advisor.config import MAX_YEARS
 from advisor.errors import ProfileError
+from advisor.state_schema import check_state
 
 STATE_VERSION = 2
 UNDO_LIMIT = 10  # earlier profiles kept for "undo" / "that's wrong"
@@ -83,6 +85,7 @@ class State:
         if not isinstance(data, dict):
             raise ProfileError("state must be a JSON object")
         data = migrate(data)
+        check_state(data)  # advisor/schema/state.schema.json: types, sizes, finite numbers
         try:
             profile = _build(Profile, data.get("profile") or {})
             context = _build(Context, data.get("context") or {})
@@ -128,7 +131,10 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         raise ProfileError(f"unsupported state version {version!r}")
     if version == 1:
         old = {k: v for k, v in data.items() if k not in ("version", "context", "turns")}
-        profile = dict(old.get("profile", old))
+        profile = old.get("profile", old)
+        if not isinstance(profile, dict):
+            raise ProfileError("$.profile: a version 1 profile must be an object")
+        profile = dict(profile)
         if "experience_years" in profile:
             profile["years"] = profile.pop("experience_years")
         if "certs" in profile:
@@ -156,9 +162,9 @@ def _build(kind: Any, raw: Any) -> Any:
             value = list(dict.fromkeys(value))
         elif f.name == "years":
             if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 80
+                isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_YEARS
             ):
-                raise ValueError("years must be a number from 0 to 80")
+                raise ValueError(f"years must be a number from 0 to {MAX_YEARS}")
         elif f.name == "pending":
             if value is not None and not isinstance(value, dict):
                 raise TypeError("pending must be an object")

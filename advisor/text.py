@@ -68,6 +68,15 @@ def sanitize(text: str) -> str:
     return RE.CONTROLS.sub("", text.replace("\t", " ").replace("\r", " ").replace("\n", " "))
 
 
+def safe(text: str) -> str:
+    """Sanitise for the terminal but keep line breaks: every string shown passes here.
+
+    >>> safe("a\\x1b]0;PWNED\\x07\\nb\\x9b2J")
+    'a\\nb'
+    """
+    return "\n".join(sanitize(line) for line in str(text).split("\n"))
+
+
 def echo(text: str, limit: int = MAX_ECHO_CHARS) -> str:
     """A short, sanitised quote of user text, for showing it back."""
     clean = RE.WHITESPACE.sub(" ", sanitize(text)).strip()

@@ -10,6 +10,26 @@ import pytest
 from advisor import Advisor, Reply
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Before any fixture builds an engine (session scope runs first): a temp home, cache and
+    HOME, so no test ever reads or writes the real user's files."""
+    home = tmp_path_factory.mktemp("session-home")
+    saved = {k: os.environ.get(k) for k in ("ADVISOR_HOME", "ADVISOR_CACHE_DIR", "HOME", "NO_COLOR")}
+    os.environ.update(
+        ADVISOR_HOME=str(home / "advisor"),
+        ADVISOR_CACHE_DIR=str(home / "cache"),
+        HOME=str(home),
+        NO_COLOR="1",
+    )
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the real user dirs: profile, history and cache go to a temp dir."""
@@ -20,7 +40,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture(scope="session")
-def engine() -> Advisor:
+def engine(_isolated_session: None) -> Advisor:
     os.environ.setdefault("ADVISOR_NO_CACHE", "")
     return Advisor.load()
 

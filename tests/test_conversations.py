@@ -20,6 +20,7 @@ def test_conversation(engine: Advisor, path: Path) -> None:
         reply = conv.reply(turn["say"])
         where = f"{path.stem} turn {number} {turn['say']!r} → {reply.intent}:\n{reply.text}"
         _check(turn, reply.intent, reply.text, reply.steps, where)
+        _check_profile(turn, conv.state_dict()["profile"], where)
         # state survives a JSON round trip at every turn (a web API keeps it outside)
         conv = engine.conversation(json.loads(json.dumps(conv.state_dict())))
 
@@ -43,3 +44,22 @@ def _check(turn: dict[str, Any], intent: str, text: str, steps: list[dict[str, A
         assert all(s["kind"] != turn["expect_no_todo_kind"] for s in todo), where
     if turn.get("expect_all_todo"):
         assert steps and not any(s["status"] == "done" for s in steps), where
+    order = [s["id"] for s in steps]
+    for before, after in zip(turn.get("expect_order", []), turn.get("expect_order", [])[1:], strict=False):
+        assert before in order and after in order, f"{before} / {after} not in the steps of {where}"
+        assert order.index(before) < order.index(after), f"{before} should come before {after} in {where}"
+
+
+def _check_profile(turn: dict[str, Any], profile: dict[str, Any], where: str) -> None:
+    """expect_profile: scalars equal, lists contain.
+
+    expect_profile_lacks: "field" (empty) or "field:id" (id not in the list).
+    """
+    for key, want in turn.get("expect_profile", {}).items():
+        if isinstance(want, list):
+            assert set(want) <= set(profile[key]), f"profile {key}={profile[key]} in {where}"
+        else:
+            assert profile[key] == want, f"profile {key}={profile[key]!r} in {where}"
+    for entry in turn.get("expect_profile_lacks", []):
+        key, _, value = entry.partition(":")
+        assert (value not in profile[key]) if value else not profile[key], f"profile has {entry} in {where}"

@@ -164,7 +164,7 @@ def test_export_writes_the_plan_as_markdown(engine: Advisor, tmp_path: Path) -> 
     text = target.read_text("utf-8")
     assert text.startswith("# Path to PACS Administrator\n\n- [ ] **")
     assert "\n## Sources\n" in text
-    assert "- [seed] " in text
+    assert "- [1] " in text and "[seed]" not in text
 
 
 def test_export_to_a_folder_fails_politely(engine: Advisor, tmp_path: Path) -> None:

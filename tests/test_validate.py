@@ -776,6 +776,39 @@ CASES = [
         ],
         id="slots-known-word-with-space",
     ),
+    # --- what backgrounds, degrees and durations cover (issue 10) ----------------------
+    pytest.param(
+        put("roles", ("degree_titles", 0, "field"), "nursin"),
+        [
+            "roles.json: $.degree_titles[0].field: unknown degree field 'nursin' "
+            "(hint: did you mean 'nursing'? Ids are defined in the degree_fields of roles.json)",
+        ],
+        id="degree-title-unknown-field",
+    ),
+    pytest.param(
+        put("roles", ("degree_fields", 0, "covers", "skills", 0), "it-fundamental"),
+        [
+            "roles.json: $.degree_fields[0].covers.skills[0]: unknown skill 'it-fundamental' "
+            "(hint: did you mean 'it-fundamentals'? Ids are defined in skills.json)",
+        ],
+        id="degree-field-covers-unknown-skill",
+    ),
+    pytest.param(
+        drop("roles", ("roles", 25, "provides", "source")),
+        [
+            "roles.json: $.roles[25].provides: a background's provides has no source "
+            '(hint: add "source" (an id from sources.json) and the "quote" it says it with)',
+        ],
+        id="background-provides-unsourced",
+    ),
+    pytest.param(
+        put("progression", ("durations", 0, "steps", 0), "certification:ciipp"),
+        [
+            "progression.json: $.durations[0].steps[0]: unknown certification 'ciipp' "
+            "(hint: did you mean 'ciip'? Ids are defined in certifications.json)",
+        ],
+        id="duration-unknown-step",
+    ),
     pytest.param(
         delete("intents/slots"),
         [

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from advisor.answers.common import Answer, Ask
 
-from . import basic, certs, eligibility, paths, pay, roles, work
+from . import basic, certs, eligibility, paths, pay, roles, timeline, work
 
 ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "greeting": basic.greeting,
@@ -31,6 +31,7 @@ ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "job_outlook": work.job_outlook,
     "career_path": paths.career_path,
     "next_step": paths.next_step,
+    "timeline": timeline.timeline,
 }
 
 __all__ = ["ANSWERS", "Answer", "Ask"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing, source_tag
 from advisor.answers.roles import compare_nodes
+from advisor.answers.skills import COST, skill_lines
 from advisor.config import LIST_LIMIT
 from advisor.knowledge.graph import Fact, Graph, Node, Topic
 
@@ -256,7 +257,7 @@ def study_resources(ask: Ask) -> Answer:
     else:
         out.add("What the sources recommend:")
     for res in resources:
-        cost = "free" if res.get("cost") == "free" else "paid"
+        cost = COST.get(res.get("cost"), "cost not stated")
         star = "  ★ the one to read if you read only one" if res.get("only_one") else ""
         out.add(f"  • {res.name} ({res.get('kind')}, {cost}) — {res.description}{star}")
         out.cite(*res.sources)
@@ -274,6 +275,9 @@ def concept_info(ask: Ask) -> Answer:
         return compare_nodes(ask, named)
     node = graph.nodes[ask.topic or ""]
     out.add(f"{node.name}: {node.description}")
+    extra, cited = skill_lines(graph, node)  # why, how to learn and show a skill (answers/skills.py)
+    out.lines += extra
+    out.cite(*cited)
     related = [graph.name(r) for r in node.get("related", ())]
     if related:
         out.add(f"Related: {listing(related)}.")

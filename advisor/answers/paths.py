@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from advisor.answers.common import Answer, Ask, listing
-from advisor.answers.planner import Plan, Step, plan_path
+from advisor.answers.planner import plan_path
+from advisor.answers.steps import Plan, Step
+from advisor.config import REPLY_WIDTH
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
 
 MARK = {"done": "✓", "todo": "○"}
 
 
-def _step_line(number: int, step: Step) -> str:
-    effort = f" — about {step.effort}" if step.effort else ""
-    return f"  {number}. {MARK[step.status]} {step.name}{effort}  [{step.level}: {step.why}]"
+def wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
+    """Lines of at most REPLY_WIDTH columns."""
+    head = indent if first is None else first
+    return textwrap.wrap(text, REPLY_WIDTH, initial_indent=head, subsequent_indent=indent) or [head]
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "”", "!", "?", "…")) else text + "."
+
+
+def _step_lines(number: int, step: Step, seen: dict[str, int]) -> list[str]:
+    """The step, its level and sourced duration; its reason unless an earlier step gave it."""
+    lines = [f"  {number}. {MARK[step.status]} {step.name}  [{step.level}]"]
+    if step.duration:
+        lines += wrap(f"Time: {step.duration}.", "       ")
+    if step.status == "todo":
+        if step.why in seen:
+            lines += wrap(f"Why: the same reason as step {seen[step.why]}.", "       ")
+        else:
+            seen[step.why] = number
+            lines += wrap(f"Why: {_sentence(step.why)}", "       ")
+    return lines
 
 
 def describe_plan(graph: Graph, plan: Plan, profile: Profile) -> Answer:
     out = Answer(steps=plan.steps)
     goal = graph.name(plan.goal)
+    if not plan.steps:
+        out.add(f"My sources list no requirements for {goal}: it is a job people come from.")
+        out.add(f"Ask for your path to one of: {listing([r.name for r in graph.career_roles()[:5]])}.")
+        return out
     done = [s for s in plan.steps if s.status == "done"]
     out.add(f"Your path to {goal} ({len(done)} of {len(plan.steps)} steps done):")
+    seen: dict[str, int] = {}
     for number, step in enumerate(plan.steps, 1):
-        out.add(_step_line(number, step))
-        out.cite(step.source)
+        for line in _step_lines(number, step, seen):
+            out.add(line)
+        out.cite(step.source, step.duration_source)
     for route in plan.routes:
         out.add(f"Choice — {route.label}:")
         for index, option in enumerate(route.options):
@@ -47,7 +76,7 @@ def describe_plan(graph: Graph, plan: Plan, profile: Profile) -> Answer:
 def career_path(ask: Ask) -> Answer:
     goal = ask.role or ask.state.profile.goal
     if goal is None:
-        return _ask_goal(ask)
+        return ask_goal(ask)
     plan = plan_path(ask.graph, ask.state.profile, goal)
     return describe_plan(ask.graph, plan, ask.state.profile)
 
@@ -56,7 +85,7 @@ def next_step(ask: Ask) -> Answer:
     profile = ask.state.profile
     goal = ask.role or profile.goal
     if goal is None:
-        return _ask_goal(ask)
+        return ask_goal(ask)
     plan = plan_path(ask.graph, profile, goal)
     todo = plan.todo()
     out = Answer(steps=plan.steps)
@@ -66,8 +95,12 @@ def next_step(ask: Ask) -> Answer:
         return out
     best = todo[0]
     out.add(f"Next step toward {name}: {best.name}.")
-    out.add(f"  Why: {best.why}.")
-    out.cite(best.source)
+    for line in wrap(f"Why: {_sentence(best.why)}"):
+        out.add(line)
+    if best.duration:
+        for line in wrap(f"Time: {best.duration}."):
+            out.add(line)
+    out.cite(best.source, best.duration_source)
     for route in plan.routes:
         if (
             any(o in best.name for o in route.options[route.chosen : route.chosen + 1])
@@ -85,7 +118,7 @@ def next_step(ask: Ask) -> Answer:
     return out
 
 
-def _ask_goal(ask: Ask) -> Answer:
+def ask_goal(ask: Ask) -> Answer:
     out = Answer()
     out.add(
         "Which role are you aiming for? For example: "
@@ -104,10 +137,13 @@ def plan_markdown(graph: Graph, profile: Profile, goal: str) -> str:
     """The plan as a Markdown document (for /export and `advisor path --markdown`)."""
     plan = plan_path(graph, profile, goal)
     lines = [f"# Path to {graph.name(goal)}", ""]
+    used = [sid for sid in dict.fromkeys(s.source for s in plan.steps if s.source) if sid in graph.sources]
+    number = {sid: n for n, sid in enumerate(used, 1)}  # numbered notes, not internal ids
     for step in plan.steps:
         box = "x" if step.status == "done" else " "
-        effort = f" (about {step.effort})" if step.effort else ""
-        lines.append(f"- [{box}] **{step.name}**{effort} — {step.level}: {step.why} [{step.source}]")
+        time = f" (time: {step.duration})" if step.duration else ""
+        note = f" [{number[step.source]}]" if step.source in number else ""
+        lines.append(f"- [{box}] **{step.name}**{time} — {step.level}: {step.why}{note}")
     for route in plan.routes:
         lines += [
             "",
@@ -118,7 +154,6 @@ def plan_markdown(graph: Graph, profile: Profile, goal: str) -> str:
         ]
         if route.reason:
             lines.append(f"Why: {route.reason}.")
-    used = list(dict.fromkeys(s.source for s in plan.steps if s.source))
     lines += ["", "## Sources", ""]
-    lines += [f"- [{sid}] {graph.sources[sid].cite()}" for sid in used if sid in graph.sources]
+    lines += [f"- [{number[sid]}] {graph.sources[sid].cite()}" for sid in used]
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from advisor.answers.common import Answer, Ask, bar, listing, money, role_choices, source_tag
+from advisor.answers.common import BAR_WIDTH, Answer, Ask, bar, listing, money, role_choices, source_tag
 from advisor.answers.pay_edges import (
     asks_starting,
     base_or_total,
@@ -18,7 +18,7 @@ from advisor.answers.pay_edges import (
     starting_pay,
     unlisted_place,
 )
-from advisor.config import LIST_LIMIT
+from advisor.config import LIST_LIMIT, MIN_BAR, REPLY_WIDTH
 from advisor.knowledge.graph import Graph, PayFact
 
 BASIS_WORDS = ("base", "base salary", "base pay", "total", "total pay", "total compensation", "take home")
@@ -249,5 +249,13 @@ def pay_bars(graph: Graph, roles: list[str]) -> list[str]:
     if not rows:
         return []
     top = max(r[2] for r in rows)
-    width = max(len(f"{a} {k}") for a, k, _ in rows)
-    return [f"  {(a + ' ' + k).ljust(width)} {bar(v, top)} {money(v)}" for a, k, v in rows]
+    labels = [f"{a} {k}" for a, k, _ in rows]
+    cash = max(len(money(v)) for *_, v in rows)
+    room = REPLY_WIDTH - 4 - cash  # two spaces of indent, one each side of the bar
+    width = min(max(map(len, labels)), room - MIN_BAR)  # the label column gives way first
+    cells = min(BAR_WIDTH, room - width)  # then the bar scale
+    labels = [label if len(label) <= width else label[: width - 1] + "…" for label in labels]
+    return [
+        f"  {label.ljust(width)} {bar(v, top, cells)} {money(v)}"
+        for label, (*_, v) in zip(labels, rows, strict=True)
+    ]

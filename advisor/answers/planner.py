@@ -4,79 +4,36 @@ Each requirement group of the goal role is met when any one of its options is fu
 by the profile. For a group not yet met, the planner picks one option (the recommended
 route) and says why; alternatives are kept. Items expand into their prerequisites
 (skills and certifications that build on others, earlier roles' requirements), and steps
-come in topological order: prerequisites first, then by phase (learn → certify → earn a
-degree → gain experience) and by how much the source insists (required → preferred → plus).
+come in topological order: prerequisites first, then by how much the source insists
+(required → preferred → plus), then what bridges the user's side (DICOM and HL7 for clinical
+people, clinical workflow and terminology for IT people), then by phase (learn → certify →
+earn a degree → gain experience). Steps carry a sourced duration where one exists.
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
-from typing import Any
 
+from advisor.answers.credit import credited, sides
+from advisor.answers.steps import Plan, Route, Step
+from advisor.config import QUOTE_MAX
 from advisor.knowledge.graph import Graph, Item, Node, Requirement
 from advisor.state import DEGREE_RANK, Profile
+
+__all__ = ["Plan", "Planner", "Route", "Step", "plan_path"]  # Step and Plan live in steps.py
 
 LEVEL_RANK = {"required": 0, "preferred": 1, "plus": 2}
 PHASE = {"learn": 0, "certify": 1, "earn": 2, "experience": 3}
 MAX_ROLE_DEPTH = 3
-
-
-@dataclass
-class Step:
-    id: str
-    name: str
-    kind: str  # learn | certify | earn | experience
-    status: str  # done | todo
-    level: str
-    why: str
-    source: str
-    effort: str = ""
-    after: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "status": self.status,
-            "level": self.level,
-            "why": self.why,
-            "source": self.source,
-            "effort": self.effort,
-        }
-
-
-@dataclass
-class Route:
-    """A requirement group with more than one option, and the option recommended."""
-
-    label: str
-    options: list[str]
-    chosen: int
-    reason: str
-
-
-@dataclass
-class Plan:
-    goal: str
-    steps: list[Step]
-    routes: list[Route]
-    traits: list[str]
-    assumptions: list[str]
-
-    def todo(self) -> list[Step]:
-        return [s for s in self.steps if s.status == "todo"]
+LEVEL_WORDS = {"required": "requires it", "preferred": "prefers it", "plus": "counts it as a plus"}
 
 
 class Planner:
     def __init__(self, graph: Graph, profile: Profile) -> None:
         self.graph = graph
         self.profile = profile
-        current = graph.node(profile.current_role)
-        provides = current.get("provides", {}) if current else {}
-        self.skills = set(profile.skills) | set(provides.get("skills", ()))
-        self.areas = set(provides.get("experience_areas", ()))
+        self.skills, self.areas = credited(graph, profile)
+        self.sides = sides(graph, self.skills, self.areas)
         self.steps: dict[str, Step] = {}
         self.routes: list[Route] = []
         self.assumptions: list[str] = []
@@ -143,8 +100,25 @@ class Planner:
             if len(req.options) > 1 and depth == 0:
                 labels = [o.label or ", ".join(self._item_name(t) for t in o.items) for o in req.options]
                 self.routes.append(Route(req.label, labels, chosen, reason))
-        why = f"{req.label} ({req.level}, for {role.name})"
-        return [self._add_item(t, req.level, why, req.source, depth) for t in req.options[chosen].items]
+        return [
+            self._add_item(t, req.level, self._why(t, req, role), req.source, depth)
+            for t in req.options[chosen].items
+        ]
+
+    def _why(self, item: Item, req: Requirement, role: Node) -> str:
+        """A reason that adds something: the skill's sourced 'why', else the source's own words."""
+        verb = LEVEL_WORDS[req.level]
+        node = self.graph.node(item.ref) if item.kind == "skill" else None
+        if node is not None and node.get("why"):
+            return f"{role.name} {verb}. {node.get('why')['text']}"
+        if req.quote:
+            quote = (
+                req.quote if len(req.quote) <= QUOTE_MAX else req.quote[:QUOTE_MAX].rsplit(" ", 1)[0] + "…"
+            )
+            source = self.graph.sources.get(req.source)
+            who = source.publisher if source else "the source"
+            return f"{role.name} {verb}; {who}: “{quote}”"
+        return f"{role.name} {verb} ({req.label.lower()})"
 
     def _choose(self, req: Requirement) -> tuple[int, str]:
         def cost(index: int) -> tuple[int, int, int]:
@@ -211,16 +185,78 @@ class Planner:
                 existing.level, existing.why, existing.source = level, why, source
             return step_id
         step = Step(step_id, name, kind, status, level, why, source, effort)
+        self._time(step, item, source)
+        step.bridge = self._bridge(item)
         self.steps[step_id] = step
         if status == "done":
             return step_id
         for dep in self._prerequisites(item):
             dep_why = f"{self.graph.name(item.ref)} builds on it"
-            step.after.append(self._add_item(dep, level, dep_why, self._source_of(item), depth))
+            step.prereqs.append(self._add_item(dep, level, dep_why, self._source_of(item), depth))
+            step.after.append(step.prereqs[-1])
         if item.kind == "experience" and item.role and depth < MAX_ROLE_DEPTH:
             earlier = self.graph.nodes[item.role]
             step.after += self._add_role(earlier, depth + 1, ("required", "preferred"))
         return step_id
+
+    def _time(self, step: Step, item: Item, source: str) -> None:
+        """A sourced duration: the requirement's own years of work, else progression.json."""
+        p = self.profile
+        if item.kind == "experience" and item.years:
+            done = p.years if (p.years and item.role and p.current_role == item.role) else 0
+            step.months = max(0.0, (item.years - done) * 12)
+            plural = "s" if item.years != 1 else ""
+            who = self.graph.sources[source].publisher if source in self.graph.sources else "the source"
+            step.duration = f"{item.years:g} year{plural} of work, the figure {who} gives"
+            step.duration_source = source
+            return
+        for span in self.graph.durations.get(step.id, ()):
+            if span["kind"] == "alternative":
+                continue
+            step.duration, step.duration_source = span["text"], span["source"]
+            if span["kind"] == "work":
+                step.months = max(0.0, span["months"] - (p.years or 0) * 12)
+                if p.years and not step.months:
+                    step.duration += f"; your {p.years:g} years may already count, if they qualify"
+                elif p.years:
+                    step.duration += f"; with your {p.years:g} years, about {step.months:g} more months"
+            else:
+                step.days = span.get("days")
+            return
+
+    def _bridge(self, item: Item) -> int:
+        node = self.graph.node(item.ref) if item.kind == "skill" else None
+        bridges = set(node.get("bridges", ())) if node is not None else set()
+        return 0 if bridges & self.sides else 1
+
+    def _spread_bridges(self) -> None:
+        """What a step builds on is as needed, and as early, as the step (networking, DICOM);
+        what a step waits for (an earlier role's requirements) sorts as early as the step."""
+        self._spread_levels()
+        for step in self.steps.values():
+            step.rank = LEVEL_RANK[step.level]
+        todo = list(self.steps.values())
+        while todo:
+            step = todo.pop()
+            for dep_id in step.after:
+                dep = self.steps.get(dep_id)
+                if dep is not None and dep.rank > step.rank:
+                    dep.rank = step.rank
+                    todo.append(dep)
+
+    def _spread_levels(self) -> None:
+        todo = list(self.steps.values())
+        while todo:
+            step = todo.pop()
+            for dep_id in step.prereqs:
+                dep = self.steps.get(dep_id)
+                if dep is None:
+                    continue
+                if LEVEL_RANK[dep.level] > LEVEL_RANK[step.level] or dep.bridge > step.bridge:
+                    dep.bridge = min(dep.bridge, step.bridge)
+                    if LEVEL_RANK[dep.level] > LEVEL_RANK[step.level]:
+                        dep.level = step.level
+                    todo.append(dep)
 
     def _experience_first(self) -> None:
         """A certification that asks for experience comes after the plan's work experience."""
@@ -228,7 +264,7 @@ class Planner:
             return
         work = [sid for sid, s in self.steps.items() if s.kind == "experience" and s.effort]
         for step in self.steps.values():
-            node = self.graph.node(step.id.split(":", 1)[1]) if step.id.startswith("cert:") else None
+            node = self.graph.node(step.id.split(":", 1)[1]) if step.id.startswith("certification:") else None
             if node is not None and node.get("needs_experience") and step.status == "todo":
                 step.after += [w for w in work if w not in step.after]
 
@@ -255,7 +291,7 @@ class Planner:
             return f"skill:{node.id}", f"{verb} {node.name}", "learn", ""
         if item.kind == "certification":
             node = g.nodes[item.ref or ""]
-            return f"cert:{node.id}", f"Earn the {node.name}", "certify", ""
+            return f"certification:{node.id}", f"Earn the {node.name}", "certify", ""
         if item.kind == "degree":
             level = {
                 "high-school": "a high school diploma or equivalent",
@@ -278,14 +314,15 @@ class Planner:
         )
 
     def _ordered(self) -> list[Step]:
-        """Kahn's algorithm; among ready steps: phase, then level, then first added."""
+        """Kahn's algorithm; among ready steps: rank, level, bridge, phase, then first added."""
         order = {sid: i for i, sid in enumerate(self.steps)}
         waiting = {sid: {d for d in s.after if d in self.steps} for sid, s in self.steps.items()}
 
-        def key(sid: str) -> tuple[int, int, int]:
+        def key(sid: str) -> tuple[int, int, int, int, int]:
             s = self.steps[sid]
-            return (PHASE[s.kind], LEVEL_RANK[s.level], order[sid])
+            return (s.rank, LEVEL_RANK[s.level], s.bridge, PHASE[s.kind], order[sid])
 
+        self._spread_bridges()
         ready = [(*key(sid), sid) for sid, deps in waiting.items() if not deps]
         heapq.heapify(ready)
         result: list[Step] = []

@@ -24,6 +24,7 @@ from advisor.state import State
 from advisor.text import echo, normalize, tokenize, was_truncated
 from advisor.understand.acts import Act, is_goodbye, split_acts
 from advisor.understand.entities import Parsed
+from advisor.understand.numbers import years_notes
 from advisor.understand.statements import ProfileChanges
 
 if TYPE_CHECKING:
@@ -145,6 +146,9 @@ class Conversation:
         notes: list[str] = []
         if changes and decision.intent in ASKS_ABOUT_CERT:
             changes.add_certs.clear()  # "am I eligible for the CIIP?" does not hold it
+        if changes or decision.intent == "profile_update":
+            # years said about oneself that were out of range, or a range: say so calmly
+            notes += years_notes(list(parsed.tokens), changes.values.get("years") if changes else None)
         if changes:
             changed = talk.apply(state, changes)
             if changed and decision.intent != "profile_update":
@@ -158,15 +162,16 @@ class Conversation:
                 ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
                 slot = missing_slot(ask)
         if intent.name == "profile_update":
-            answer = self._confirm(changed, parsed)
+            answer = Answer([]) if notes and not changed else self._confirm(changed, parsed)
         elif intent.name == "out_of_scope":
             answer = ANSWERS["out_of_scope"](ask)
-            if decision.foreign:
-                answer.lines.insert(
-                    0,
+            if decision.foreign:  # the decline names the topic; the template's opening
+                # sentence would say the same again, so it goes
+                rest = answer.lines[0].split(". ", 1)[-1] if answer.lines else ""
+                answer.lines[:1] = [
                     f"I only know careers in PACS and imaging informatics, so I "
-                    f"can't answer about “{echo(decision.foreign)}”.",
-                )
+                    f"can't answer about “{echo(decision.foreign)}”. {rest}".rstrip(),
+                ]
         elif slot:
             answer = Answer(
                 [

@@ -190,14 +190,19 @@ def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
 
 
 def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
-    """Words showing the question is about something the advisor does not cover."""
-    explicit = {e.type for e in parsed.entities} & NODE_TYPES
+    """Words showing the question is about something the advisor does not cover.
+
+    A background job that is also an out-of-scope topic ("nurse") is a background when the
+    user states it, and another career when a question is about it.
+    """
+    oos = catalog.get("out_of_scope")
+    topics = set(oos.topics) if oos else set()
+    explicit = {e.type for e in parsed.entities if e.text not in topics} & NODE_TYPES
     if explicit:
         return ""
     covered = {i for e in parsed.entities for i in range(e.start, e.end)}
     tokens = parsed.tokens
     joined = f" {' '.join(tokens)} "
-    oos = catalog.get("out_of_scope")
     for topic in oos.topics if oos else ():
         if f" {topic} " in joined:
             return topic

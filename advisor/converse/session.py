@@ -7,15 +7,27 @@ need more than `conversation.reply` (names for completion, the plan as Markdown)
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from advisor.converse.storage import default_profile_path, delete_state, load_state, save_state
+from advisor.converse.storage import (
+    apply_changes,
+    default_profile_path,
+    delete_state,
+    load_state,
+    merge_save,
+    profile_changes,
+    reread,
+    signature,
+)
 from advisor.engine import Advisor
-from advisor.errors import UsageError
+from advisor.errors import ProfileError, UsageError
 from advisor.reply import Reply
 from advisor.state import Context, State, prune
+from advisor.text import sanitize as safe
 
+Show = Callable[[str], str]  # lays a reply's text out for the output
 # profile fields that hold graph ids, and the fields that hold lists of them
 NAME_TYPES = ("role", "certification", "concept", "skill", "organisation")
 
@@ -33,10 +45,16 @@ class Session:
         self.first_run = state is None
         self.conversation = engine.conversation(self._known_ids(state) if state else None)
         self.last: Reply | None = None
+        self._base = self.profile  # the profile on disk when last read or saved: saves merge
+        self._seen = signature(self.profile_path)
+        self._save_failed = False
+        self.last_match: Any = None  # the last job posting compared (advisor.posting.Match)
+        self.last_posting = ""  # its text, to compare again once the profile has changed
 
     # -- the conversation ---------------------------------------------------------------
     def ask(self, text: str) -> Reply:
         """Answer one message, and save the state when the profile changed."""
+        self.refresh()
         before = self._profile_json()
         reply = self.conversation.reply(text)
         self.last = reply
@@ -44,20 +62,60 @@ class Session:
             self.save()
         return reply
 
+    def match(self, text: str) -> Any:
+        """Compare a job posting with the profile; the profile is only read, never saved."""
+        from advisor.posting import match, read_posting
+
+        self.last_posting = text
+        self.last_match = match(self.engine, self.conversation.state.profile, read_posting(self.engine, text))
+        return self.last_match
+
     def save(self) -> None:
+        """Save this session's changes merged into the profile on disk (another terminal's
+        facts are kept), and take the merged profile as ours."""
         try:
-            save_state(self.profile_path, self.conversation.state_dict())
-        except OSError as err:
-            self.stderr.write(
-                f"warning: could not save your profile to {self.profile_path}: {err.strerror}\n"
-            )
+            saved = merge_save(self.profile_path, self.conversation.state_dict(), self._base)
+        except (OSError, ProfileError) as err:
+            if not self._save_failed:  # say it once, not after every message
+                why = err.strerror if isinstance(err, OSError) else f"it cannot be read: {err}"
+                self.stderr.write(
+                    f"warning: could not save your profile to {safe(str(self.profile_path))}: {why}\n"
+                )
+            self._save_failed = True
+            return
+        self._adopt(saved["profile"])
+        self._base, self._seen = saved["profile"], signature(self.profile_path)
+
+    def refresh(self) -> None:
+        """Take in what another terminal saved since we last looked (our changes kept)."""
+        seen = signature(self.profile_path)
+        if seen == self._seen or seen is None:
+            return
+        self._seen = seen
+        disk = reread(self.profile_path)
+        if disk is None:
+            return
+        mine = profile_changes(self._base, self.profile)
+        self._adopt(apply_changes(disk["profile"], mine))
+        self._base = disk["profile"]
+
+    def _adopt(self, profile: dict[str, Any]) -> None:
+        state = self.conversation.state_dict()
+        try:
+            loaded = State.from_dict({**state, "profile": profile})
+        except ProfileError:
+            return
+        prune(loaded, self.engine.graph.nodes)
+        self.conversation.state.profile = loaded.profile
 
     def forget(self) -> None:
         """Wipe the profile file and start a fresh conversation (history is the REPL's)."""
         self.conversation = self.engine.conversation()
         self.last = None
+        self._base = self.profile
         try:
             delete_state(self.profile_path)
+            self._seen = None
         except OSError as err:
             self.stderr.write(f"warning: could not delete {self.profile_path}: {err.strerror}\n")
 
@@ -72,7 +130,7 @@ class Session:
 
     # -- what the profile holds ---------------------------------------------------------
     @property
-    def profile(self) -> dict[str, Any]:
+    def profile(self) -> dict[str, Any]:  # what this session holds (refresh() takes in others')
         profile: dict[str, Any] = self.conversation.state_dict()["profile"]
         return profile
 
@@ -84,6 +142,7 @@ class Session:
     def profile_lines(self) -> list[str]:
         from advisor.answers.basic import profile_lines
 
+        self.refresh()
         return profile_lines(self.engine.graph, self.conversation.state.profile)
 
     def summary(self) -> str:
@@ -95,7 +154,8 @@ class Session:
         if p.get("years") is not None:
             held.append(f"{p['years']:g} yrs")
         if p.get("skills"):
-            held.append(f"{len(p['skills'])} skills")
+            count = len(p["skills"])
+            held.append(f"{count} skill{'s' if count != 1 else ''}")
         held += [
             graph.nodes[c].get("abbr") or graph.name(c)
             for c in p.get("certifications", [])
@@ -144,7 +204,7 @@ class Session:
 
         return plan_markdown(self.engine.graph, self.conversation.state.profile, role)
 
-    def print_path(self, role_text: str, markdown: bool, out: TextIO) -> int:
+    def print_path(self, role_text: str, markdown: bool, out: TextIO, show: Show = str) -> int:
         """`advisor path --to ROLE`: the plan as text or Markdown."""
         from advisor.answers.paths import describe_plan
         from advisor.answers.planner import plan_path
@@ -155,11 +215,12 @@ class Session:
             return 0
         profile = self.conversation.state.profile
         plan = plan_path(self.engine.graph, profile, role)
-        out.write("\n".join(describe_plan(self.engine.graph, plan, profile).lines) + "\n")
+        out.write(show("\n".join(describe_plan(self.engine.graph, plan, profile).lines)) + "\n")
         return 0
 
-    def piped(self, stdin: TextIO, stdout: TextIO, as_json: bool) -> int:
-        """Answer each input line in one conversation; no prompts or decorations."""
+    def piped(self, stdin: TextIO, stdout: TextIO, as_json: bool, show: Show = str) -> int:
+        """Answer each input line in one conversation; no prompts or decorations.
+        `show` lays a reply's text out for the output (the CLI fits it to the width)."""
         from advisor.terminal.commands import PipedCommands  # the command table imports Session
 
         commands = PipedCommands(self)
@@ -169,7 +230,9 @@ class Session:
             outcome = commands.handle(line.strip())
             if outcome is not None:  # a slash command (or the answer to /forget's question)
                 text = outcome.text
-                stdout.write(json.dumps({"command": True, "text": text}) + "\n" if as_json else text + "\n\n")
+                stdout.write(
+                    json.dumps({"command": True, "text": text}) + "\n" if as_json else show(text) + "\n\n"
+                )
                 if outcome.quit:
                     break
                 continue
@@ -177,7 +240,7 @@ class Session:
             if as_json:
                 stdout.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
             else:
-                stdout.write(reply.text + "\n\n")
+                stdout.write(show(reply.text) + "\n\n")
             stdout.flush()
             if reply.end:  # "bye" ends the conversation, as in the chat
                 break

@@ -6,30 +6,22 @@ silently) and the caller gets a one-line warning.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import stat
 import tempfile
-import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from advisor.errors import ProfileError
+from advisor.errors import ProfileError, ProfileUnreadable
 from advisor.state import State
+from advisor.userdirs import APP_NAME, data_dir, private_dir, sweep_temps
 
+__all__ = ["APP_NAME", "data_dir", "default_profile_path", "history_path", "load_state", "save_state"]
 MAX_PROFILE_BYTES = 1024 * 1024
-APP_NAME = "pacs-advisor"
-STALE_TEMP_SECONDS = 600  # a temp file this old was left by a writer that died mid-save
-
-
-def data_dir() -> Path:
-    """Where the profile and history live (ADVISOR_HOME overrides the platform's data dir)."""
-    override = os.environ.get("ADVISOR_HOME")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME))
 
 
 def default_profile_path() -> Path:
@@ -41,10 +33,16 @@ def history_path() -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Create the file (and its folder, 0700) if missing and make it mode 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.touch(mode=0o600, exist_ok=True)
-    os.chmod(path, 0o600)
+    """Create the file (and its folders, 0700) if missing and make it mode 0600. A symlink is
+    refused (OSError), never followed: its target's mode is not ours to change."""
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK, 0o600)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
     return path
 
 
@@ -53,9 +51,9 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
 
     A crash at any point leaves either the old file or the new one, never a mix.
     """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dir(path.parent)
     payload = json.dumps(state, indent=2, sort_keys=True).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as handle:
@@ -71,8 +69,86 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
 
 def delete_state(path: Path) -> None:
     """Remove the saved state (for /forget); a missing file is fine."""
-    _unlink(path)
+    with locked(path):
+        _unlink(path)
     _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `NAME.lock` beside the profile (released on exit or death)."""
+    private_dir(path.parent)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def profile_changes(base: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+    """What a session changed since `base`: fields set (or cleared), list items added/removed."""
+    changes: dict[str, Any] = {"set": {}, "add": {}, "remove": {}}
+    for name in sorted(set(base) | set(now)):
+        old, new = base.get(name), now.get(name)
+        if isinstance(old, list) or isinstance(new, list):
+            old_items, new_items = list(old or []), list(new or [])
+            changes["add"][name] = [v for v in new_items if v not in old_items]
+            changes["remove"][name] = [v for v in old_items if v not in new_items]
+        elif old != new:
+            changes["set"][name] = new
+    return changes
+
+
+def apply_changes(profile: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`profile` with `changes` (from profile_changes) applied; list order kept, no duplicates."""
+    merged = {**profile, **changes["set"]}
+    for name, added in changes["add"].items():
+        gone = changes["remove"].get(name, [])
+        items = [v for v in list(merged.get(name) or []) if v not in gone]
+        merged[name] = items + [v for v in added if v not in items]
+    return merged
+
+
+def merge_save(path: Path, state: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
+    """Save `state`, but with only this session's profile changes (since `base`, the profile
+    as last loaded or saved) applied to the profile on disk now, under the lock: two
+    terminals on one profile never lose each other's facts. Returns the state saved."""
+    with locked(path):
+        try:
+            disk = _read(path)
+        except ProfileUnreadable:
+            raise  # a file we may not read is not ours to replace
+        except ProfileError:
+            disk = None  # broken now: this session's state is the best there is
+        if disk is None and path.exists():
+            merged = state
+        else:
+            on_disk = disk["profile"] if disk else {}
+            merged = {**state, "profile": apply_changes(on_disk, profile_changes(base, state["profile"]))}
+            try:
+                merged = State.from_dict(merged).to_dict()
+            except ProfileError:  # the union broke a bound: keep this session's own state
+                merged = state
+        save_state(path, merged)
+    return merged
+
+
+def reread(path: Path) -> dict[str, Any] | None:
+    """The state on disk now (None when missing or unreadable); for showing merged facts."""
+    try:
+        return _read(path)
+    except ProfileError:
+        return None
+
+
+def signature(path: Path) -> tuple[int, int, int] | None:
+    """Changes whenever the file is replaced or written: (inode, mtime ns, size)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 def _unlink(path: Path) -> None:
@@ -110,7 +186,7 @@ def _read(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise ProfileError(err.strerror or "cannot read it") from None
+        raise ProfileUnreadable(err.strerror or "cannot read it") from None
     if not stat.S_ISREG(info.st_mode):
         raise ProfileError("it is not a regular file")
     if info.st_size > MAX_PROFILE_BYTES:
@@ -118,7 +194,7 @@ def _read(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except OSError as err:
-        raise ProfileError(err.strerror or "cannot read it") from None
+        raise ProfileUnreadable(err.strerror or "cannot read it") from None
     except UnicodeDecodeError:
         raise ProfileError("it is not UTF-8 text") from None
     except ValueError:
@@ -128,23 +204,16 @@ def _read(path: Path) -> dict[str, Any] | None:
     return State.from_dict(data).to_dict()  # validates, migrates older versions
 
 
-def _sweep_temps(path: Path) -> None:
-    """Remove temp files that writers killed mid-save left behind (never a fresh one: it may
-    belong to a save in progress in another process)."""
-    now = time.time()
-    for temp in path.parent.glob(f".{path.name}.*.tmp"):
-        try:
-            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
-                temp.unlink()
-        except OSError:
-            pass
-
-
 def load_state(path: Path) -> tuple[dict[str, Any] | None, str]:
     """(state dict or None, warning). Missing file: (None, ''). Bad file: moved aside."""
-    _sweep_temps(path)
+    sweep_temps(path.parent, f".{path.name}.*.tmp")
     try:
         return _read(path), ""
+    except ProfileUnreadable as err:  # not broken, just not ours to read: never replace it
+        return None, (
+            f"warning: could not read your profile {path} ({err}); it was left as it is, "
+            "and nothing will be saved in this session"
+        )
     except ProfileError as err:
         reason = str(err)
     if path.is_file():

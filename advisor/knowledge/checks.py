@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from advisor.errors import Problem
-from advisor.knowledge.explain import did_you_mean
+from advisor.knowledge.explain import NearMiss
 from advisor.text import normalize, tokenize
 
 Data = dict[str, Any]
@@ -32,6 +32,7 @@ HOMES = {
     "place": (("places",), "places.json"),
     "organisation": (("concepts",), "the organisations of concepts.json"),
     "area": (("roles",), "the experience_areas of roles.json"),
+    "degreefield": (("roles",), "the degree_fields of roles.json"),
     "paykind": (("pay",), "the kinds of pay.json"),
     "certtopic": (("certifications",), "the topics of certifications.json"),
     "facttopic": (("facts",), "the topics of facts.json"),
@@ -48,6 +49,7 @@ WORDS = {
     "facttopic": "topic",
     "area": "experience area",
     "pay": "pay fact",
+    "degreefield": "degree field",
 }
 
 
@@ -82,6 +84,7 @@ def collect_ids(data: dict[str, Data]) -> tuple[dict[str, set[str]], list[Proble
     for file, key, kind in (
         ("sources", "sources", "source"),
         ("roles", "experience_areas", "area"),
+        ("roles", "degree_fields", "degreefield"),
         ("pay", "facts", "pay"),
         ("pay", "kinds", "paykind"),
         ("pay", "rankings", "ranking"),
@@ -109,6 +112,7 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
     """All meaning checks over the files present in `data` (those that passed the schema)."""
     ids, problems = collect_ids(data)
     any_node = set().union(*(ids.get(k, set()) for _, _, k in NODE_KINDS))
+    guessers: dict[str, NearMiss] = {}
 
     def ref(file: str, path: str, value: str | None, kind: str) -> None:
         needed, home = HOMES[kind]
@@ -116,7 +120,9 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
             return  # a file it points into did not load: its own problem is reported
         pool = any_node if kind == "node" else ids.get(kind, set())
         if value not in pool:
-            guess = did_you_mean(value, pool)
+            if kind not in guessers:
+                guessers[kind] = NearMiss(pool)
+            guess = guessers[kind](value)
             hint = (
                 f"{guess} Ids are defined in {home}"
                 if guess
@@ -126,6 +132,7 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
 
     _check_refs(data, ref)
     problems.extend(_alias_clashes(data))
+    problems.extend(_unsourced_covers(data))
     problems.extend(_cycles(data))
     problems.extend(_pay_meaning(data))
     return problems
@@ -146,11 +153,8 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
         base = f"$.roles[{i}]"
         for j, other in enumerate(role.get("equivalent_titles", [])):
             ref("roles", f"{base}.equivalent_titles[{j}]", other, "role")
-        provides = role.get("provides", {})
-        for j, skill in enumerate(provides.get("skills", [])):
-            ref("roles", f"{base}.provides.skills[{j}]", skill, "skill")
-        for j, area in enumerate(provides.get("experience_areas", [])):
-            ref("roles", f"{base}.provides.experience_areas[{j}]", area, "area")
+        if "provides" in role:
+            _check_covers("roles", f"{base}.provides", role["provides"], ref)
         for j, trait in enumerate(role.get("traits", [])):
             ref("roles", f"{base}.traits[{j}]", trait, "skill")
         for r, req in enumerate(role["requirements"]):
@@ -166,13 +170,22 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
     for i, skill in _nodes(data, "skills", "skills"):
         for j, other in enumerate(skill["builds_on"]):
             ref("skills", f"$.skills[{i}].builds_on[{j}]", other, "skill")
+        if "why" in skill:
+            ref("skills", f"$.skills[{i}].why.source", skill["why"]["source"], "source")
+        for j, way in enumerate(skill.get("learn", [])):
+            ref("skills", f"$.skills[{i}].learn[{j}].source", way["source"], "source")
+    _check_degrees(data, ref)
     for i, concept in _nodes(data, "concepts", "concepts"):
         for j, other in enumerate(concept.get("related", [])):
             ref("concepts", f"$.concepts[{i}].related[{j}]", other, "node")
         ref("concepts", f"$.concepts[{i}].role", concept.get("role"), "role")
+        if "covers" in concept:
+            _check_covers("concepts", f"$.concepts[{i}].covers", concept["covers"], ref)
     for i, cert in _nodes(data, "certifications", "certifications"):
         base = f"$.certifications[{i}]"
         ref("certifications", f"{base}.issuer", cert["issuer"], "organisation")
+        if "covers" in cert:
+            _check_covers("certifications", f"{base}.covers", cert["covers"], ref)
         for field, kind in (
             ("builds_on", "certification"),
             ("alternative_to", "certification"),
@@ -201,6 +214,12 @@ def _check_refs(data: dict[str, Data], ref: RefFn) -> None:
         for field in ("from", "to"):
             ref("progression", f"$.transitions[{i}].{field}", move[field], "role")
         ref("progression", f"$.transitions[{i}].source", move["source"], "source")
+    for i, span in _nodes(data, "progression", "durations"):
+        ref("progression", f"$.durations[{i}].source", span["source"], "source")
+        for j, step in enumerate(span["steps"]):
+            kind, _, node = step.partition(":")
+            if kind in ("skill", "certification"):
+                ref("progression", f"$.durations[{i}].steps[{j}]", node, kind)
     for i, res in _nodes(data, "resources", "resources"):
         for j, other in enumerate(res["covers"]):
             ref("resources", f"$.resources[{i}].covers[{j}]", other, "node")
@@ -231,6 +250,44 @@ def _check_cert_facts(data: dict[str, Data], cert: Data, base: str, ref: RefFn) 
     for j, other in enumerate(cert.get("replaces", [])):
         ref("certifications", f"{base}.replaces[{j}]", other, "certification")
     ref("certifications", f"{base}.replaced_by", cert.get("replaced_by"), "certification")
+
+
+def _check_covers(file: str, path: str, covers: Data, ref: RefFn) -> None:
+    """What a background, certification, concept or degree field covers: ids and its source."""
+    for j, skill in enumerate(covers.get("skills", [])):
+        ref(file, f"{path}.skills[{j}]", skill, "skill")
+    for j, area in enumerate(covers.get("experience_areas", [])):
+        ref(file, f"{path}.experience_areas[{j}]", area, "area")
+    ref(file, f"{path}.source", covers.get("source"), "source")
+
+
+def _check_degrees(data: dict[str, Data], ref: RefFn) -> None:
+    roles = data.get("roles", {})
+    for i, field in enumerate(roles.get("degree_fields", [])):
+        _check_covers("roles", f"$.degree_fields[{i}].covers", field["covers"], ref)
+    for i, title in enumerate(roles.get("degree_titles", [])):
+        ref("roles", f"$.degree_titles[{i}].role", title.get("role"), "role")
+        ref("roles", f"$.degree_titles[{i}].field", title["field"], "degreefield")
+
+
+def _unsourced_covers(data: dict[str, Data]) -> Iterator[Problem]:
+    """Whatever credits a user with skills must say who says so."""
+    hint = 'add "source" (an id from sources.json) and the "quote" it says it with'
+    for i, role in _nodes(data, "roles", "roles"):
+        if role.get("track") == "background" and "source" not in role.get("provides", {"source": ""}):
+            yield Problem(
+                "roles.json", f"$.roles[{i}].provides", "a background's provides has no source", hint
+            )
+    for file, key, field in (
+        ("certifications", "certifications", "covers"),
+        ("concepts", "concepts", "covers"),
+    ):
+        for i, node in _nodes(data, file, key):
+            if field in node and "source" not in node[field]:
+                yield Problem(f"{file}.json", f"$.{key}[{i}].{field}", f"{field} has no source", hint)
+    for i, field_ in enumerate(data.get("roles", {}).get("degree_fields", [])):
+        if "source" not in field_["covers"]:
+            yield Problem("roles.json", f"$.degree_fields[{i}].covers", "covers has no source", hint)
 
 
 def _alias_clashes(data: dict[str, Data]) -> Iterator[Problem]:

@@ -22,6 +22,8 @@ from advisor.knowledge.loading import (
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_KNOWLEDGE = PACKAGE_ROOT / "knowledge"
 DEFAULT_INTENTS = PACKAGE_ROOT / "intents"
+# in intents/ but not intents: word lists, each with its schema
+LEXICON_FILES = ("slots.json", "posting.json", "lexicon.json")
 
 
 @dataclass(frozen=True)
@@ -29,10 +31,7 @@ class DataSet:
     graph: Graph
     intents: tuple[Intent, ...]
     slots: dict[str, Any]
-
-
-# intent-directory files that are word lists, not intents (each with its schema)
-LEXICON_FILES = ("slots.json", "lexicon.json")
+    posting: dict[str, Any]  # intents/posting.json: the job-posting lexicon
 
 
 def _intent_files(intents_dir: Path) -> list[Path]:
@@ -41,7 +40,7 @@ def _intent_files(intents_dir: Path) -> list[Path]:
 
 def _read_all(
     kdir: Path, idir: Path, use_schema: bool
-) -> tuple[dict[str, Any], dict[str, Any], Any, list[Problem]]:
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], list[Problem]]:
     problems: list[Problem] = []
     knowledge: dict[str, Any] = {}
     if not kdir.is_dir():
@@ -78,24 +77,22 @@ def _read_all(
         problems += found
         if data is not None and not found:
             intents[path.stem] = data
-    slots, found = read_json(idir / "slots.json", "intents/slots.json")
-    if slots is not None and use_schema:
-        found = schema_problems(slots, "slots", idir / "schema", "intents/slots.json")
-    problems += found
-    if slots is not None and (idir / "lexicon.json").is_file():  # optional: chat-speak, act cues
-        lexicon, found = read_json(idir / "lexicon.json", "intents/lexicon.json")
-        if lexicon is not None and use_schema:
-            found = schema_problems(lexicon, "lexicon", idir / "schema", "intents/lexicon.json")
+    lexicons: dict[str, Any] = {}
+    for name in LEXICON_FILES:
+        stem = name.removesuffix(".json")
+        data, found = read_json(idir / name, f"intents/{name}")
+        if data is not None and use_schema:
+            found = schema_problems(data, stem, idir / "schema", f"intents/{name}")
         problems += found
-        slots = {**slots, "lexicon": lexicon or {}}
-    return knowledge, intents, slots, problems
+        lexicons[stem] = data
+    return knowledge, intents, lexicons, problems
 
 
 def validate(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> list[Problem]:
     """Every problem in the data set (parse, schema, meaning); [] when clean."""
     kdir, idir = knowledge_dir or DEFAULT_KNOWLEDGE, intents_dir or DEFAULT_INTENTS
     try:
-        knowledge, intents, _slots, problems = _read_all(kdir, idir, use_schema=True)
+        knowledge, intents, _lexicons, problems = _read_all(kdir, idir, use_schema=True)
     except DataError as err:
         return err.problems
     problems += check_semantics(knowledge)
@@ -111,8 +108,7 @@ def data_paths(kdir: Path, idir: Path) -> list[Path]:
         [kdir / f"{n}.json" for n in KNOWLEDGE_FILES]
         + _intent_files(idir)
         + [
-            idir / "slots.json",
-            *([idir / "lexicon.json"] if (idir / "lexicon.json").is_file() else []),
+            *(idir / name for name in LEXICON_FILES),
             *sorted((kdir / "schema").glob("*.json")),
             *sorted((idir / "schema").glob("*.json")),
         ]
@@ -132,14 +128,16 @@ def load(
         paths = data_paths(kdir, idir)
         digest = files_digest(paths) if paths else ""
     cached = bool(digest) and cache_has(digest)
-    knowledge, intents, slots, problems = _read_all(kdir, idir, use_schema=not cached)
+    knowledge, intents, lexicons, problems = _read_all(kdir, idir, use_schema=not cached)
     if not problems and not cached:  # a digest in the cache passed every check before
         problems = check_semantics(knowledge) + check_catalog(intents, set(intents))
     if problems:
         raise DataError(problems)
     if not cached:
         cache_add(digest)
-    return DataSet(Graph(knowledge), tuple(build_intent(intents[k]) for k in sorted(intents)), slots)
+    intent_list = tuple(build_intent(intents[k]) for k in sorted(intents))
+    slots = {**lexicons["slots"], "lexicon": lexicons["lexicon"]}  # chat-speak and act cues
+    return DataSet(Graph(knowledge), intent_list, slots, lexicons["posting"])
 
 
 def load_graph(knowledge_dir: Path | None = None) -> Graph:

@@ -8,10 +8,13 @@ what to write instead.
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
 from collections.abc import Iterable
 from typing import Any
+
+from advisor.config import GUESS_BUDGET, GUESS_CANDIDATES
 
 _TYPE_NAMES = {
     "object": "an object",
@@ -204,6 +207,26 @@ def _show(value: Any) -> str:
 def _join(names: list[str], word: str) -> str:
     quoted = [f"'{name}'" for name in names]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} {word} {quoted[-1]}"
+
+
+class NearMiss:
+    """'did you mean …?' over a fixed set of ids with bounded work, so `validate` stays linear
+    in the number of problems: candidates share the first letter and a similar length (at most
+    GUESS_CANDIDATES compared), and only the first GUESS_BUDGET questions get a guess."""
+
+    def __init__(self, options: Iterable[str]) -> None:
+        self._by_letter: dict[str, list[str]] = {}
+        for option in sorted(options):
+            self._by_letter.setdefault(option[:1], []).append(option)
+        self.budget = GUESS_BUDGET
+
+    def __call__(self, word: str) -> str:
+        if self.budget <= 0:
+            return ""
+        self.budget -= 1
+        slack = max(2, len(word) // 3)
+        near = (o for o in self._by_letter.get(word[:1], ()) if abs(len(o) - len(word)) <= slack)
+        return did_you_mean(word, itertools.islice(near, GUESS_CANDIDATES))
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:

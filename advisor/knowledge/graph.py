@@ -212,6 +212,18 @@ class Graph:
         self.areas: Mapping[str, Mapping[str, str]] = Mapping(
             {a["id"]: Mapping(a) for a in data["roles"]["experience_areas"]}
         )
+        roles = data["roles"]
+        # fields of study by every name people type for them; degree titles ("bsn") by alias
+        self.degree_fields: Mapping[tuple[str, ...], Mapping[str, Any]] = Mapping(
+            {
+                alias_key(a): _freeze(f)
+                for f in roles.get("degree_fields", ())
+                for a in (f["name"], *f["aliases"])
+            }
+        )
+        self.degree_titles: Mapping[tuple[str, ...], Mapping[str, Any]] = Mapping(
+            {alias_key(t["alias"]): _freeze(t) for t in roles.get("degree_titles", ())}
+        )
         by_type: dict[str, list[str]] = defaultdict(list)
         aliases: dict[tuple[str, ...], str] = {}
         for node in nodes.values():
@@ -250,6 +262,14 @@ class Graph:
             Transition(t["from"], t["to"], t["years"], t["note"], t["source"])
             for t in data["progression"]["transitions"]
         ]
+        # sourced durations by the plan step they time ("certification:ciip", "skill:vendor-training")
+        durations: dict[str, list[Any]] = defaultdict(list)
+        for span in data["progression"].get("durations", ()):
+            for step in span["steps"]:
+                durations[step].append(_freeze(span))
+        self.durations: Mapping[str, tuple[Mapping[str, Any], ...]] = Mapping(
+            {k: tuple(v) for k, v in durations.items()}
+        )
         self.leads_to: Mapping[str, tuple[Transition, ...]] = Mapping(_group((t.src, t) for t in moves))
         self.comes_from: Mapping[str, tuple[Transition, ...]] = Mapping(_group((t.dst, t) for t in moves))
         self.helped_by: Mapping[str, tuple[str, ...]] = Mapping(
@@ -339,6 +359,10 @@ class Graph:
         """The plain name of an experience area ('healthcare experience')."""
         area = self.areas.get(area_id or "")
         return area["name"] if area else (area_id or "experience")
+
+    def degree_field(self, text: str | None) -> Mapping[str, Any] | None:
+        """The degree field a stated field of study names ('information systems' → computing)."""
+        return self.degree_fields.get(alias_key(text)) if text else None
 
     def node(self, node_id: str | None) -> Node | None:
         return self.nodes.get(node_id) if node_id else None

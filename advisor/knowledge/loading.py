@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import json
 import os
+import stat
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from typing import Any
 from advisor.config import MAX_DATA_FILE_BYTES
 from advisor.errors import Problem
 from advisor.knowledge.explain import json_syntax, json_type, schema_error
+from advisor.userdirs import cache_dir, private_dir
 
 KNOWLEDGE_FILES = (
     "sources",
@@ -45,7 +49,15 @@ def read_json(path: Path, display: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(display, "$", message, hint)]
 
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never ends
+            return fail(
+                "this is not a regular file (a pipe or a device?)",
+                f"replace it with the JSON file {path.name}",
+            )
+        size = info.st_size
         if size > MAX_DATA_FILE_BYTES:
             return fail(
                 f"file is too large: {size} bytes, over the limit of {MAX_DATA_FILE_BYTES}",
@@ -114,6 +126,8 @@ def files_digest(paths: Iterable[Path]) -> str:
     for path in sorted(paths):
         digest.update(str(path.name).encode() + b"\0")
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                raise OSError("not a regular file")  # never read a FIFO or a device
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"<unreadable>")
@@ -122,28 +136,41 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 
 def _cache_file() -> Path | None:
-    if os.environ.get("ADVISOR_NO_CACHE"):
+    folder = cache_dir()
+    return folder / "validated.json" if folder is not None else None
+
+
+def _clean_mac(keys: list[str]) -> str | None:
+    """MAC of the clean-digest list under the user's secret key (see model_cache)."""
+    from advisor.knowledge.model_cache import secret_key
+
+    secret = secret_key()
+    if secret is None:
         return None
-    base = os.environ.get("ADVISOR_CACHE_DIR")
-    if base:
-        return Path(base) / "validated.json"
-    home = os.environ.get("ADVISOR_HOME")  # everything of the advisor's in one folder
-    if home:
-        return Path(home) / "cache" / "validated.json"
+    return hmac.new(secret, json.dumps(keys).encode(), hashlib.sha256).hexdigest()
+
+
+def _clean_keys(path: Path) -> list[str]:
+    """The digests validated clean before, if the file is authentic; else none."""
     try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # pragma: no cover - platformdirs is a dependency
-        return None
-    return Path(user_cache_dir("pacs-advisor")) / "validated.json"
+        if path.stat().st_size > 64 * 1024:  # twenty digests and a MAC: anything bigger is not ours
+            return []
+        data = json.loads(path.read_text("utf-8"))
+        keys = data["clean"]
+        mac = data["mac"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+        return []
+    expected = _clean_mac(keys)
+    ok = isinstance(mac, str) and expected is not None and hmac.compare_digest(mac, expected)
+    return keys if ok else []
 
 
 def cache_has(key: str) -> bool:
     """True when data with this digest was validated clean before."""
     path = _cache_file()
-    try:
-        return path is not None and key in json.loads(path.read_text("utf-8")).get("clean", [])
-    except (OSError, ValueError, AttributeError):
-        return False
+    return path is not None and path.is_file() and key in _clean_keys(path)
 
 
 def cache_add(key: str) -> None:
@@ -151,15 +178,15 @@ def cache_add(key: str) -> None:
     path = _cache_file()
     if path is None:
         return
+    keys = ([k for k in (_clean_keys(path) if path.is_file() else []) if k != key] + [key])[-20:]
+    mac = _clean_mac(keys)
+    if mac is None:
+        return
     try:
-        try:
-            keys = list(json.loads(path.read_text("utf-8")).get("clean", []))
-        except (OSError, ValueError, AttributeError):
-            keys = []
-        keys = ([k for k in keys if k != key] + [key])[-20:]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"clean": keys}), "utf-8")
+        private_dir(path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"validated.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"clean": keys, "mac": mac}))
         os.replace(tmp, path)
     except OSError:
         pass

@@ -13,10 +13,11 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from advisor.config import CV_FOLDS
 from advisor.errors import AdvisorError, DataError, UsageError
+from advisor.text import safe
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -73,6 +74,8 @@ def build_parser() -> Parser:
     ev.add_argument(
         "--cv", type=int, nargs="?", const=CV_FOLDS, metavar="K", help="K-fold cross-validation over intents/"
     )
+    ev.add_argument("--postings", type=Path, metavar="DIR", help="job-posting fixtures: extraction scores")
+    _match_parser(sub, common)
     path = sub.add_parser("path", parents=[common], help="print the path to a role")
     path.add_argument("--to", required=True, metavar="ROLE", help="target role, e.g. 'pacs analyst'")
     path.add_argument("--markdown", action="store_true", help="print the plan as Markdown")
@@ -92,10 +95,30 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `advisor graph --mermaid | head`
         _silence_stdout()
         return EXIT_OK
+    except Exception as err:  # noqa: BLE001 - a bug must reach the user as one line, not a traceback
+        sys.stderr.write(
+            safe(f"advisor: something went wrong ({type(err).__name__}: {err}); please report it\n")
+        )
+        return EXIT_USAGE
+
+
+class SafeStream:
+    """A text stream that sanitises everything written to it (argv echoed in errors, file
+    names, data, replies): no escape sequence or control character but a newline passes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def run(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Parse `argv` and run the command; returns the exit code (never raises for users)."""
+    stdout, stderr = cast(TextIO, SafeStream(stdout)), cast(TextIO, SafeStream(stderr))
     try:
         args = _parse(argv, stdout, stderr)
         return _dispatch(args, stdin, stdout, stderr)
@@ -159,31 +182,41 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
         stdout.write(mermaid(_engine(args).graph))
         return EXIT_OK
+    if command == "eval" and args.postings is not None:
+        return _eval_postings(args, stdout)
+    if command == "match":
+        return _match(args, stdin, stdout, stderr)
     if command == "eval" and args.cv is not None:
         from advisor.terminal.crossval import cv_command
 
         return cv_command(_engine(args), args.cv, args.json, stdout)
-    if command == "eval" and args.file is None:
-        raise UsageError("the following arguments are required: file")
     if command == "eval":
         from advisor.terminal.evaluate import run_eval
 
+        if args.file is None:
+            raise UsageError("the following arguments are required: file")
         report, text = run_eval(_engine(args), args.file)
         stdout.write(json.dumps(report, indent=2) + "\n" if args.json else text)
         return EXIT_OK
     from advisor.converse.session import Session
+    from advisor.terminal.layout import fit, width_of
 
     session = Session(_engine(args), args.profile, stderr)
+    width = width_of(stdout)
+
+    def show(text: str) -> str:
+        return fit(text, width)  # charts re-scaled and lines wrapped to the terminal (80 piped)
+
     if command == "path":
-        return session.print_path(args.to, args.markdown, stdout)
+        return session.print_path(args.to, args.markdown, stdout, show)
     if command == "ask":
         reply = session.ask(" ".join(args.question))
         stdout.write(
-            json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json else reply.text + "\n"
+            json.dumps(reply.to_dict(), ensure_ascii=False) + "\n" if args.json else show(reply.text) + "\n"
         )
         return EXIT_OK
     if not stdin.isatty() or not stdout.isatty():
-        return session.piped(stdin, stdout, args.json)
+        return session.piped(stdin, stdout, args.json, show)
     from advisor.terminal.repl import run_repl
 
     return run_repl(session, color=not args.no_color)
@@ -200,4 +233,54 @@ def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(f"{len(problems)} problem(s) found.\n")
         return EXIT_DATA
     stdout.write("ok: knowledge and intents are valid\n")
+    return EXIT_OK
+
+
+# -- advisor match: a job posting against the profile ----------------------------------------
+def _match_parser(sub: Any, common: Parser) -> None:
+    match = sub.add_parser(
+        "match", parents=[common], help="compare a job posting with your profile: gaps and a plan"
+    )
+    match.add_argument("file", metavar="POSTING", help="the posting as a text file, or - for stdin")
+    match.add_argument("--markdown", action="store_true", help="print the comparison as Markdown")
+
+
+def _read_posting(name: str, stdin: TextIO) -> str:
+    """The posting's text (at most a little over the size limit: more is refused anyway)."""
+    from advisor.config import MAX_POSTING_CHARS
+
+    if name == "-":
+        return stdin.read(MAX_POSTING_CHARS + 1)
+    try:
+        with open(name, "rb") as handle:
+            raw = handle.read(4 * MAX_POSTING_CHARS + 1)
+    except OSError as err:
+        raise UsageError(f"cannot read {name}: {err.strerror or err}") from None
+    return raw.decode("utf-8", errors="replace")
+
+
+def _match(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """`advisor match POSTING`: text, --markdown or --json; the profile is never written."""
+    from advisor.converse.session import Session
+    from advisor.posting import render
+
+    text = _read_posting(args.file, stdin)
+    session = Session(_engine(args), args.profile, stderr)
+    found, graph = session.match(text), session.engine.graph
+    if args.json:
+        stdout.write(json.dumps(render.to_dict(graph, found), ensure_ascii=False, indent=2) + "\n")
+    elif args.markdown:
+        stdout.write(render.markdown(graph, found))
+    else:
+        stdout.write(render.text(graph, found) + "\n")
+    return EXIT_OK
+
+
+def _eval_postings(args: argparse.Namespace, stdout: TextIO) -> int:
+    """`advisor eval --postings DIR`: extraction precision and recall per item type."""
+    from advisor.posting.scoring import format_score, score
+
+    _need_dirs(args.postings)
+    report = score(_engine(args), args.postings)
+    stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_score(report))
     return EXIT_OK

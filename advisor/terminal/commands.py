@@ -25,7 +25,8 @@ COMMANDS = (
     Command("/next", "", "the single best next step (and two runners-up)"),
     Command("/why", "", "why I answered as I did: intent, confidence, matches, runners-up"),
     Command("/sources", "", "the sources behind my last answer"),
-    Command("/export", "FILE", "save your current plan as Markdown"),
+    Command("/match", "", "compare a job posting with your profile (paste it next)"),
+    Command("/export", "FILE", "save your plan (and the last job match) as Markdown"),
     Command("/forget", "", "wipe your profile and history (asks first)"),
     Command("/quit", "", "leave (Ctrl-D works too)"),
 )
@@ -39,6 +40,7 @@ class Outcome:
     text: str
     quit: bool = False
     confirm_forget: bool = False
+    collect_posting: bool = False  # the next lines are a job posting (/match)
 
 
 def help_text() -> str:
@@ -109,14 +111,31 @@ def _export(session: Session, arg: str) -> Outcome:
     goal = session.profile.get("goal")
     if not arg:
         return Outcome("Usage: /export FILE, e.g. /export plan.md")
-    if goal is None:
+    if goal is None and session.last_match is None:
         return Outcome(NO_GOAL)
+    parts = [session.plan_markdown(goal)] if goal else []
+    if session.last_match is not None:
+        from advisor.posting.render import markdown
+
+        parts.append(markdown(session.engine.graph, session.last_match))
     target = Path(arg).expanduser()
     try:
-        target.write_text(session.plan_markdown(goal), "utf-8")
+        target.write_text("\n".join(parts), "utf-8")
     except OSError as err:
         return Outcome(f"Could not write {arg}: {err.strerror or err}")
     return Outcome(f"Plan saved to {target}.")
+
+
+def _match(session: Session, _: str) -> Outcome:
+    again = " (an empty line alone: the last posting again)" if session.last_posting else ""
+    return Outcome(f"Paste the job posting, then an empty line (or Ctrl-D){again}.", collect_posting=True)
+
+
+def match_text(session: Session, text: str) -> str:
+    """The answer to a pasted job posting (the profile is only read)."""
+    from advisor.posting.render import text as render
+
+    return render(session.engine.graph, session.match(text))
 
 
 def _forget(session: Session, _: str) -> Outcome:
@@ -139,6 +158,7 @@ HANDLERS: dict[str, Callable[[Session, str], Outcome]] = {
     "/next": _next,
     "/why": _why,
     "/sources": _sources,
+    "/match": _match,
     "/export": _export,
     "/forget": _forget,
     "/quit": _quit,

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,13 +14,19 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.input import create_input
 from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 
 from advisor.converse.session import Session
 from advisor.converse.storage import history_path, private_file
-from advisor.terminal.commands import COMMANDS, run_command
+from advisor.posting.extract import looks_like_posting
+from advisor.terminal.commands import COMMANDS, match_text, run_command
+from advisor.terminal.layout import fit, toolbar
+from advisor.terminal.layout import wrap as wrap  # re-exported: tests and callers used it from here
+from advisor.terminal.paste import linear_paste
+from advisor.text import safe
 
 # ANSI colour names only, so the terminal's own palette keeps it readable on light and dark
 STYLE = Style.from_dict(
@@ -33,11 +37,6 @@ STYLE = Style.from_dict(
         "bottom-toolbar": "noreverse ansibrightblack",
         "error": "ansired",
     }
-)
-# escape sequences and control characters (but not newlines) never reach the terminal
-UNSAFE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
-    r"|[\x00-\x09\x0b-\x1f\x7f-\x9f]"
 )
 MAX_NAME_WORDS = 4  # how many words before the cursor may form a name to complete
 YES = ("y", "yes")
@@ -80,27 +79,6 @@ def _matching(names: list[str], typed: str, minimum: int) -> Iterator[Completion
             yield Completion(name, start_position=-len(typed))
 
 
-def wrap(text: str, width: int) -> str:
-    """Wrap each line to the width, keeping its indentation (bullets and numbers hang)."""
-    out = []
-    for line in text.splitlines():
-        stripped = line.lstrip()
-        indent = line[: len(line) - len(stripped)]
-        bullet = stripped[:2] in ("• ", "○ ", "✓ ", "- ") or stripped[:1].isdigit()
-        out.append(
-            textwrap.fill(
-                line,
-                width=max(20, width),
-                subsequent_indent=indent + ("   " if bullet else ""),
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            if stripped
-            else ""
-        )
-    return "\n".join(out)
-
-
 def wants_color(requested: bool) -> bool:
     """Colour unless turned off with --no-color or the NO_COLOR convention (no-color.org)."""
     return requested and not os.environ.get("NO_COLOR")
@@ -113,7 +91,7 @@ def printer(color: bool, output: Any = None) -> Say:
         width = (
             output.get_size().columns if output is not None else shutil.get_terminal_size((100, 24)).columns
         ) - 1
-        body = wrap(UNSAFE.sub("", text), width)
+        body = fit(safe(text), width)  # no escape sequence reaches the terminal
         if color:
             print_formatted_text(
                 FormattedText([(f"class:{style}" if style else "", body)]), style=STYLE, output=output
@@ -138,12 +116,18 @@ class Chat:
     def __init__(self, session: Session, prompt: PromptSession[str], say: Say) -> None:
         self.session = session
         self.prompt = prompt
-        self.say = say
+        self._say = say
         self.confirm_forget = False
+        self.posting: list[str] | None = None  # lines of a posting being pasted after /match
+
+    def say(self, text: str, style: str = "") -> None:
+        """Everything the chat shows passes here, sanitised."""
+        self._say(safe(text), style)
 
     def toolbar(self) -> str:
         goal = self.session.goal() or "none (/goal ROLE)"
-        return f" goal: {goal} │ profile: {self.session.summary() or 'empty'} │ /help"
+        width = self.prompt.output.get_size().columns if self.prompt else shutil.get_terminal_size().columns
+        return safe(toolbar(goal, self.session.summary() or "empty", width))
 
     def greet(self) -> None:
         examples = "\n".join(f"  • {e}" for e in self.session.examples())
@@ -160,16 +144,38 @@ class Chat:
             self.confirm_forget = False
             self._forget(line.strip().lower() in YES)
             return False
+        if self.posting is not None:
+            return self._collect(line)
         if not line.strip():
             return False
         if line.lstrip().startswith("/"):
             outcome = run_command(self.session, line)
             self.say(outcome.text, "")
             self.confirm_forget = outcome.confirm_forget
+            self.posting = [] if outcome.collect_posting else None
             return outcome.quit
+        if "\n" in line.strip() and looks_like_posting(line, self.session.engine.posting):
+            self.say(match_text(self.session, line), "")
+            return False
         reply = self.session.ask(line)
         self.say(reply.text, "")
         return reply.end
+
+    def _collect(self, line: str) -> bool:
+        """A line of the posting after /match; an empty line (or a whole paste) ends it."""
+        lines = self.posting if self.posting is not None else []
+        if line.strip():
+            lines.append(line)
+            if "\n" not in line.strip():
+                return False
+        text, self.posting = "\n".join(lines), None
+        if text.strip():
+            self.say(match_text(self.session, text), "")
+        elif self.session.last_posting:  # /match and Enter: the last posting, against the profile now
+            self.say(match_text(self.session, self.session.last_posting), "")
+        else:
+            self.say("No posting pasted.", "")
+        return False
 
     def _forget(self, confirmed: bool) -> None:
         if not confirmed:
@@ -186,7 +192,10 @@ class Chat:
             except KeyboardInterrupt:  # Ctrl-C clears the line (and cancels a /forget)
                 self.confirm_forget = False
                 continue
-            except EOFError:  # Ctrl-D
+            except EOFError:  # Ctrl-D (ends a posting pasted after /match, else the chat)
+                if self.posting is not None:
+                    self._collect("")
+                    continue
                 return 0
             try:
                 if self.handle(line):
@@ -206,6 +215,7 @@ def run_repl(
     `say` receives every message shown (tests capture it; default: print it).
     """
     color = wants_color(color)
+    input = linear_paste(input if input is not None else create_input())
     prompt: PromptSession[str] = PromptSession(
         [("class:prompt", "you › ")] if color else "you > ",
         history=open_history(),

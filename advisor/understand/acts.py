@@ -4,6 +4,7 @@ a statement about the user, a correction, small talk, or other (a bare answer, a
 Only statements and corrections may change the profile; the question decides the answer.
 
 >>> from advisor.understand.lexicon import Lexicon
+from advisor.understand.numbers import find_years
 >>> lex = Lexicon.from_data({"acts": {"question_starts": ["what", "do"],
 ...     "correction_cues": ["actually"], "lead_fillers": ["so"]}})
 >>> [(a.kind, " ".join(a.tokens)) for a in split_acts("i am a rad tech, so what next?", lex)]
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from advisor.config import RE
 from advisor.text import tokenize
 from advisor.understand.lexicon import Lexicon
+from advisor.understand.numbers import find_years
 
 RELATIVE = frozenset({"which", "who", "where", "when", "that"})
 SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
@@ -125,7 +127,7 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
 
 def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
     """'done with networking now', '7 years in IT': a statement without 'I'."""
-    return lex.starts("subjectless_statements", core) or bool(RE.YEARS.match(" ".join(core)))
+    return lex.starts("subjectless_statements", core) or 0 in find_years(list(core))
 
 
 def is_goodbye(acts: list[Act], lex: Lexicon) -> bool:

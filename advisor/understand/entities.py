@@ -12,7 +12,7 @@ from typing import Any
 
 from advisor.config import RE
 from advisor.knowledge.graph import Graph
-from advisor.understand.lexicon import Lexicon
+from advisor.understand.numbers import find_years
 from advisor.understand.spelling import Speller
 
 PLACEHOLDER = {
@@ -28,24 +28,6 @@ PLACEHOLDER = {
     "seniority": "<level>",
     "field": "<field>",
     "ambiguous": "<role>",
-}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "a": 1,
-    "an": 1,
 }
 
 
@@ -81,12 +63,9 @@ class Parsed:
 class EntityExtractor:
     """Matches graph aliases and slot lexicons (degree, seniority, field) in token lists."""
 
-    def __init__(
-        self, graph: Graph, slots: dict[str, Any], speller: Speller, lexicon: Lexicon | None = None
-    ) -> None:
+    def __init__(self, graph: Graph, slots: dict[str, Any], speller: Speller) -> None:
         self.graph = graph
         self.speller = speller
-        self.lexicon = lexicon or Lexicon()
         table: dict[tuple[str, ...], tuple[str, str, str]] = {}
         for key, node_id in graph.aliases.items():
             node = graph.nodes[node_id]
@@ -97,6 +76,8 @@ class EntityExtractor:
             for value, phrases in slots.get(kind, {}).items():
                 for phrase in phrases:
                     table.setdefault(tuple(phrase.split()), (kind, value, value))
+        for key, title in graph.degree_titles.items():  # "bsn": a degree whose field the title says
+            table.setdefault(key, ("degree", title["degree"], title["degree"]))
         for phrase in slots.get("fields", []):
             table.setdefault(tuple(phrase.split()), ("field", phrase, phrase))
         self.table = table
@@ -108,7 +89,6 @@ class EntityExtractor:
         self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
 
     def parse(self, tokens: list[str]) -> Parsed:
-        tokens = self.lexicon.expand(tokens)  # chat-speak: "wat r the reqs 4" (examples too)
         corrections = []
         fixed: list[str] = []
         unknown: list[str] = []
@@ -124,19 +104,21 @@ class EntityExtractor:
         entities: list[Entity] = []
         delex: list[str] = []
         i = 0
-        years = self._years(fixed)
+        years = find_years(fixed)
         while i < len(fixed):
             if i in years:
-                end, value = years[i]
-                entities.append(
-                    Entity("years", str(value), f"{value:g} years", " ".join(tokens[i:end]), i, end)
-                )
+                span = years[i]
+                if span.usable:  # out of range: no entity; the reply asks (numbers.years_notes)
+                    name = f"{span.value:g} years"
+                    entities.append(
+                        Entity("years", str(span.value), name, " ".join(tokens[i : span.end]), i, span.end)
+                    )
                 delex.append(PLACEHOLDER["years"])
-                i = end
+                i = span.end
                 continue
             hit = self._match(fixed, i)
             if hit is None:
-                delex.append("<num>" if fixed[i].isdigit() else fixed[i])
+                delex.append("<num>" if RE.NUMBER_WORDS.match(fixed[i]) else fixed[i])
                 i += 1
                 continue
             end, (kind, node_id, name) = hit
@@ -173,18 +155,3 @@ class EntityExtractor:
             if gram not in self.prefixes:
                 break
         return best
-
-    @staticmethod
-    def _years(tokens: list[str]) -> dict[int, tuple[int, float]]:
-        """Spans like '3 years', '3+ yrs', 'five years', 'a year' → start: (end, value)."""
-        found: dict[int, tuple[int, float]] = {}
-        for i in range(len(tokens) - 1):
-            word, unit = tokens[i], tokens[i + 1]
-            if unit not in ("year", "years", "yr", "yrs"):
-                continue
-            number = word.rstrip("+")
-            if number.isdigit() and int(number) <= 60:
-                found[i] = (i + 2, float(number))
-            elif number in _NUMBER_WORDS:
-                found[i] = (i + 2, float(_NUMBER_WORDS[number]))
-        return found

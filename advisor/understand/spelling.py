@@ -4,18 +4,60 @@ Candidates come from a symmetric-delete index (one deletion on either side cover
 insertion, deletion, substitution or swap of neighbours), so a lookup never scans the
 vocabulary; rapidfuzz scores only those candidates, with an explicit cut-off.
 
->>> s = Speller({"salary": 3, "administrator": 2, "analyst": 2})
+>>> s = Speller({"salary": 3, "administrator": 3, "analyst": 3})
 >>> s.correct("salry"), s.correct("administartor"), s.correct("anlyst"), s.correct("zebra")
 ('salary', 'administrator', 'analyst', None)
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from advisor.config import ENGLISH_WORDS, SPELL_CUTOFF, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
+from advisor.config import (
+    ENGLISH_WORDS,
+    SPELL_CUTOFF,
+    SPELL_MEMO_SIZE,
+    SPELL_MIN_LEN,
+    SUSPECT_MAX_COUNT,
+)
+
+
+class Memo:
+    """A fixed-size least-recently-used memo: a shared engine's memory stays bounded however
+    many unknown words its clients send. Safe under threads (a lost race only costs a miss).
+
+    >>> m = Memo(2); m.put("a", 1); m.put("b", 2); m.get("a"); m.put("c", 3)
+    (1,)
+    >>> m.get("b"), m.get("a"), len(m)
+    (None, (1,), 2)
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[str, str | None] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: str) -> tuple[str | None] | None:
+        """(value,) when remembered, else None."""
+        try:
+            value = self._items[key]
+            self._items.move_to_end(key)
+        except KeyError:
+            return None
+        return (value,)
+
+    def put(self, key: str, value: str | None) -> None:
+        self._items[key] = value
+        while len(self._items) > self.size:
+            try:
+                self._items.popitem(last=False)
+            except KeyError:
+                break
 
 
 def _fold_doubles(word: str) -> list[str]:
@@ -61,7 +103,7 @@ class Speller:
             for w in english - trusted
             if w not in self.vocab and len(w) >= SPELL_MIN_LEN and _reachable(w, index)
         )
-        self._cache: dict[str, str | None] = {}
+        self._cache = Memo(SPELL_MEMO_SIZE)
 
     def known(self, token: str) -> bool:
         return token in self.vocab
@@ -79,8 +121,9 @@ class Speller:
                 return folded  # 'heyy' → 'hey', 'helloo' → 'hello'
         if len(token) < SPELL_MIN_LEN or not token.isalpha():
             return None
-        if token in self._cache:
-            return self._cache[token]
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit[0]
         candidates: set[str] = set(self._index.get(token, ()))
         for key in _deletes(token):
             candidates.update(self._index.get(key, ()))
@@ -97,8 +140,7 @@ class Speller:
             if best is None or rank[:2] > best[:2] or (rank[:2] == best[:2] and word < best[2]):
                 best = rank
         result = best[2] if best else None
-        if len(self._cache) < 50_000:
-            self._cache[token] = result
+        self._cache.put(token, result)
         return result
 
 

@@ -7,6 +7,7 @@ unless the sentence speaks in the first person.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,6 +113,12 @@ PLACE_CUES = frozenset(
 )
 GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
+# where a job is: work in one counts as healthcare experience (concept healthcare-setting)
+HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
+WORKING = frozenset({"work", "working", "worked", "employed", "job"})
+SETTING_ID = "healthcare-setting"
+# "how long until I'm a PACS admin": a role after these is where the user wants to be
+UNTIL = frozenset({"until", "till", "til", "before"})
 
 
 @dataclass
@@ -153,12 +160,18 @@ def _nearest(window: list[str], *cue_sets: frozenset[str]) -> int:
     return -1
 
 
-def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool = False) -> ProfileChanges:
+def read_profile(
+    parsed: Parsed,
+    lex: Lexicon | None = None,
+    subjectless: bool = False,
+    titles: Mapping[tuple[str, ...], Any] | None = None,
+) -> ProfileChanges:
     """Changes to the profile stated in this utterance (empty when it states none).
 
     `subjectless`: the clause is a statement or correction even without "I"
     ("actually it's 4 years", "done with networking"). Plans and intentions ("studying for",
     "registered for", "shadowing") are not facts: they never add a certificate or a job.
+    `titles` maps degree titles ("bsn") to their degree, field and job (knowledge roles.json).
     """
     changes = ProfileChanges()
     tokens = parsed.tokens
@@ -188,12 +201,27 @@ def read_profile(parsed: Parsed, lex: Lexicon | None = None, subjectless: bool =
         ):
             changes.values["years"] = float(entity.id)  # "a 2-year degree" is no work experience
         elif entity.type == "degree":
-            changes.values["degree"] = "none" if negated else entity.id
+            if negated:
+                changes.values["degree"] = "none"
+            else:
+                changes.values["degree"] = entity.id
+                title = (titles or {}).get(tuple(entity.text.split()))
+                if title is not None:
+                    changes.values["degree_field"] = title["field"]
+                    if title.get("role"):
+                        changes.values.setdefault("current_role", title["role"])
         elif entity.type == "field" and ("degree" in changes.values or _has_degree_word(tokens)):
             changes.values["degree_field"] = entity.text
             changes.values.setdefault("degree", "bachelor")
     if "degree" not in changes.values and _says_no_degree(tokens):
         changes.values["degree"] = "none"
+    topics = {e.type for e in parsed.entities} & {"skill", "concept", "certification", "role"}
+    if "years" not in changes.values and not topics and _says_no_background(tokens):
+        changes.values["years"] = 0.0
+    words = set(tokens)
+    at_work = "current_role" in changes.values or WORKING & words
+    if HEALTHCARE_SETTINGS & words and at_work and not NEGATIONS & words:
+        changes.add_skills.append(SETTING_ID)
     return changes
 
 
@@ -214,7 +242,7 @@ def _read_role(
     after: tuple[str, ...] = (),
 ) -> None:
     which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
-    if _goal_after(after):
+    if _goal_after(after) or UNTIL & set(window):  # "… until I'm a PACS admin"
         which = 0
     if which == 0 and not negated:
         changes.values["goal"] = entity.id
@@ -241,6 +269,24 @@ def _has_positive_twin(parsed: Parsed, entity: Entity) -> bool:
 
 def _has_degree_word(tokens: tuple[str, ...]) -> bool:
     return bool({"degree", "graduated", "graduate", "grad", "major", "majored", "studied"} & set(tokens))
+
+
+def _says_no_background(tokens: tuple[str, ...]) -> bool:
+    """'I have no background / no experience': a start from zero, stated (not unknown)."""
+    text = f" {' '.join(tokens)} "
+    return any(
+        f" {p} " in text
+        for p in (
+            "no background",
+            "no experience",
+            "no work experience",
+            "zero experience",
+            "not have any experience",
+            "not have any background",
+            "without any experience",
+            "never worked",
+        )
+    )
 
 
 def _says_no_degree(tokens: tuple[str, ...]) -> bool:

@@ -1,0 +1,228 @@
+"""One block of a posting → its items: skills, certifications, degrees, years of experience.
+
+A sentence takes its section's status unless a cue in it says otherwise; a sentence with
+two different cues ("Associate degree required, bachelor's preferred") is cut at its commas
+and each piece takes its own cue (or the next piece's, as in "X, Y or Z required").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from advisor.config import POSTING_RE
+from advisor.posting.lexicon import Lexicon
+from advisor.posting.sections import Block
+from advisor.state import DEGREE_RANK
+from advisor.text import echo, normalize, tokenize
+from advisor.understand.numbers import NUMBER_WORDS
+
+if TYPE_CHECKING:
+    from advisor.understand.entities import EntityExtractor
+
+STRENGTH = {"required": 0, "preferred": 1, "mentioned": 2}
+MAX_YEARS = 40
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a posting asks for."""
+
+    type: str  # skill | certification | degree | experience
+    status: str  # required | preferred | mentioned (a duty, not a stated requirement)
+    id: str = ""  # skill or certification id; degree level; '' for experience
+    field: str = ""  # degree field
+    years: float = 0.0
+    area: str = ""  # experience area, as written
+    text: str = ""  # the sentence it came from, shortened
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type, "status": self.status}
+        if self.type == "degree":
+            out.update(level=self.id, field=self.field or None)
+        elif self.type == "experience":
+            out.update(years=self.years, area=self.area or None)
+        else:
+            out["id"] = self.id
+        out.update(text=self.text, line=self.line)
+        return out
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    items: tuple[Item, ...]
+    roles: tuple[str, ...]  # role ids named in the block
+    status: str  # the block's own status (for showing unmapped lines)
+
+
+def _cues(tokens: list[str], lex: Lexicon) -> list[str]:
+    found, i = [], 0
+    while i < len(tokens):
+        hit = lex.longest(lex.cues, tokens, i)
+        if hit is None:
+            i += 1
+            continue
+        found.append(hit[1])
+        i = hit[0]
+    return found
+
+
+class Words:
+    """Text → tokens with typos corrected by the engine's extractor (posting terms kept as
+    typed); remembered for one posting, since a sentence is read for cues and for terms."""
+
+    def __init__(self, lex: Lexicon, extractor: EntityExtractor) -> None:
+        self.lex = lex
+        self.extractor = extractor
+        self.memo: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> list[str]:
+        found = self.memo.get(text)
+        if found is None:
+            tokens = self.lex.fix(tokenize(normalize(text)))
+            fixed = self.extractor.parse(tokens).tokens
+            found = [t if t in self.lex.protected else f for t, f in zip(tokens, fixed, strict=True)]
+            self.memo[text] = found
+        return found
+
+
+def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> str:
+    if section == "duty":
+        return "mentioned"
+    if cues:
+        return cues[0]
+    if section in ("required", "preferred"):
+        return section
+    return "required" if lex.qualification_words & set(tokens) else "mentioned"
+
+
+def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
+    """(piece text, status) for one sentence."""
+    lex = words.lex
+    tokens = words(sentence)
+    cues = _cues(tokens, lex)
+    if len(set(cues)) < 2 or section == "duty":
+        return [(sentence, _status(section, cues, tokens, lex))]
+    parts = [p for p in POSTING_RE.PIECE.split(sentence) if p.strip()]
+    own = [_cues(words(p), lex) for p in parts]
+    out = []
+    for index, part in enumerate(parts):
+        later = [c[0] for c in own[index:] if c]
+        earlier = [c[-1] for c in own[:index] if c]
+        status = (later or earlier or [_status(section, [], tokens, lex)])[0]
+        out.append((part, status))
+    return out
+
+
+def _years(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
+    """Years of experience a piece asks for ('2-4 years' → 2, 'three (3) years' → 3), and
+    the piece without the experience areas (their words name a field, not a skill)."""
+    found = []
+    low = text.lower()
+    rest = text
+    for m in POSTING_RE.YEARS.finditer(text):
+        before = f" {' '.join(tokenize(low[max(0, m.start() - 20) : m.start()])[-2:])} "
+        after = " ".join(tokenize(low[m.end() : m.end() + 12])[:2])
+        if any(f" {b} " in before or after.startswith(b) for b in lex.years_blockers):
+            continue
+        end = _area_end(text, m.end(), lex)
+        found.append((_number(m.group("n")), _area(text[m.end() : end])))
+        rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]
+    for m in POSTING_RE.OF_WHICH.finditer(text):
+        found.append((_number(m.group("n")), _area(text[m.end() :])))
+    return [(n, a) for n, a in found if 0 < n <= MAX_YEARS], rest
+
+
+def _area_end(text: str, start: int, lex: Lexicon) -> int:
+    """Where the experience area after 'N years' ends: at its 'experience' word; for
+    'N years of experience in X, Y or Z', or without such a word, where the next
+    requirement starts ('… and knowledge of DICOM') or at the end of the sentence."""
+    words = list(POSTING_RE.WORD.finditer(text, start))
+    for index, word in enumerate(words[:10]):
+        if word.group().lower() in lex.experience_words:
+            if index > 1:
+                return word.end()
+            words = words[index + 1 :]
+            break
+    for word in words:
+        if word.group().lower() in lex.qualification_words:
+            return word.start()
+    return len(text)
+
+
+def _number(word: str) -> float:
+    word = word.lower()
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
+
+
+def _area(rest: str) -> str:
+    """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
+    text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()"))
+    text = text.split(".")[0].strip(" ,;:()")
+    return echo(text, 60)
+
+
+def read_block(block: Block, words: Words) -> BlockResult:
+    """Items and role mentions of one block (nothing from an ignored section)."""
+    if block.status == "ignore":
+        return BlockResult((), (), "ignore")
+    lex = words.lex
+    items: list[Item] = []
+    roles: list[str] = []
+    for sentence in POSTING_RE.SENTENCE.split(block.text):
+        if not sentence.strip():
+            continue
+        for piece, status in _pieces(sentence, block.status, words):
+            quote = echo(piece, 70)
+            years, rest = _years(piece, lex) if status != "mentioned" else ([], piece)
+            items += [
+                Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
+            ]
+            found, named = _lowest_degree(_terms(words(rest), lex))
+            roles += named
+            items += [Item(t, status, i, f, text=quote, line=block.line) for t, i, f in found]
+    return BlockResult(tuple(items), tuple(roles), block.status)
+
+
+def _lowest_degree(
+    found: tuple[list[tuple[str, str, str]], list[str]],
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """'AAS or bachelor's in IT': one piece naming several degrees asks for the lowest."""
+    terms, roles = found
+    degrees = [t for t in terms if t[0] == "degree"]
+    if len(degrees) < 2:
+        return found
+    lowest = min(degrees, key=lambda t: DEGREE_RANK.get(t[1], 9))
+    field = lowest[2] or next((t[2] for t in degrees if t[2]), "")
+    return [t for t in terms if t[0] != "degree"] + [("degree", lowest[1], field)], roles
+
+
+def _terms(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """(type, id, field) of each skill, certification and degree; role ids named."""
+    found: list[tuple[str, str, str]] = []
+    roles: list[str] = []
+    degree_at = -1
+    i = 0
+    while i < len(tokens):
+        hits = [
+            (h[0], kind, h[1])
+            for kind, table in (("term", lex.terms), ("degree", lex.degrees), ("field", lex.fields))
+            if (h := lex.longest(table, tokens, i)) is not None
+        ]
+        if not hits:
+            i += 1
+            continue
+        # after a degree, 'information systems' is its field, not the skill of the same name
+        end, kind, value = max(hits, key=lambda h: (h[0], degree_at >= 0 and h[1] == "field"))
+        if kind == "degree":
+            degree_at = len(found)
+            found.append(("degree", value, ""))
+        elif kind == "field" and degree_at >= 0 and not found[degree_at][2]:
+            found[degree_at] = ("degree", found[degree_at][1], value)
+        elif kind == "term" and value[0] == "role":
+            roles.append(value[1])
+        elif kind == "term":
+            found.append((value[0], value[1], ""))
+        i = end
+    return found, roles

@@ -1,0 +1,240 @@
+"""The posting reader on fixtures: floors per item type, and the shapes it must read
+(HTML, ALL CAPS headings, bullets, typos, cue words inside a sentence, year ranges)."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from posting_support import NEW_CERTS, NEW_CONCEPTS, NEW_SKILLS, future_knowledge
+
+from advisor import Advisor
+from advisor.knowledge.dataset import load
+from advisor.posting import Posting, read_posting
+from advisor.posting.items import STRENGTH
+from advisor.posting.lexicon import check
+from advisor.posting.scoring import score
+from advisor.posting.sections import clean
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = [d for d in (ROOT / "tests" / "postings" / "dev", ROOT / "tests" / "postings" / "own") if d.is_dir()]
+ITEM_KINDS = ("skill", "certification", "degree", "experience")
+FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9), "experience": (0.9, 0.9)}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Advisor:
+    """The shipped data plus the contract's new ids (sql, linux, arrt-r…), as after merge."""
+    return Advisor.load(future_knowledge(tmp_path_factory.mktemp("kb")))
+
+
+def read(engine: Advisor, text: str) -> Posting:
+    return read_posting(engine, text)
+
+
+def got(posting: Posting, status: str) -> set[str]:
+    return {f"{i.type}:{i.id or f'{i.years:g}'}" for i in posting.items if i.status == status}
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[d.name for d in SETS])
+def test_fixture_set_meets_its_floors(engine: Advisor, folder: Path) -> None:
+    report = score(engine, folder)
+    for kind, (precision, recall) in FLOORS.items():
+        row = report["kinds"][kind]
+        assert row["recall"] >= recall, (kind, row, report["misses"])
+        assert row["precision"] >= precision, (kind, row, report["misses"])
+    assert report["kinds"]["role"]["recall"] >= 0.9, report["misses"]
+    assert report["kinds"]["on_call"]["recall"] >= 0.9, report["misses"]
+
+
+def test_phrase_data_validates_against_the_graph_after_merge(engine: Advisor) -> None:
+    """With the contract's ids every phrase names a node; with the shipped graph, the ids
+    another branch adds are the only problems (warned, not failed, until it is merged)."""
+    raw = load().posting
+    assert check(raw, {n.id: n.type for n in engine.graph.nodes.values()}) == []
+    shipped = load().graph
+    problems = check(raw, {n.id: n.type for n in shipped.nodes.values()})
+    future = set(NEW_SKILLS) | set(NEW_CONCEPTS) | set(NEW_CERTS)
+    assert all(p.path.rsplit(".", 1)[-1].split("[")[0] in future or "scope_ids" in p.path for p in problems)
+    if problems:
+        warnings.warn(f"{len(problems)} posting ids wait for the knowledge branch", stacklevel=1)
+
+
+def test_a_phrase_under_two_ids_is_a_problem() -> None:
+    raw = {"phrases": {"sql": ["database"], "oracle-dba": ["Database"]}, "scope_ids": []}
+    problems = check(raw, {"sql": "skill", "oracle-dba": "skill"})
+    assert [p.line() for p in problems] == [
+        "intents/posting.json: $.phrases.oracle-dba[0]: 'Database' is also a phrase of 'sql' "
+        "(hint: keep it under one id)"
+    ]
+
+
+def test_a_sentence_with_two_cues_gives_two_items(engine: Advisor) -> None:
+    p = read(
+        engine, "PACS Administrator\n\nQualifications\n- Associate degree required, bachelor's preferred"
+    )
+    assert got(p, "required") == {"degree:associate"}
+    assert got(p, "preferred") == {"degree:bachelor"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "years"),
+    [
+        ("2-4 years of experience", 2),
+        ("three (3) years of experience", 3),
+        ("5+ yrs exp", 5),
+        ("Minimum of two (2) years in PACS", 2),
+        ("at least one year of experience", 1),
+    ],
+)
+def test_years_of_experience(engine: Advisor, phrase: str, years: int) -> None:
+    p = read(engine, f"PACS Analyst\n\nRequirements:\n- {phrase}\n- DICOM")
+    assert f"experience:{years}" in got(p, "required")
+
+
+def test_years_that_are_not_experience_are_ignored(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nPreferred:\n- CIIP or willing to obtain within 2 years of hire")
+    assert got(p, "preferred") == {"certification:ciip"}
+
+
+def test_html_copied_as_text(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "<h2>RIS Analyst</h2><h3>Preferred Qualifications</h3><ul><li>R.T.(R)(ARRT) &ndash; a plus</li>"
+        "<li>Mirth Connect</li></ul><h3>Minimum Qualifications</h3><ul><li>HL7 &amp; SQL</li></ul>",
+    )
+    assert p.role == "ris-analyst"
+    assert got(p, "preferred") == {"certification:arrt-r", "skill:interface-engines"}
+    assert got(p, "required") == {"skill:hl7", "skill:sql"}
+    assert clean("<p>a &lt;b&gt; &amp; c</p>") == "a <b> & c"  # entities decode after tags go
+
+
+def test_all_caps_headings_bullets_and_typos(engine: Advisor) -> None:
+    text = (
+        "PACS ADMINSTRATOR\n\nREQUIRMENTS\n• Knowlege of Dicom and HL-7\n▪ Unix/Linux\n"
+        "1) Databse queries\n\nNICE TO HAVE\n* CIIP\n"
+    )
+    p = read(engine, text)
+    assert p.role == "pacs-administrator"
+    assert {"skill:dicom", "skill:hl7", "skill:linux"} <= got(p, "required")
+    assert got(p, "preferred") == {"certification:ciip"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "status"),
+    [
+        ("Qualifications (Required)", "required"),
+        ("Required Skills / Experience", "required"),
+        ("ADDITIONAL PREFERRED SKILLS:", "preferred"),
+        ("Desired", "preferred"),
+        ("Essential", "required"),
+        ("Key Responsibilities and Duties", "duty"),
+        ("Education Required: ", "required"),
+    ],
+)
+def test_heading_shapes(engine: Advisor, heading: str, status: str) -> None:
+    lines = f"PACS Analyst\n\nNice to have\n- VNA\n\n{heading}\n- Knowledge of HL7\n"
+    p = read(engine, lines.replace(": \n- ", ": "))
+    want = {"duty": "mentioned"}.get(status, status)
+    assert "skill:hl7" in got(p, want), p.items
+
+
+def test_a_content_line_is_not_a_heading(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nPreferred\n- VNA\n\nExperience in a hospital setting\n- HL7")
+    # a hospital setting is the healthcare-setting concept, not a heading
+    assert got(p, "preferred") - {"skill:healthcare-setting"} == {"skill:vna", "skill:hl7"}
+
+
+def test_duties_are_mentioned_not_required(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nResponsibilities\n- Maintain the VNA\n\nRequirements\n- DICOM")
+    assert got(p, "required") == {"skill:dicom"}
+    assert got(p, "mentioned") == {"skill:vna"}
+
+
+def test_unmapped_lines_are_kept(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nRequirements\n- DICOM\n- Valid driver's licence and a sense of humour")
+    assert [t for _, s, t in p.unmapped if s == "required"] == [
+        "Valid driver's licence and a sense of humour"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "on_call"),
+    [
+        ("Participates in the 24/7 on-call rotation", True),
+        ("This position does not take call", False),
+        ("Schedule: days, M-F. No call.", False),
+        ("Days, Monday to Friday", None),
+    ],
+)
+def test_on_call(engine: Advisor, text: str, on_call: bool | None) -> None:
+    assert read(engine, f"PACS Administrator\n\nRequirements\n- DICOM\n\n{text}").on_call is on_call
+
+
+def test_fixture_files_are_pairs() -> None:
+    for folder in SETS:
+        for path in folder.glob("*.json"):
+            assert path.with_suffix(".txt").exists(), path
+            assert {"required", "preferred"} <= set(json.loads(path.read_text("utf-8")))
+
+
+def test_a_clinical_title_with_pacs_requirements_is_in_scope(engine: Advisor) -> None:
+    text = "Radiologic Technologist - PACS\n\nRequirements\n- DICOM, HL7 and PACS administration\n- ARRT (R)"
+    p = read(engine, text)
+    assert p.in_scope and p.role is not None
+    assert engine.graph.nodes[p.role].get("track") == "imaging-informatics"
+
+
+def test_a_clinical_posting_is_out_of_scope(engine: Advisor) -> None:
+    p = read(
+        engine, "Radiologic Technologist\n\nRequirements\n- ARRT (R)\n- BLS\n- Two years of x-ray experience"
+    )
+    assert (p.in_scope, p.role) == (False, "radiologic-technologist")
+
+
+def test_an_unknown_title_gets_the_role_its_requirements_fit(engine: Advisor) -> None:
+    text = "Imaging Informatics Specialist\n\nRequirements\n- HL7 interfaces and DICOM\n- Mirth\n- CIIP"
+    p = read(engine, text)
+    assert p.in_scope and p.role in ("integration-analyst", "pacs-analyst", "pacs-administrator")
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "•", "▪", "o", "\uf0b7", "1.", "2)", "➤", "–"])
+def test_bullets_of_any_kind(engine: Advisor, bullet: str) -> None:
+    p = read(engine, f"PACS Analyst\n\nRequirements\n{bullet} Knowledge of HL7\n{bullet} SQL")
+    assert got(p, "required") == {"skill:hl7", "skill:sql"}
+
+
+NAUGHTY = [
+    "\x00\x01\x02",
+    "\ufeff" + "Requirements:\n" * 3,
+    "<script>alert(1)</script>" * 50,
+    "%s %d {0} {profile}\n" * 20,
+    "\x1b[31mREQUIRED\x1b[0m\n- DICOM\n" * 10,
+    "a" * 150_000,
+    "\n" * 2_000,
+    "Required: " + "HL7, " * 5_000,
+    "ÅÄÖ ñ 漢字 العربية\n" * 30,
+    "3-4-5-6 years years years\n" * 40,
+]
+
+
+@pytest.mark.parametrize("text", NAUGHTY, ids=range(len(NAUGHTY)))
+def test_odd_text_never_raises(engine: Advisor, text: str) -> None:
+    p = read(engine, text)
+    assert all(i.status in STRENGTH and i.type in ITEM_KINDS for i in p.items)
+    assert all(i.id in engine.graph.nodes for i in p.items if i.type in ("skill", "certification"))
+    assert "\x1b" not in "".join(i.text for i in p.items) + p.title
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=600).map(lambda t: t.replace("\r", "\n")))
+def test_any_text_is_read_or_refused_in_one_line(engine: Advisor, text: str) -> None:
+    p = read(engine, text)
+    if p.problem:  # refused: one line, and nothing extracted
+        assert "\n" not in p.problem and not p.items and p.role is None
+    else:
+        assert p.items or p.role

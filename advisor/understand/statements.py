@@ -112,6 +112,7 @@ PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
 GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim"})
+LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
 # where a job is: work in one counts as healthcare experience (concept healthcare-setting)
 HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
@@ -190,8 +191,8 @@ def read_profile(
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
             cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
-            if cue == 1 and not negated:
-                changes.add_certs.append(entity.id)
+            if (cue == 1 or _listed_after(parsed, entity, changes.add_certs)) and not negated:
+                changes.add_certs.append(entity.id)  # "RDCS and RDMS": the list shares its cue
         elif entity.type == "place":
             if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
                 changes.values["place"] = entity.id
@@ -255,6 +256,14 @@ def _read_role(
             changes.clear["current_role"] = entity.id
         else:
             changes.values["current_role"] = entity.id
+
+
+def _listed_after(parsed: Parsed, entity: Entity, taken: list[str]) -> bool:
+    """The entity follows one already taken, joined only by 'and' / 'or' / 'plus'."""
+    before = [e for e in parsed.entities if e.end <= entity.start and e.type == entity.type]
+    if not before or before[-1].id not in taken:
+        return False
+    return all(t in LIST_JOINERS for t in parsed.tokens[before[-1].end : entity.start])
 
 
 def _has_positive_twin(parsed: Parsed, entity: Entity) -> bool:

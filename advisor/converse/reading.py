@@ -43,11 +43,12 @@ def foreign_beside(engine: Advisor, decision: Decision, tokens: list[str]) -> De
 
 def undo_clause(engine: Advisor, acts: list[Act]) -> Act | None:
     """A clause that takes back the last change, in a message that also says more."""
-    if len(acts) < 2:
+    if len(acts) < 2 or "undo" not in engine.catalog:
         return None
+    cues = {w for k in engine.catalog["undo"].keywords for w in k.split()}
     for act in acts:
-        if act.kind in ("question", "statement", "small_talk"):
-            continue
+        if act.kind in ("question", "statement", "small_talk") or not cues & set(act.tokens):
+            continue  # only a clause with an undo word is worth ranking
         ranked = engine.classifier.rank(engine.extractor.parse(list(act.tokens)))
         if ranked[0].intent == "undo" and ranked[0].score >= UNDO_CLAUSE_SCORE:
             return act

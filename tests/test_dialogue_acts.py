@@ -304,3 +304,40 @@ def test_slash_commands_work_in_piped_mode() -> None:
     text = out.getvalue()
     assert "Knows: DICOM" in text and "intent: profile_update" in text
     assert "Profile and history wiped." in text and "Your profile is empty" in text
+
+
+# (said before, the follow-up, its intent(s), a name the answer must contain)
+FOLLOW_UPS: list[tuple[list[str], str, Any, str]] = [
+    (["tell me about the CIIP"], "is that cert worth the money?", "certification_info", "CIIP"),
+    (["tell me about the CPSA"], "how much is it?", "certification_info", "CPSA"),
+    (
+        ["what does a PACS analyst make?"],
+        "how does that compare to a PACS admin?",
+        "compare_roles",
+        "Admin",
+    ),
+    (
+        ["what does a RIS analyst do?"],
+        "would I need a degree for that one?",
+        "role_requirements",
+        "RIS Analyst",
+    ),
+    (["how much does a PACS admin make in Boston?"], "what about RIS analysts there?", "salary", "Boston"),
+    (
+        ["PACS analyst vs PACS administrator"],
+        "which one pays more?",
+        ["compare_roles", "salary"],
+        "PACS Analyst",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "text", "intent", "names"), FOLLOW_UPS, ids=[f[1] for f in FOLLOW_UPS])
+def test_a_follow_up_finds_what_it_points_at(
+    engine: Advisor, before: list[str], text: str, intent: str | list[str], names: str
+) -> None:
+    conv = _talk(engine, before)
+    reply = conv.reply(text)
+    assert reply.intent in ([intent] if isinstance(intent, str) else intent), reply.text
+    assert names in reply.text
+    assert not reply.profile_changed

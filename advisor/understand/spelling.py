@@ -101,7 +101,7 @@ class Speller:
         self.english = frozenset(
             w
             for w in english - trusted
-            if w not in self.vocab and len(w) >= SPELL_MIN_LEN and _reachable(w, index)
+            if (w not in self.vocab or w in self.suspect) and len(w) >= SPELL_MIN_LEN and _reachable(w, index)
         )
         self._cache = Memo(SPELL_MEMO_SIZE)
 

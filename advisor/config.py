@@ -66,6 +66,8 @@ AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which on
 FOLLOW_UP_CONFIDENCE: Final = 0.75
 # a clause inside a longer message takes back the last change only this surely
 UNDO_CLAUSE_SCORE: Final = 0.5
+# when the question clauses say too little, a message up to this long is ranked whole again
+RERANK_MAX_TOKENS: Final = 60
 # no graph entity, a middling best score, and this share of the content words unknown:
 # the message is about something else ("how do i center a div in css")
 UNKNOWN_SHARE: Final = 0.5

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from advisor.config import CONFIDENCE_THRESHOLD, UNDO_CLAUSE_SCORE
+from advisor.config import CONFIDENCE_THRESHOLD, RERANK_MAX_TOKENS, UNDO_CLAUSE_SCORE
 from advisor.converse import refer
 from advisor.converse.dialogue import REFERRING, Decision, context_types, foreign_words
 from advisor.state import Context, State
@@ -65,8 +65,8 @@ def rank(
     if focus is tokens or (ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD):
         return parsed, ranked
     for words in (last, tokens):
-        if not words or words == focus:
-            continue
+        if not words or words == focus or len(words) > RERANK_MAX_TOKENS:
+            continue  # a long message is read again only through its last question
         other, again = _scores(engine, ctx, words)
         again = [s for s in again if s.intent not in NOT_ANSWERS]
         if again and again[0].score > ranked[0].score:

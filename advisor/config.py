@@ -37,6 +37,8 @@ SPELL_CUTOFF: Final = 80.0
 SPELL_MEMO_SIZE: Final = 4096
 # example words seen at most this often, and in no curated list, may be typos themselves
 SUSPECT_MAX_COUNT: Final = 2
+# this many of the most common English words (wordfreq) are never corrected
+ENGLISH_WORDS: Final = 30_000
 
 # Intent scoring.
 NGRAM_WEIGHT_BIGRAM: Final = 1.3  # bigrams carry word order, weight them a little more
@@ -62,10 +64,14 @@ CV_FOLDS: Final = 5  # `advisor eval --cv` default
 CONFIDENCE_THRESHOLD: Final = 0.32  # below this: out of scope
 AMBIGUITY_MARGIN: Final = 0.03  # top two intents closer than this: ask which one
 FOLLOW_UP_CONFIDENCE: Final = 0.75
+# a clause inside a longer message takes back the last change only this surely
+UNDO_CLAUSE_SCORE: Final = 0.5
+# when the question clauses say too little, a message up to this long is ranked whole again
+RERANK_MAX_TOKENS: Final = 60
 # no graph entity, a middling best score, and this share of the content words unknown:
 # the message is about something else ("how do i center a div in css")
 UNKNOWN_SHARE: Final = 0.5
-UNKNOWN_TOP_SCORE: Final = 0.6  # confidence given to a resolved follow-up ("and in Boston?")
+UNKNOWN_TOP_SCORE: Final = 0.5  # a best intent score this high is trusted despite unknown words
 
 # Layout: replies are made to fit REPLY_WIDTH columns (the terminal re-fits them to its own
 # width: advisor/terminal/layout.py); a bar chart's bar is MIN_BAR to MAX_BAR cells wide.
@@ -101,6 +107,9 @@ class RE:
     NUMBER_WORDS = re.compile(r"^-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?$")  # a number token
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
     FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
+    # dialogue acts: sentence ends ('?', '!', ';', a full stop before a space) and clause breaks
+    SENTENCE_END = re.compile(r"(?<=[?!;])\s*|(?<=[a-z0-9]{2})\.(?:\s+|$)")
+    CLAUSE_BREAK = re.compile(r",|\s[-\u2013\u2014]+\s|\s(?=(?:so|but)\s)")
     ORDINAL_CHOICE = re.compile(
         r"^(?:the )?(first|second|third|1st|2nd|3rd|1|2|3|one|two|three)(?: one| option)?$"
     )

@@ -16,7 +16,8 @@ from advisor.state import State, prune
 from advisor.text import normalize, tokenize
 from advisor.understand.entities import EntityExtractor
 from advisor.understand.intents import OUT_OF_SCOPE, IntentClassifier
-from advisor.understand.spelling import Speller
+from advisor.understand.lexicon import Lexicon
+from advisor.understand.spelling import Speller, english_words
 
 
 class Advisor:
@@ -28,6 +29,7 @@ class Advisor:
         self.slots = data.slots
         self.posting = build_lexicon(data.posting, data.slots, data.graph)
         self.common_words = frozenset(data.slots["known_words"])
+        self.lexicon = Lexicon.from_data(data.slots.get("lexicon"))
         self._build(data)
 
     def _build(self, data: DataSet) -> None:
@@ -49,7 +51,7 @@ class Advisor:
             for phrase in words:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
-        self.speller = Speller(vocab, frozenset(trusted))
+        self.speller = Speller(vocab, frozenset(trusted), english_words())
         oos = next((i for i in data.intents if i.name == OUT_OF_SCOPE), None)
         other_careers = (
             frozenset(" ".join(tokenize(normalize(t))) for t in oos.topics) if oos else frozenset()

@@ -10,6 +10,7 @@ from advisor.errors import ProfileError
 from advisor.state_schema import check_state
 
 STATE_VERSION = 2
+UNDO_LIMIT = 10  # earlier profiles kept for "undo" / "that's wrong"
 DEGREE_RANK = {"high-school": 1, "associate": 2, "bachelor": 3, "master": 4}
 
 
@@ -47,6 +48,7 @@ class Context:
     seniority: str | None = None
     intent: str | None = None  # last answered intent
     pending: dict[str, Any] | None = None  # a "Did you mean …?" waiting for an answer
+    last: str | None = None  # what the user named last: role | certification | topic
 
 
 @dataclass
@@ -54,6 +56,7 @@ class State:
     profile: Profile = field(default_factory=Profile)
     context: Context = field(default_factory=Context)
     turns: int = 0
+    undo: list[dict[str, Any]] = field(default_factory=list)  # earlier profiles, newest last
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,7 +64,20 @@ class State:
             "turns": self.turns,
             "profile": asdict(self.profile),
             "context": asdict(self.context),
+            "undo": [dict(p) for p in self.undo],
         }
+
+    def remember_profile(self) -> None:
+        """Keep the profile as it is now, so the next change can be undone."""
+        self.undo = [*self.undo, asdict(self.profile)][-UNDO_LIMIT:]
+
+    def restore_profile(self) -> bool:
+        """Back to the profile before the last change; False when there is none."""
+        if not self.undo:
+            return False
+        self.profile = _build(Profile, self.undo[-1])
+        self.undo = self.undo[:-1]
+        return True
 
     @classmethod
     def from_dict(cls, data: Any) -> State:
@@ -74,9 +90,13 @@ class State:
             profile = _build(Profile, data.get("profile") or {})
             context = _build(Context, data.get("context") or {})
             turns = int(data.get("turns", 0))
+            undo = data.get("undo") or []
+            if not isinstance(undo, list):
+                raise TypeError("undo must be a list of profiles")
+            undo = [asdict(_build(Profile, p)) for p in undo[-UNDO_LIMIT:]]
         except (TypeError, ValueError) as err:
             raise ProfileError(f"state has a wrong value: {err}") from None
-        return cls(profile, context, turns)
+        return cls(profile, context, turns, undo)
 
 
 def prune(state: State, known: Any) -> list[str]:

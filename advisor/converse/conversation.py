@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
 from advisor.config import MAX_TOKENS
-from advisor.converse.dialogue import Decision, context_types, decide, is_question, pick_choice
+from advisor.converse import profile_talk as talk
+from advisor.converse import reading as read
+from advisor.converse.dialogue import (
+    Decision,
+    context_types,
+    decide,
+    is_question,
+    pick_choice,
+)
 from advisor.converse.slots import fill_slots, missing_slot
 from advisor.reply import Reply
 from advisor.state import State
-from advisor.text import count, echo, normalize, tokenize, was_truncated
+from advisor.text import echo, normalize, tokenize, was_truncated
+from advisor.understand.acts import Act, is_goodbye, split_acts
 from advisor.understand.entities import Parsed
 from advisor.understand.numbers import years_notes
-from advisor.understand.statements import apply_changes, read_profile
+from advisor.understand.statements import ProfileChanges
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -27,6 +37,16 @@ REDIRECT = {
     ("certification_info", "topic"): "concept_info",
     ("certification_info", "role"): "certifications_for_role",
     ("role_requirements", "certification"): "certification_info",
+}
+# intents whose answer asks "Which role are you aiming for?" when there is no goal
+ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
+PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
+# entity type → the context field "it" / "that" points at when that type was named last
+LAST_KINDS = {
+    "role": "role",
+    "certification": "certification",
+    "skill": "topic",
+    "concept": "topic",
 }
 # questions about a certificate: the certificate they name is not one the user holds
 ASKS_ABOUT_CERT = frozenset({"ciip_eligibility", "certification_info", "study_resources"})
@@ -52,52 +72,88 @@ class Conversation:
         """Answer one message. Never raises on any input text."""
         if not isinstance(text, str):
             text = str(text)
-        tokens = tokenize(normalize(text))[:MAX_TOKENS]
+        lex = self.engine.lexicon
+        acts = split_acts(normalize(text), lex)
+        tokens = [t for a in acts for t in a.tokens][:MAX_TOKENS]
         if not tokens:
             return self._calm(text)
         self.state.turns += 1
-        parsed = self.engine.extractor.parse(tokens)
         pending = self.state.context.pending
         self.state.context.pending = None
-        if pending:
-            chosen = self._resolve_pending(parsed, pending)
+        questions = [a for a in acts if a.kind == "question"]
+        if pending and (not questions or len(tokens) <= PENDING_MAX_TOKENS):
+            chosen = self._resolve_pending(tokens, acts, pending)
             if chosen is not None:
                 return chosen
-        ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
-        asks = is_question(text, parsed)
-        statement = not asks and bool(read_profile(parsed, self.engine.graph.degree_titles))
+        if is_goodbye(acts, lex):
+            return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
+        undone = read.undo_clause(self.engine, acts)
+        if undone:  # "no, that was a question. what does a PACS manager do?"
+            line = talk.undo(self.state)[0]
+            rest = [a for a in acts if a is not undone and a.kind in ("question", "statement", "correction")]
+            asks = any(a.kind == "question" for a in rest)
+            if not asks and not talk.statement_changes(self.engine, rest):
+                # "that's wrong, I started it": the undo is the whole answer
+                return self._reply_lines("undo", [line])
+            tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
+            return _prefix(self.reply_acts(text, rest, tokens), line)
+        return self.reply_acts(text, acts, tokens)
+
+    def reply_acts(self, text: str, acts: list[Act], tokens: list[str]) -> Reply:
+        """The reply to a message's acts (after any pending question and undo clause)."""
+        questions = [a for a in acts if a.kind == "question"]
+        changes = talk.statement_changes(self.engine, acts, self.state.context)
+        focus = tokens
+        if questions:  # "I'm a rad tech with 5 years, what should I learn next?"
+            focus = [t for a in acts if a.kind in ("question", "other") for t in a.tokens][:MAX_TOKENS]
+        last = list(questions[-1].tokens) if len(questions) > 1 else []
+        parsed, ranked = read.rank(self.engine, self.state.context, focus, tokens, last)
+        if questions and ranked[0].intent == "goodbye":  # "do I have to go back to school?"
+            ranked = [s for s in ranked if s.intent not in read.NOT_ANSWERS] or ranked
+        asks = bool(questions) or is_question(text, parsed)
         decision = decide(
-            parsed, ranked, self.state.context, self.engine.catalog, statement, self.engine.common_words, asks
+            parsed,
+            ranked,
+            self.state.context,
+            self.engine.catalog,
+            bool(changes) and not questions,
+            self.engine.common_words,
+            asks,
         )
+        decision = read.adjust(self.engine, decision, parsed, self.state)
+        if focus is not tokens and decision.intent != "out_of_scope":
+            decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
+        if decision.intent in read.READS_WHOLE and focus is not tokens:
+            parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question
+        if decision.intent in ("undo", "profile_forget"):
+            lines = talk.undo(self.state) if decision.intent == "undo" else talk.ask_forget(self.state)
+            return self._reply_lines(decision.intent, lines, decision.confidence)
         if decision.clarify:
             return self._clarify(text, parsed, decision)
         unclear = parsed.first("ambiguous")
         if unclear is not None and decision.intent != "out_of_scope":
             return self._clarify_entity(text, parsed, unclear.id.split("|"), decision)
-        reply = self._answer(parsed, decision)
+        reply = self._answer(parsed, decision, changes)
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
 
     # -- stages --------------------------------------------------------------------------
-    def _answer(self, parsed: Parsed, decision: Decision) -> Reply:
+    def _answer(self, parsed: Parsed, decision: Decision, changes: ProfileChanges | None = None) -> Reply:
         engine, state = self.engine, self.state
         intent = engine.catalog[decision.intent]
         changed = False
         notes: list[str] = []
-        if decision.intent not in ("out_of_scope", "goodbye", "thanks", "profile_show"):
-            changes = read_profile(parsed, self.engine.graph.degree_titles)
-            if decision.intent in ASKS_ABOUT_CERT:
-                changes.add_certs.clear()  # "am I eligible for the CIIP?" does not hold it
-            changed = apply_changes(state.profile, changes)
+        if changes and decision.intent in ASKS_ABOUT_CERT:
+            changes.add_certs.clear()  # "am I eligible for the CIIP?" does not hold it
+        if changes or decision.intent == "profile_update":
             # years said about oneself that were out of range, or a range: say so calmly
-            notes += years_notes(list(parsed.tokens), changes.values.get("years"))
+            notes += years_notes(list(parsed.tokens), changes.values.get("years") if changes else None)
+        if changes:
+            changed = talk.apply(state, changes)
             if changed and decision.intent != "profile_update":
-                notes.append(
-                    "Noted: "
-                    + "; ".join(_changed_lines(self, changes.values, changes.add_skills, changes.add_certs))
-                    + "."
-                )
+                said = talk.changed_lines(engine.graph, changes.values, changes.add_skills, changes.add_certs)
+                notes.append("Noted: " + "; ".join(said) + ".")
         ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
         slot = missing_slot(ask)
         for key in ("certification", "role", "topic"):
@@ -127,6 +183,12 @@ class Conversation:
             )
         else:
             answer = ANSWERS[intent.name](ask)
+        if (
+            intent.name in ASKS_GOAL
+            and not state.profile.goal
+            and (intent.name == "profile_update" or not ask.role)
+        ):
+            state.context.pending = talk.goal_pending("")
         self._remember(intent.name, ask, parsed)
         text = "\n".join(notes + answer.lines)
         return Reply(
@@ -154,6 +216,8 @@ class Conversation:
         ctx.certification = ask.certification or ctx.certification
         ctx.topic = ask.topic or ctx.topic
         ctx.place = ask.place if intent in ("salary", "best_locations") else ctx.place
+        named = [e.type for e in parsed.entities if e.type in LAST_KINDS]
+        ctx.last = LAST_KINDS[named[-1]] if named else ctx.last
         ctx.seniority = ask.seniority if intent == "salary" else ctx.seniority
 
     def _confirm(self, changed: bool, parsed: Parsed) -> Answer:
@@ -207,7 +271,31 @@ class Conversation:
             runners_up=[(s.intent, s.score) for s in decision.ranked[:3]],
         )
 
-    def _resolve_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
+    def _resolve_pending(self, tokens: list[str], acts: list[Act], pending: dict[str, Any]) -> Reply | None:
+        """The answer to the question the advisor asked last turn, or None when this message
+        does not answer it (then it is read as a new message)."""
+        kind = pending.get("kind")
+        if kind == "forget":
+            lines = talk.answer_forget(self.state, tokens, self.engine.lexicon)
+            return None if lines is None else self._reply_lines("profile_forget", lines)
+        parsed = self.engine.extractor.parse(tokens)
+        if kind == "goal":
+            return self._answer_goal(parsed, acts)
+        return self._pick_pending(parsed, pending)
+
+    def _answer_goal(self, parsed: Parsed, acts: list[Act]) -> Reply | None:
+        """'PACS administrator' after "Which role are you aiming for?" sets the goal."""
+        roles = list(dict.fromkeys(e.id for e in parsed.of("role")))
+        if len(roles) != 1 or any(a.kind in ("question", "statement", "correction") for a in acts):
+            return None  # a statement is read as one ("I'm shadowing a RIS analyst")
+        changes = talk.statement_changes(self.engine, acts)
+        if changes.values.get("current_role") == roles[0]:
+            return None  # "I'm a rad tech": a statement, read as one
+        changes.values["goal"] = roles[0]
+        ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
+        return self._answer(parsed, Decision("profile_update", 1.0, ranked), changes)
+
+    def _pick_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
         graph, catalog = self.engine.graph, self.engine.catalog
         earlier_text = str(pending.get("text", ""))
         if pending.get("kind") == "entity":
@@ -234,6 +322,17 @@ class Conversation:
         ranked = self.engine.classifier.rank(earlier, context_types(self.state.context))
         return self._answer(earlier, Decision(options[index], 1.0, ranked))
 
+    def _ask(self, name: str) -> Ask:
+        parsed = self.engine.extractor.parse([])
+        return Ask(
+            self.engine.graph, self.engine.catalog[name], parsed, self.state, catalog=self.engine.catalog
+        )
+
+    def _reply_lines(
+        self, intent: str, lines: list[str], confidence: float = 1.0, end: bool = False
+    ) -> Reply:
+        return Reply("\n".join(lines), intent, min(1.0, confidence), end=end)
+
     def _calm(self, text: str) -> Reply:
         hint = "\n".join(f"  • {e}" for e in EXAMPLES)
         said = (
@@ -246,29 +345,10 @@ def _has(ask: Ask, key: str) -> bool:
     return bool({"certification": ask.certification, "role": ask.role, "topic": ask.topic}[key])
 
 
-def _changed_lines(
-    conv: Conversation, values: dict[str, Any], skills: list[str], certs: list[str]
-) -> list[str]:
-    graph = conv.engine.graph
-    out = []
-    labels = {"goal": "goal", "current_role": "current job", "place": "location"}
-    for key, value in values.items():
-        if key in labels:
-            out.append(f"{labels[key]}: {graph.name(value)}")
-        elif key == "years":
-            out.append(f"{count(value, 'year')} of experience")
-        elif key == "degree":
-            out.append("no degree" if value == "none" else f"degree: {value}")
-    out += [f"knows {graph.name(s)}" for s in skills] + [f"holds {graph.name(c)}" for c in certs]
-    return out or ["your profile"]
-
-
 def _source(engine: Advisor, sid: str) -> dict[str, Any]:
     s = engine.graph.sources[sid]
     return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
 
 
 def _prefix(reply: Reply, line: str) -> Reply:
-    from dataclasses import replace
-
     return replace(reply, text=f"{line}\n{reply.text}")

@@ -128,6 +128,7 @@ QUESTION_CUES = frozenset(
         "must",
     }
 )
+REFERRING = frozenset({"it", "that", "this", "those", "these", "them", "they", "one", "there", "ones"})
 SMALL_TALK = frozenset({"greeting", "goodbye", "thanks", "help"})
 CHOICE_WORDS = {
     "first": 0,
@@ -175,6 +176,13 @@ def is_bare(parsed: Parsed) -> bool:
     return bool(parsed.entities) and all(t in FOLLOW_UP_FILLER for t in rest)
 
 
+def refers_back(parsed: Parsed, ctx: Context) -> bool:
+    """'is that cert worth it?', 'what does it require?': a word pointing at the last topic,
+    and a last topic to point at (evidence the message belongs to this conversation)."""
+    has_topic = bool(ctx.intent and (ctx.role or ctx.certification or ctx.topic or ctx.place))
+    return has_topic and bool(REFERRING & set(parsed.tokens))
+
+
 def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
     """Share of the content words (not common words) that no vocabulary knows."""
     content = [t for t in parsed.tokens if t not in common and not t.isdigit()]
@@ -208,6 +216,14 @@ def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
             if before in ROLE_SLOT_BEFORE or after in ROLE_SLOT_AFTER:
                 return token
     return ""
+
+
+def _fits_entities(parsed: Parsed, catalog: dict[str, Intent], names: list[str]) -> list[str]:
+    """Of these intents, those that take the message's graph entities (all when it has none)."""
+    types = {e.type for e in parsed.entities} & {"role", "certification"}  # the strong types
+    if not types:
+        return names
+    return [n for n in names if n in catalog and types & (catalog[n].accepts | catalog[n].requires)]
 
 
 def pick_choice(tokens: tuple[str, ...], options: list[str], names: dict[str, list[str]]) -> int | None:
@@ -256,7 +272,7 @@ def decide(
                 ranked,
                 follow_up=True,
             )
-    if states_profile and top.intent not in ("greeting", "thanks", "goodbye"):
+    if states_profile:  # small talk around it is its own act ("hi there, I do help desk")
         profile = next(s for s in ranked if s.intent == "profile_update")
         return Decision("profile_update", max(profile.score, FOLLOW_UP_CONFIDENCE), ranked)
     if asks and top.intent == "profile_update" and len(ranked) > 1:
@@ -264,11 +280,19 @@ def decide(
         ranked = [s for s in ranked if s.intent != "profile_update"] + [top]
         top = ranked[0]
     foreign = foreign_words(parsed, catalog, top.intent)
-    if foreign and top.intent not in ("profile_update", "greeting", "thanks", "goodbye"):
+    if foreign and top.intent not in (
+        "profile_update",
+        "greeting",
+        "thanks",
+        "goodbye",
+        "undo",
+        "profile_forget",
+    ):
         return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
     explicit = {e.type for e in parsed.entities} & NODE_TYPES
     if (
         not explicit
+        and not refers_back(parsed, ctx)
         and top.score < UNKNOWN_TOP_SCORE
         and top.intent not in SMALL_TALK
         and unknown_share(parsed, common) >= UNKNOWN_SHARE
@@ -283,5 +307,8 @@ def decide(
         and second.score >= CONFIDENCE_THRESHOLD
         and top.score - second.score < AMBIGUITY_MARGIN
     ):
+        fits = _fits_entities(parsed, catalog, [top.intent, second.intent])
+        if len(fits) == 1:  # "how much is ciip?": only one of the two takes a certification
+            return Decision(fits[0], max(top.score, second.score), ranked)
         return Decision(top.intent, top.score, ranked, clarify=[top.intent, second.intent])
     return Decision(top.intent, top.score, ranked)

@@ -221,8 +221,20 @@ class Session:
     def piped(self, stdin: TextIO, stdout: TextIO, as_json: bool, show: Show = str) -> int:
         """Answer each input line in one conversation; no prompts or decorations.
         `show` lays a reply's text out for the output (the CLI fits it to the width)."""
+        from advisor.terminal.commands import PipedCommands  # the command table imports Session
+
+        commands = PipedCommands(self)
         for line in stdin:
             if not line.strip():
+                continue
+            outcome = commands.handle(line.strip())
+            if outcome is not None:  # a slash command (or the answer to /forget's question)
+                text = outcome.text
+                stdout.write(
+                    json.dumps({"command": True, "text": text}) + "\n" if as_json else show(text) + "\n\n"
+                )
+                if outcome.quit:
+                    break
                 continue
             reply = self.ask(line.rstrip("\r\n"))
             if as_json:

@@ -9,6 +9,7 @@ from advisor.state import State
 from advisor.understand.entities import Parsed
 
 TOPIC_TYPES = ("skill", "concept", "organisation", "resource")
+PATH_INTENTS = frozenset({"career_path", "next_step"})
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -42,6 +43,8 @@ def fill_slots(
         ask.role = ctx.role
     if ask.role is None and intent.name in ("career_path", "next_step", "certifications_for_role"):
         ask.role = profile.goal if intent.name != "certifications_for_role" else ctx.role
+        if ask.role is None and ctx.intent in PATH_INTENTS:
+            ask.role = ctx.role  # "how do I become a PACS analyst?" … "what should I learn next?"
     place = parsed.first("place")
     ask.place = place.id if place else (ctx.place if follow_up else None)
     cert = parsed.first("certification")

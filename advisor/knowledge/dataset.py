@@ -22,7 +22,8 @@ from advisor.knowledge.loading import (
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_KNOWLEDGE = PACKAGE_ROOT / "knowledge"
 DEFAULT_INTENTS = PACKAGE_ROOT / "intents"
-LEXICON_FILES = ("slots.json", "posting.json")  # in intents/ but not intents
+# in intents/ but not intents: word lists, each with its schema
+LEXICON_FILES = ("slots.json", "posting.json", "lexicon.json")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ def load(
     if not cached:
         cache_add(digest)
     intent_list = tuple(build_intent(intents[k]) for k in sorted(intents))
-    return DataSet(Graph(knowledge), intent_list, lexicons["slots"], lexicons["posting"])
+    slots = {**lexicons["slots"], "lexicon": lexicons["lexicon"]}  # chat-speak and act cues
+    return DataSet(Graph(knowledge), intent_list, slots, lexicons["posting"])
 
 
 def load_graph(knowledge_dir: Path | None = None) -> Graph:

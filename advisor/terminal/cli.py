@@ -64,8 +64,13 @@ def build_parser() -> Parser:
     ask.add_argument("question", nargs="+", help="the question, in your own words")
     val = sub.add_parser("validate", parents=[common], help="check the knowledge and intent files")
     val.add_argument("dir", nargs="?", type=Path, help="knowledge directory (default: shipped)")
-    ev = sub.add_parser("eval", parents=[common], help="intent accuracy on a JSONL test file")
-    ev.add_argument("file", type=Path, nargs="?", help='JSON Lines file of {"text", "intent"}')
+    ev = sub.add_parser("eval", parents=[common], help="intent accuracy or multi-turn checks")
+    ev.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        help='JSON Lines of {"text", "intent"}, or JSON {"conversations": [...]}',
+    )
     ev.add_argument(
         "--cv", type=int, nargs="?", const=CV_FOLDS, metavar="K", help="K-fold cross-validation over intents/"
     )
@@ -186,12 +191,12 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
         return cv_command(_engine(args), args.cv, args.json, stdout)
     if command == "eval":
-        from advisor.terminal.evaluate import evaluate_file, format_report
+        from advisor.terminal.evaluate import run_eval
 
         if args.file is None:
             raise UsageError("the following arguments are required: file")
-        report = evaluate_file(_engine(args), args.file)
-        stdout.write(json.dumps(report, indent=2) + "\n" if args.json else format_report(report))
+        report, text = run_eval(_engine(args), args.file)
+        stdout.write(json.dumps(report, indent=2) + "\n" if args.json else text)
         return EXIT_OK
     from advisor.converse.session import Session
     from advisor.terminal.layout import fit, width_of

@@ -171,3 +171,25 @@ def run_command(session: Session, line: str) -> Outcome:
     if handler is None:
         return Outcome(f"Unknown command {name[:30]!r}. Type /help for the list.")
     return handler(session, arg.strip())
+
+
+class PipedCommands:
+    """Slash commands in piped mode (`printf '/profile\\n' | advisor`), with /forget's yes/no."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.confirming = False
+
+    def handle(self, line: str) -> Outcome | None:
+        """The command's outcome, or None when the line is a message for the conversation."""
+        if self.confirming:
+            self.confirming = False
+            if line.lower() in ("y", "yes"):
+                self.session.forget()
+                return Outcome("Profile and history wiped.")
+            return Outcome("Kept everything.")
+        if not line.startswith("/"):
+            return None
+        outcome = run_command(self.session, line)
+        self.confirming = outcome.confirm_forget
+        return outcome

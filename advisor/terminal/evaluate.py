@@ -68,6 +68,28 @@ def evaluate_file(engine: Advisor, path: Path) -> dict[str, Any]:
     return evaluate(engine, read_cases(path))
 
 
+def run_eval(engine: Advisor, path: Path) -> tuple[dict[str, Any], str]:
+    """A multi-turn file (a JSON object with "conversations") or JSON Lines of single questions."""
+    from advisor.terminal import evaluate_turns as mt
+
+    if _looks_multi_turn(path):
+        report = mt.evaluate_conversations(engine, mt.read_conversations(path))
+        return report, mt.format_conversation_report(report)
+    report = evaluate_file(engine, path)
+    return report, format_report(report)
+
+
+def _looks_multi_turn(path: Path) -> bool:
+    try:
+        return mt_shape(json.loads(path.read_text("utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False  # JSON Lines (or unreadable: read_cases reports it)
+
+
+def mt_shape(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("conversations"), list)
+
+
 def format_report(report: dict[str, Any]) -> str:
     out = [
         f"cases: {report['cases']}   accuracy: {report['accuracy']:.1%}",

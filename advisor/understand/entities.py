@@ -99,6 +99,10 @@ class EntityExtractor:
         for phrase in slots.get("fields", []):
             table.setdefault(tuple(phrase.split()), ("field", phrase, phrase))
         self.table = table
+        context = slots.get("degree_context", {})
+        self.short_degrees = frozenset(tuple(p.split()) for p in context.get("short_forms", ()))
+        self.degree_before = frozenset(context.get("before", ()))
+        self.degree_after = frozenset(context.get("after", ()))
         # every proper prefix of an alias: a match grows only while it can still become one
         self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
 
@@ -136,6 +140,10 @@ class EntityExtractor:
                 i += 1
                 continue
             end, (kind, node_id, name) = hit
+            if kind == "degree" and not self._degree_in_context(fixed, i, end):
+                delex.append(fixed[i])
+                i += 1
+                continue
             fuzzy = fixed[i:end] != tokens[i:end]
             entities.append(Entity(kind, node_id, name, " ".join(tokens[i:end]), i, end, fuzzy))
             delex.extend(self._placeholder(kind, node_id, fixed[i:end]))
@@ -147,6 +155,14 @@ class EntityExtractor:
         if kind != "role" or node_id not in self.backgrounds:
             return [PLACEHOLDER[kind]]
         return words if " ".join(words) in self.other_careers else [BACKGROUND]
+
+    def _degree_in_context(self, tokens: list[str], start: int, end: int) -> bool:
+        """'ba' / 'bs' are a degree only next to degree words ('a BS in IT')."""
+        if tuple(tokens[start:end]) not in self.short_degrees:
+            return True
+        before = tokens[start - 1] if start else ""
+        after = tokens[end] if end < len(tokens) else ""
+        return before in self.degree_before or after in self.degree_after
 
     def _match(self, tokens: list[str], i: int) -> tuple[int, tuple[str, str, str]] | None:
         """The longest alias starting at token i (a trailing plural 's' may be dropped)."""

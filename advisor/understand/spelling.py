@@ -16,7 +16,13 @@ from collections.abc import Mapping
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from advisor.config import SPELL_CUTOFF, SPELL_MEMO_SIZE, SPELL_MIN_LEN, SUSPECT_MAX_COUNT
+from advisor.config import (
+    ENGLISH_WORDS,
+    SPELL_CUTOFF,
+    SPELL_MEMO_SIZE,
+    SPELL_MIN_LEN,
+    SUSPECT_MAX_COUNT,
+)
 
 
 class Memo:
@@ -63,10 +69,19 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _reachable(word: str, index: dict[str, list[str]]) -> bool:
+    return any(key in index for key in _deletes(word) | {word})
+
+
 class Speller:
     """Vocabulary with frequencies and a delete index over words of SPELL_MIN_LEN or more."""
 
-    def __init__(self, vocab: Mapping[str, int], trusted: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        vocab: Mapping[str, int],
+        trusted: frozenset[str] = frozenset(),
+        english: frozenset[str] = frozenset(),
+    ) -> None:
         self.vocab = dict(vocab)
         # words seen once or twice and not in a curated list may be typos themselves (intent examples
         # carry realistic typos); they can still be corrected to a frequent or trusted word
@@ -81,6 +96,13 @@ class Speller:
             for key in _deletes(word) | {word}:
                 index.setdefault(key, []).append(word)
         self._index = index
+        # common English words are never "typos" of a domain word (never → fever, hours → yours);
+        # only those the index could wrongly correct are kept (a small set in the engine cache)
+        self.english = frozenset(
+            w
+            for w in english - trusted
+            if (w not in self.vocab or w in self.suspect) and len(w) >= SPELL_MIN_LEN and _reachable(w, index)
+        )
         self._cache = Memo(SPELL_MEMO_SIZE)
 
     def known(self, token: str) -> bool:
@@ -92,7 +114,7 @@ class Speller:
 
     def correct(self, token: str) -> str | None:
         """The best known word for an unknown token, or None (known, too short, or no match)."""
-        if token in self.vocab and token not in self.suspect:
+        if token in self.vocab and token not in self.suspect or token in self.english:
             return None
         for folded in _fold_doubles(token):
             if self.is_word(folded):
@@ -120,3 +142,13 @@ class Speller:
         result = best[2] if best else None
         self._cache.put(token, result)
         return result
+
+
+def english_words() -> frozenset[str]:
+    """The most common English words (built once, at engine build; kept in the engine cache,
+    so wordfreq is imported only when the cache is rebuilt)."""
+    try:
+        from wordfreq import top_n_list
+    except ImportError:  # pragma: no cover - a declared dependency; degrade to no guard
+        return frozenset()
+    return frozenset(w for w in top_n_list("en", ENGLISH_WORDS) if w.isalpha())

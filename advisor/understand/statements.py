@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.understand.entities import Entity, Parsed
+from advisor.understand.lexicon import Lexicon
 
-FIRST_PERSON = frozenset({"i", "my", "me", "myself"})
+FIRST_PERSON = frozenset({"i", "my", "me", "myself", "we", "our", "us"})
+# "no degree, just high school": a negation does not reach past these
+NEGATION_STOPS = frozenset({"just", "only", "but", "except"})
 WINDOW = 6
 GOAL_CUES = frozenset(
     {
@@ -39,10 +42,20 @@ GOAL_CUES = frozenset(
         "planning",
         "interested",
         "considering",
+        "like",
+        "love",
+        "someday",
+        "eventually",
+        "aspiring",
+        "go",
+        "pick",
+        "choose",
+        "chose",
+        "settle",
     }
 )
 CURRENT_CUES = frozenset(
-    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding"}
+    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding", "do"}
 )
 KNOW_CUES = frozenset(
     {
@@ -68,6 +81,13 @@ KNOW_CUES = frozenset(
         "have",
         "had",
         "did",
+        "took",
+        "finished",
+        "completed",
+        "passed",
+        "course",
+        "class",
+        "trained",
     }
 )
 CERT_CUES = frozenset(
@@ -91,6 +111,8 @@ CERT_CUES = frozenset(
 PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
+GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim"})
+LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
 # where a job is: work in one counts as healthcare experience (concept healthcare-setting)
 HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
@@ -106,9 +128,24 @@ class ProfileChanges:
     add_skills: list[str] = field(default_factory=list)
     drop_skills: list[str] = field(default_factory=list)
     add_certs: list[str] = field(default_factory=list)
+    clear: dict[str, str] = field(default_factory=dict)  # field → the value no longer true
 
     def __bool__(self) -> bool:
-        return bool(self.values or self.add_skills or self.drop_skills or self.add_certs)
+        return bool(self.values or self.add_skills or self.drop_skills or self.add_certs or self.clear)
+
+    def merge(self, other: ProfileChanges) -> None:
+        """Later clauses win: 'I have 6 years. Actually 4.'"""
+        self.values.update(other.values)
+        self.add_skills += [s for s in other.add_skills if s not in self.add_skills]
+        self.drop_skills += [s for s in other.drop_skills if s not in self.drop_skills]
+        self.add_skills = [s for s in self.add_skills if s not in other.drop_skills]
+        self.add_certs += [c for c in other.add_certs if c not in self.add_certs]
+        self.clear.update(other.clear)
+
+
+def _negated(window: list[str]) -> bool:
+    near = window[-3:]
+    return bool(NEGATIONS & set(near)) and not NEGATION_STOPS & set(near[-2:])
 
 
 def _before(parsed: Parsed, entity: Entity) -> list[str]:
@@ -124,32 +161,40 @@ def _nearest(window: list[str], *cue_sets: frozenset[str]) -> int:
     return -1
 
 
-def read_profile(parsed: Parsed, titles: Mapping[tuple[str, ...], Any] | None = None) -> ProfileChanges:
+def read_profile(
+    parsed: Parsed,
+    lex: Lexicon | None = None,
+    subjectless: bool = False,
+    titles: Mapping[tuple[str, ...], Any] | None = None,
+) -> ProfileChanges:
     """Changes to the profile stated in this utterance (empty when it states none).
 
+    `subjectless`: the clause is a statement or correction even without "I"
+    ("actually it's 4 years", "done with networking"). Plans and intentions ("studying for",
+    "registered for", "shadowing") are not facts: they never add a certificate or a job.
     `titles` maps degree titles ("bsn") to their degree, field and job (knowledge roles.json).
     """
     changes = ProfileChanges()
     tokens = parsed.tokens
-    if not FIRST_PERSON & set(tokens) and tokens[:1] not in (("currently",), ("been",), ("working",)):
+    if not subjectless and not FIRST_PERSON & set(tokens) and tokens[:1] not in CURRENT_STARTS:
         return changes
+    not_fact = lex.words("not_fact_cues") if lex else frozenset()
     for entity in parsed.entities:
         window = _before(parsed, entity)
-        negated = bool(NEGATIONS & set(window[-3:]))
+        negated = _negated(window)
+        if negated and _has_positive_twin(parsed, entity):
+            continue  # "a master's, not a bachelor's": the negated one is what it is not
         if entity.type == "role":
-            which = 0 if UNTIL & set(window) else _nearest(window, GOAL_CUES, CURRENT_CUES)
-            if which == 0:
-                changes.values["goal"] = entity.id
-            elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
-                changes.values["current_role"] = entity.id
+            _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :])
         elif entity.type in ("skill", "concept", "organisation"):
             if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start]:
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
-            if _nearest(window, GOAL_CUES, CERT_CUES) == 1 and not negated:
-                changes.add_certs.append(entity.id)
+            cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
+            if (cue == 1 or _listed_after(parsed, entity, changes.add_certs)) and not negated:
+                changes.add_certs.append(entity.id)  # "RDCS and RDMS": the list shares its cue
         elif entity.type == "place":
-            if _nearest(window, PLACE_CUES) == 0 or window[-2:] == ["am", "in"]:
+            if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
                 changes.values["place"] = entity.id
         elif entity.type == "years" and tokens[entity.end : entity.end + 1] not in (
             ("degree",),
@@ -179,6 +224,56 @@ def read_profile(parsed: Parsed, titles: Mapping[tuple[str, ...], Any] | None = 
     if HEALTHCARE_SETTINGS & words and at_work and not NEGATIONS & words:
         changes.add_skills.append(SETTING_ID)
     return changes
+
+
+CURRENT_STARTS = (("currently",), ("been",), ("working",))
+
+
+def _goal_after(after: tuple[str, ...]) -> bool:
+    """'RIS analyst is the goal', 'PACS admin is my target'."""
+    return after[:1] == ("is",) and bool(GOAL_AFTER & set(after[1:4]))
+
+
+def _read_role(
+    changes: ProfileChanges,
+    entity: Entity,
+    window: list[str],
+    negated: bool,
+    not_fact: frozenset[str],
+    after: tuple[str, ...] = (),
+) -> None:
+    which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
+    if _goal_after(after) or UNTIL & set(window):  # "… until I'm a PACS admin"
+        which = 0
+    if which == 0 and not negated:
+        changes.values["goal"] = entity.id
+    elif which == 0:
+        changes.clear["goal"] = entity.id
+    elif which == 2 or (not_fact & set(window)):
+        return  # "I'm shadowing a RIS analyst": neither the job nor (surely) the goal
+    elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
+        if negated:
+            changes.clear["current_role"] = entity.id
+        else:
+            changes.values["current_role"] = entity.id
+
+
+def _listed_after(parsed: Parsed, entity: Entity, taken: list[str]) -> bool:
+    """The entity follows one already taken, joined only by 'and' / 'or' / 'plus'."""
+    before = [e for e in parsed.entities if e.end <= entity.start and e.type == entity.type]
+    if not before or before[-1].id not in taken:
+        return False
+    return all(t in LIST_JOINERS for t in parsed.tokens[before[-1].end : entity.start])
+
+
+def _has_positive_twin(parsed: Parsed, entity: Entity) -> bool:
+    """Another entity of the same type in the clause that is not negated."""
+    for other in parsed.entities:
+        if other is entity or other.type != entity.type:
+            continue
+        if not _negated(_before(parsed, other)):
+            return True
+    return False
 
 
 def _has_degree_word(tokens: tuple[str, ...]) -> bool:
@@ -221,6 +316,9 @@ def _says_no_degree(tokens: tuple[str, ...]) -> bool:
 def apply_changes(profile: Any, changes: ProfileChanges) -> bool:
     """Apply changes to a Profile in place; True when anything changed."""
     before = (dict(vars(profile)), list(profile.skills), list(profile.certifications))
+    for key, value in changes.clear.items():
+        if getattr(profile, key, None) == value:
+            setattr(profile, key, None)
     for key, value in changes.values.items():
         setattr(profile, key, value)
     if "current_role" in changes.values:

@@ -1,0 +1,113 @@
+"""Profile changes in a conversation: what a message's statements say, undo, forget, and the
+answer to "Which role are you aiming for?". Only statements and corrections change the
+profile; every change is remembered so "undo" / "that's wrong" can take it back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from advisor.converse.dialogue import ROLE_INTENTS
+from advisor.knowledge.graph import Graph
+from advisor.state import Context, Profile, State
+from advisor.text import count
+from advisor.understand.acts import Act
+from advisor.understand.entities import Parsed
+from advisor.understand.lexicon import Lexicon
+from advisor.understand.statements import ProfileChanges, apply_changes, read_profile
+
+if TYPE_CHECKING:
+    from advisor.engine import Advisor
+
+POINTERS = frozenset({"that", "this", "it"})
+WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become"})
+NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
+
+
+def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = None) -> ProfileChanges:
+    """The profile changes stated by the message's statement and correction clauses."""
+    changes = ProfileChanges()
+    for act in acts:
+        if not act.changes_profile:
+            continue
+        parsed = engine.extractor.parse(list(act.tokens))
+        changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
+        if ctx is not None and ctx.role and ctx.intent in ROLE_INTENTS and _wants_that(parsed):
+            changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"
+    return changes
+
+
+def _wants_that(parsed: Parsed) -> bool:
+    tokens = set(parsed.tokens)
+    return not parsed.of("role") and bool(tokens & POINTERS) and bool(tokens & WANT)
+
+
+def apply(state: State, changes: ProfileChanges) -> bool:
+    """Apply the changes; the profile before them is kept for undo. True when anything changed."""
+    if not changes:
+        return False
+    state.remember_profile()
+    if apply_changes(state.profile, changes):
+        return True
+    state.undo = state.undo[:-1]  # nothing changed: nothing to undo
+    return False
+
+
+def set_goal(state: State, role: str) -> bool:
+    changes = ProfileChanges(values={"goal": role})
+    return apply(state, changes)
+
+
+def undo(state: State) -> list[str]:
+    if state.restore_profile():
+        return ["Undone: your profile is back to what it was before my last change."]
+    return ["There is nothing to undo: I haven't changed your profile in this conversation."]
+
+
+def forget(state: State) -> list[str]:
+    state.profile = Profile()
+    state.undo = []
+    state.context.pending = None
+    return ["Done: I've forgotten everything you told me. Your profile is empty."]
+
+
+def yes_or_no(tokens: list[str], lex: Lexicon) -> bool | None:
+    """True for a yes ('yes please', 'sure, wipe it'), False for a no, None for neither."""
+    if not tokens:
+        return None
+    if tokens[0] in NO_CORE and all(t in lex.words("no_words") | lex.words("yes_words") for t in tokens):
+        return False
+    if all(t in lex.words("yes_words") for t in tokens) and not NO_CORE & set(tokens):
+        return True
+    return None
+
+
+def answer_forget(state: State, tokens: list[str], lex: Lexicon) -> list[str] | None:
+    """The reply to "Shall I forget everything?": wipe on yes, keep on no, None otherwise."""
+    said = yes_or_no(tokens, lex)
+    if said is None:
+        return None
+    return forget(state) if said else ["OK, I kept your profile as it is."]
+
+
+def ask_forget(state: State) -> list[str]:
+    state.context.pending = {"kind": "forget", "options": ["yes", "no"], "text": ""}
+    return ["Shall I forget everything you told me (your whole profile)? Answer yes or no."]
+
+
+def goal_pending(text: str) -> dict[str, Any]:
+    return {"kind": "goal", "options": [], "text": text[:500]}
+
+
+def changed_lines(graph: Graph, values: dict[str, Any], skills: list[str], certs: list[str]) -> list[str]:
+    """One short line per change: 'goal: RIS Analyst', 'knows DICOM'."""
+    out = []
+    labels = {"goal": "goal", "current_role": "current job", "place": "location"}
+    for key, value in values.items():
+        if key in labels:
+            out.append(f"{labels[key]}: {graph.name(value)}")
+        elif key == "years":
+            out.append(f"{count(value, 'year')} of experience")
+        elif key == "degree":
+            out.append("no degree" if value == "none" else f"degree: {value}")
+    out += [f"knows {graph.name(s)}" for s in skills] + [f"holds {graph.name(c)}" for c in certs]
+    return out or ["your profile"]

@@ -1,0 +1,108 @@
+"""Reading a message: which clauses decide the intent (the question, else the last question,
+else the whole message), follow-up references resolved, and the rules that adjust the
+ranker's decision ('what's next?' is the user's next step; a price of a certificate is about
+the certificate; words of another domain beside the question; an undo clause)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from advisor.config import CONFIDENCE_THRESHOLD, RERANK_MAX_TOKENS, UNDO_CLAUSE_SCORE
+from advisor.converse import refer
+from advisor.converse.dialogue import REFERRING, Decision, context_types, foreign_words
+from advisor.state import Context, State
+from advisor.understand.acts import Act
+from advisor.understand.entities import Parsed
+from advisor.understand.intents import Score
+from advisor.understand.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from advisor.engine import Advisor
+
+# a message that asks something is not answered with these
+NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
+# answers that compute from every fact in the message ("no degree and 5 years, am I eligible?")
+READS_WHOLE = frozenset({"ciip_eligibility"})
+
+
+def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """The ranker's decision, corrected by what the conversation knows."""
+    decision = _own_progress(decision, parsed, state)
+    return _cost_of_certificate(decision, parsed, engine.lexicon)
+
+
+def foreign_beside(engine: Advisor, decision: Decision, tokens: list[str]) -> Decision:
+    """Words of another domain in the clauses around the question decide it too."""
+    whole = engine.extractor.parse(tokens)
+    foreign = foreign_words(whole, engine.catalog, decision.intent)
+    if not foreign or decision.intent in ("profile_update", "undo", "profile_forget"):
+        return decision
+    return Decision("out_of_scope", decision.confidence, decision.ranked, foreign=foreign)
+
+
+def undo_clause(engine: Advisor, acts: list[Act]) -> Act | None:
+    """A clause that takes back the last change, in a message that also says more."""
+    if len(acts) < 2 or "undo" not in engine.catalog:
+        return None
+    cues = {w for k in engine.catalog["undo"].keywords for w in k.split()}
+    for act in acts:
+        if act.kind in ("question", "statement", "small_talk") or not cues & set(act.tokens):
+            continue  # only a clause with an undo word is worth ranking
+        ranked = engine.classifier.rank(engine.extractor.parse(list(act.tokens)))
+        if ranked[0].intent == "undo" and ranked[0].score >= UNDO_CLAUSE_SCORE:
+            return act
+    return None
+
+
+def rank(
+    engine: Advisor, ctx: Context, focus: list[str], tokens: list[str], last: list[str]
+) -> tuple[Parsed, list[Score]]:
+    """Intent scores of the question clauses; when they alone say too little, of the
+    last question alone ("…, so what should I read?") or of the whole message ("I'm a CT
+    tech and want PACS. how do I make that happen?": its statements give the topic)."""
+    parsed, ranked = _scores(engine, ctx, focus)
+    if focus is tokens or (ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD):
+        return parsed, ranked
+    for words in (last, tokens):
+        if not words or words == focus or len(words) > RERANK_MAX_TOKENS:
+            continue  # a long message is read again only through its last question
+        other, again = _scores(engine, ctx, words)
+        again = [s for s in again if s.intent not in NOT_ANSWERS]
+        if again and again[0].score > ranked[0].score:
+            parsed, ranked = other, again
+    return parsed, ranked
+
+
+def _scores(engine: Advisor, ctx: Context, words: list[str]) -> tuple[Parsed, list[Score]]:
+    parsed = engine.extractor.parse(words)
+    resolved = refer.resolve(words, parsed, ctx, engine.graph, engine.lexicon)
+    if resolved is not words:  # "is that cert worth it?" → "is ciip worth it?"
+        parsed = engine.extractor.parse(resolved)
+    return parsed, engine.classifier.rank(parsed, context_types(ctx))
+
+
+def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what's next?' with no role named or pointed at: the user's next step (toward the goal,
+    or the question which goal), not where the last role leads."""
+    if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
+        return decision
+    if "after" in parsed.tokens:
+        return decision  # "after manager, what's the next step up?"
+    if not state.profile.goal and "next" not in parsed.tokens:
+        return decision  # "how fast can you move up in pacs" asks about the field
+    if REFERRING & set(parsed.tokens):
+        return decision
+    return replace(decision, intent="next_step")
+
+
+def _cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'how much does PARCA certification cost?': a price asked of a certificate or its
+    issuer (and no role) is about the certificate, not pay or a role's list."""
+    if decision.intent not in ("salary", "certifications_for_role") or parsed.of("role"):
+        return decision
+    if not lex.words("cost_words") & set(parsed.tokens):
+        return decision
+    if not (parsed.of("certification") or parsed.of("organisation")):
+        return decision
+    return replace(decision, intent="certification_info")

@@ -1,0 +1,86 @@
+"""Follow-ups: 'that cert', 'one of those', 'there', 'it' replaced by the name of what they
+point at (the last certification, role, place or topic), so the later stages see an entity.
+
+The phrases are data (intents/lexicon.json → references); a kind is resolved only when the
+message names nothing of that kind itself and the conversation has something to point at.
+"""
+
+from __future__ import annotations
+
+from advisor.knowledge.graph import Graph
+from advisor.state import Context
+from advisor.text import normalize, tokenize
+from advisor.understand.entities import Parsed
+from advisor.understand.lexicon import Lexicon
+
+CERT_INTENTS = frozenset({"certification_info", "study_resources", "ciip_eligibility"})
+TOPIC_INTENTS = frozenset({"concept_info"})
+EXISTENTIAL = frozenset({"is", "are", "was", "were", "be", "will"})
+KIND_TYPES = {
+    "pair": ("role", "ambiguous"),
+    "certification": ("certification",),
+    "role": ("role", "ambiguous"),
+    "place": ("place",),
+    "last": ("role", "certification", "skill", "concept", "organisation", "ambiguous"),
+}
+
+
+def _target(kind: str, ctx: Context) -> str | None:
+    if kind == "pair":
+        return ctx.other_role if ctx.role and ctx.intent == "compare_roles" else None
+    if kind == "certification":
+        return ctx.certification
+    if kind == "role":
+        return ctx.role
+    if kind == "place":
+        return ctx.place
+    named = {"role": ctx.role, "certification": ctx.certification, "topic": ctx.topic}.get(ctx.last or "")
+    if named:
+        return named
+    if ctx.intent in CERT_INTENTS and ctx.certification:
+        return ctx.certification
+    if ctx.intent in TOPIC_INTENTS and ctx.topic:
+        return ctx.topic
+    return ctx.role or ctx.certification or ctx.topic
+
+
+def _name_tokens(graph: Graph, node_id: str) -> list[str]:
+    node = graph.nodes.get(node_id)
+    aliases: tuple[str, ...] = node.aliases if node is not None else ()
+    name = min(aliases, key=lambda a: (len(a), a)) if aliases else graph.name(node_id)
+    return tokenize(normalize(name))
+
+
+def _usable(kind: str, tokens: list[str], i: int, n: int, idioms: frozenset[str]) -> bool:
+    before = tokens[i - 1] if i else ""
+    after = tokens[i + n] if i + n < len(tokens) else ""
+    phrase = tokens[i : i + n]
+    if phrase == ["there"]:  # "is there demand?" is not a place
+        return before not in EXISTENTIAL and after not in EXISTENTIAL
+    if kind == "last" and phrase == ["it"]:
+        return before not in idioms
+    if kind == "last":  # a bare "that" only at the end: "would I need a degree for that?"
+        return after == "" and before not in idioms
+    return True
+
+
+def resolve(tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexicon: Lexicon) -> list[str]:
+    """The tokens with references replaced; the same list object when nothing changed."""
+    refs, idioms = lexicon.references, lexicon.reference_idioms
+    present = {e.type for e in parsed.entities}
+    out = tokens
+    for kind in ("pair", "certification", "role", "place", "last"):
+        target = _target(kind, ctx)
+        if not target or present & set(KIND_TYPES[kind]):
+            continue
+        phrases = sorted((p.split() for p in refs.get(kind, ())), key=len, reverse=True)
+        for i in range(len(out)):
+            hit = next((p for p in phrases if out[i : i + len(p)] == p), None)
+            if hit and _usable(kind, out, i, len(hit), idioms):
+                name = _name_tokens(graph, target)
+                if kind == "pair":  # "which one pays more?" after a comparison
+                    name = ["which", *_name_tokens(graph, ctx.role or ""), "or", *name]
+                out = out[:i] + name + out[i + len(hit) :]
+                present.update(KIND_TYPES[kind])
+                break
+    return out

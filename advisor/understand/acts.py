@@ -1,0 +1,136 @@
+"""Dialogue acts: a message split into sentences and clauses, each one a question or request,
+a statement about the user, a correction, small talk, or other (a bare answer, a fragment).
+
+Only statements and corrections may change the profile; the question decides the answer.
+
+>>> from advisor.understand.lexicon import Lexicon
+from advisor.understand.numbers import find_years
+>>> lex = Lexicon.from_data({"acts": {"question_starts": ["what", "do"],
+...     "correction_cues": ["actually"], "lead_fillers": ["so"]}})
+>>> [(a.kind, " ".join(a.tokens)) for a in split_acts("i am a rad tech, so what next?", lex)]
+[('statement', 'i am a rad tech'), ('question', 'so what next')]
+>>> [a.kind for a in split_acts("do i need hl7", lex)]
+['question']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from advisor.config import RE
+from advisor.text import tokenize
+from advisor.understand.lexicon import Lexicon
+from advisor.understand.numbers import find_years
+
+RELATIVE = frozenset({"which", "who", "where", "when", "that"})
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+MIN_LEAD = 2  # words before "my question is" that make a clause of their own
+FIRST_PERSON = frozenset({"i", "my", "me", "myself", "mine", "we", "our", "us"})
+
+
+@dataclass(frozen=True)
+class Act:
+    kind: str  # question | statement | correction | small_talk | other
+    tokens: tuple[str, ...]  # chat-speak already expanded
+
+    @property
+    def changes_profile(self) -> bool:
+        return self.kind in ("statement", "correction")
+
+
+def split_acts(normalized: str, lex: Lexicon) -> list[Act]:
+    """The acts of a normalised message, in order."""
+    acts: list[Act] = []
+    for sentence in RE.SENTENCE_END.split(normalized):
+        if not sentence.strip():
+            continue
+        asked = "?" in sentence
+        parts = _clauses(sentence, lex)
+        for n, tokens in enumerate(parts):
+            kind = classify(tokens, asked and n == len(parts) - 1, lex)
+            acts.append(Act(kind, _without_lead(tokens, lex) if kind == "question" else tokens))
+    return acts
+
+
+def _clauses(sentence: str, lex: Lexicon) -> list[tuple[str, ...]]:
+    """A sentence cut at commas / 'so' / 'but' where a question or a new statement begins,
+    and before "my question is …"."""
+    parts: list[tuple[str, ...]] = []
+    for piece in RE.CLAUSE_BREAK.split(sentence):
+        tokens = tuple(lex.expand(tokenize(piece)))
+        if not tokens:
+            continue
+        if parts and not _starts_clause(tokens, lex):
+            parts[-1] = parts[-1] + tokens
+        else:
+            parts.append(tokens)
+    out: list[tuple[str, ...]] = []
+    for tokens in parts:
+        cut = _question_phrase_at(tokens, lex) or _question_pair_at(tokens, lex)
+        if cut > 0:
+            out += [tokens[:cut], tokens[cut:]]
+        else:
+            out.append(tokens)
+    return out
+
+
+def _starts_clause(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """Does this comma-separated piece begin a new clause (a question or a first-person one)?"""
+    core = _without_fillers(tokens, lex)
+    if len(core) < 2 or (core[0] in RELATIVE and core[1] in SUBJECTS):
+        return False  # ", which I only half understand" goes with what it describes
+    return core[0] in lex.words("question_starts") or core[0] in ("i", "my")
+
+
+def _question_phrase_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
+    """Index where 'my question is' / 'i was wondering' starts after other words, or 0."""
+    cut = next((i for i in range(1, len(tokens)) if lex.starts("question_phrases", tokens[i:])), 0)
+    return cut if cut > MIN_LEAD else 0  # "i was wondering if …" is one question
+
+
+def _question_pair_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
+    """'im a ct tech how do i move into pacs': where a question starts inside a statement."""
+    if _without_fillers(tokens, lex)[0] in lex.words("question_starts"):
+        return 0
+    return next((i for i in range(2, len(tokens) - 1) if lex.starts("question_pairs", tokens[i : i + 2])), 0)
+
+
+def _without_lead(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """'i do not know what ciip is' → 'what ciip is': the lead says only that it asks."""
+    words = lex.leading("question_leads", tokens)
+    return tokens[len(words) :] if words and len(tokens) > len(words) + 1 else tokens
+
+
+def _without_fillers(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    fillers = lex.words("lead_fillers")
+    i = 0
+    while i < len(tokens) - 1 and tokens[i] in fillers:
+        i += 1
+    return tokens[i:]
+
+
+def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
+    """One clause's act. `marked`: it ended with a question mark."""
+    core = _without_fillers(tokens, lex)
+    if all(t in lex.words("small_talk") for t in core):
+        return "small_talk"
+    if marked or core[0] in lex.words("question_starts") or lex.has("question_phrases", tokens):
+        return "question"
+    if lex.has("correction_cues", tokens):
+        return "correction"
+    if FIRST_PERSON & set(tokens) or _subjectless(core, lex) or _subjectless(tokens, lex):
+        return "statement"
+    if lex.words("statement_markers") & set(tokens):  # "RIS analyst is the goal"
+        return "statement"
+    return "other"
+
+
+def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
+    """'done with networking now', '7 years in IT': a statement without 'I'."""
+    return lex.starts("subjectless_statements", core) or 0 in find_years(list(core))
+
+
+def is_goodbye(acts: list[Act], lex: Lexicon) -> bool:
+    """Thanks-and-bye in one message ('alright thank you, bye', 'thx k cya')."""
+    words = [t for a in acts for t in a.tokens]
+    return bool(words) and all(a.kind == "small_talk" for a in acts) and lex.has("goodbye_words", words)

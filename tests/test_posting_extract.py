@@ -4,16 +4,15 @@
 from __future__ import annotations
 
 import json
-import warnings
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from posting_support import NEW_CERTS, NEW_CONCEPTS, NEW_SKILLS, future_knowledge
 
 from advisor import Advisor
-from advisor.knowledge.dataset import load
+from advisor.knowledge.dataset import load, validate
 from advisor.posting import Posting, read_posting
 from advisor.posting.items import STRENGTH
 from advisor.posting.lexicon import check
@@ -27,9 +26,8 @@ FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Advisor:
-    """The shipped data plus the contract's new ids (sql, linux, arrt-r…), as after merge."""
-    return Advisor.load(future_knowledge(tmp_path_factory.mktemp("kb")))
+def engine() -> Advisor:
+    return Advisor.load()
 
 
 def read(engine: Advisor, text: str) -> Posting:
@@ -51,17 +49,23 @@ def test_fixture_set_meets_its_floors(engine: Advisor, folder: Path) -> None:
     assert report["kinds"]["on_call"]["recall"] >= 0.9, report["misses"]
 
 
-def test_phrase_data_validates_against_the_graph_after_merge(engine: Advisor) -> None:
-    """With the contract's ids every phrase names a node; with the shipped graph, the ids
-    another branch adds are the only problems (warned, not failed, until it is merged)."""
+def test_phrase_data_names_only_graph_ids(engine: Advisor) -> None:
     raw = load().posting
     assert check(raw, {n.id: n.type for n in engine.graph.nodes.values()}) == []
-    shipped = load().graph
-    problems = check(raw, {n.id: n.type for n in shipped.nodes.values()})
-    future = set(NEW_SKILLS) | set(NEW_CONCEPTS) | set(NEW_CERTS)
-    assert all(p.path.rsplit(".", 1)[-1].split("[")[0] in future or "scope_ids" in p.path for p in problems)
-    if problems:
-        warnings.warn(f"{len(problems)} posting ids wait for the knowledge branch", stacklevel=1)
+    assert engine.posting.skipped == ()
+
+
+def test_validate_reports_a_phrase_of_an_unknown_id(tmp_path: Path) -> None:
+    idir = tmp_path / "intents"
+    shutil.copytree(ROOT / "intents", idir)
+    raw = json.loads((idir / "posting.json").read_text("utf-8"))
+    raw["phrases"]["no-such-skill"] = ["gizmo wrangling"]
+    (idir / "posting.json").write_text(json.dumps(raw), "utf-8")
+    lines = [p.line() for p in validate(ROOT / "knowledge", idir)]
+    assert lines == [
+        "intents/posting.json: $.phrases.no-such-skill: 'no-such-skill' is not a skill, concept "
+        "or certification of the knowledge (hint: add it to knowledge/ or remove its phrases)"
+    ]
 
 
 def test_a_phrase_under_two_ids_is_a_problem() -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from posting_support import future_knowledge
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.input.vt100_parser import Vt100Parser
 from prompt_toolkit.key_binding import KeyPress
@@ -49,8 +48,8 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 
 
 @pytest.fixture(scope="module")
-def kdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return future_knowledge(tmp_path_factory.mktemp("kb"))
+def kdir() -> Path:
+    return Path(__file__).resolve().parent.parent / "knowledge"
 
 
 @pytest.fixture(scope="module")

@@ -129,14 +129,18 @@ class POSTING_RE:
     AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
     PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
     NUMBER = (
-        r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+        r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|fifteen|eighteen|twenty|thirty)"
     )
+    # '2-4 years', 'three (3) years', '18 months' (unit: months → years / 12), '6-month'
     YEARS = re.compile(
         rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
         rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
-        r"\s*\+?\s*(?:years?|yrs?)\b",
+        r"\s*\+?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
         re.I,
     )
+    # Indeed's "PACS administration: 2 years (Required)": the area before a colon
+    AREA_COLON = re.compile(r"^\s*(?P<area>[^:]{2,80}?)\s*:\s*$")
     # "at least five (5) of which in a leadership role"
     OF_WHICH = re.compile(
         rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b",

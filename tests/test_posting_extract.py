@@ -242,3 +242,61 @@ def test_any_text_is_read_or_refused_in_one_line(engine: Advisor, text: str) -> 
         assert "\n" not in p.problem and not p.items and p.role is None
     else:
         assert p.items or p.role
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("- 18 months of PACS support experience required", 1.5),
+        ("- Six months experience in a help desk role required", 0.5),
+        ("- 24-month minimum of imaging IT experience", 2),
+        ("- PACS administration: 2 years (Required)", 2),
+    ],
+)
+def test_years_of_experience_in_months_and_indeed_form(engine: Advisor, line: str, years: float) -> None:
+    p = read(engine, f"PACS Administrator\n\nRequirements\n{line}")
+    assert [i.years for i in p.items if i.type == "experience"] == [years]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Completion of a training course of at least 24 months in radiologic technology required",
+        "- This is a 6-month contract; required to start in May",
+        "- A 4-year degree in IT is required",
+    ],
+)
+def test_a_course_contract_or_degree_length_is_not_experience(engine: Advisor, line: str) -> None:
+    p = read(engine, f"PACS Administrator\n\nRequirements\n{line}")
+    assert [i for i in p.items if i.type == "experience"] == []
+
+
+def test_the_area_of_an_indeed_experience_line_is_not_a_skill(engine: Advisor) -> None:
+    p = read(engine, "PACS Administrator\n\nExperience:\n- HL7 interfaces: 1 year (Preferred)")
+    assert got(p, "preferred") == {"experience:1"}
+    assert [i.area for i in p.items] == ["HL7 interfaces"]
+
+
+def test_progressive_experience_in_an_area_is_not_a_skill(engine: Advisor) -> None:
+    p = read(
+        engine, "PACS Manager\n\nRequirements\n- 7 years of progressive experience in imaging informatics"
+    )
+    assert got(p, "required") == {"experience:7"}
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "asked"),
+    [
+        ("PACS Manager", "- Experience of a PACS procurement project", False),
+        ("PACS Analyst", "- Experience supporting PACS/RIS in a hospital required", False),
+        ("PACS Analyst", "- Working knowledge of PACS required", True),
+        ("PACS Analyst", "- PACS (Required)", True),
+        ("Integration Analyst", "- Experience with PACS integrations required", True),
+    ],
+)
+def test_the_field_the_title_names_is_an_item_only_when_asked_for_as_such(
+    engine: Advisor, title: str, line: str, asked: bool
+) -> None:
+    """'PACS' in a PACS job's sentence is context; 'knowledge of PACS' asks for it."""
+    p = read(engine, f"{title}\n\nQualifications\n{line}")
+    assert ("skill:pacs" in got(p, "required") | got(p, "preferred")) is asked

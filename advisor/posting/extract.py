@@ -94,8 +94,9 @@ def read_posting(engine: Advisor, text: str) -> Posting:
     unmapped: list[tuple[int, str, str]] = []
     mentions: Counter[str] = Counter()
     title, role = _title(plain, engine)
+    context = _named_in(title, words)
     for block in parts:
-        result = read_block(block, words)
+        result = read_block(block, words, context)
         items += result.items
         mentions.update(result.roles)
         if not result.items and not result.roles and block.status != "ignore" and block.text != title:
@@ -103,7 +104,8 @@ def read_posting(engine: Advisor, text: str) -> Posting:
     merged = _merge(items)
     if not merged and not role:
         return Posting(problem="I could not find a job title or any requirements in that text.")
-    signals = len({i.id for i in merged if i.id in lex.scope_ids and i.status != "mentioned"})
+    asked = {i.id for i in merged if i.status != "mentioned"} | context  # the title's 'PACS' too
+    signals = len(asked & lex.scope_ids)
     background = role is not None and engine.graph.nodes[role].get("track") == "background"
     if role is None or background and signals >= MIN_SCOPE_SIGNALS + 1:  # 'Radiologic Technologist (PACS)'
         careers = [r for r, _ in mentions.most_common() if engine.graph.nodes[r].get("track") != "background"]
@@ -141,17 +143,30 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
     return (lines[0] if lines else ""), None
 
 
+def _named_in(title: str, words: Words) -> frozenset[str]:
+    """The skill and concept ids the title names, inside role names too ('PACS' of
+    'PACS Manager', 'Imaging Informatics' of 'Manager, PACS & Imaging Informatics')."""
+    tokens, terms = words(title), words.lex.terms
+    grams = (
+        tuple(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, min(i + 5, len(tokens) + 1))
+    )
+    return frozenset(found[1] for g in grams if (found := terms.get(g)) is not None and found[0] == "skill")
+
+
 def _merge(items: list[Item]) -> list[Item]:
     """One item per skill, certification or degree level (its strongest status), and per
     number of years; required first, then preferred, then mentioned, in posting order."""
-    kept: dict[tuple[str, str, float], Item] = {}
+    kept: dict[tuple[str, str, float, str], Item] = {}
     for item in items:
-        ident = (item.type, item.id, item.years)
+        ident = (item.type, item.id, item.years, item.area.lower())
         old = kept.get(ident)
         if old is None or STRENGTH[item.status] < STRENGTH[old.status]:
             kept[ident] = item
-    order = {ident: n for n, ident in enumerate(dict.fromkeys((i.type, i.id, i.years) for i in items))}
-    return sorted(kept.values(), key=lambda i: (STRENGTH[i.status], order[(i.type, i.id, i.years)]))
+    idents = [(i.type, i.id, i.years, i.area.lower()) for i in items]
+    order = {ident: n for n, ident in enumerate(dict.fromkeys(idents))}
+    return sorted(
+        kept.values(), key=lambda i: (STRENGTH[i.status], order[(i.type, i.id, i.years, i.area.lower())])
+    )
 
 
 def _by_overlap(engine: Advisor, items: list[Item]) -> str | None:

@@ -7,6 +7,7 @@ and each piece takes its own cue (or the next piece's, as in "X, Y or Z required
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -116,35 +117,56 @@ def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
 
 
 def _years(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
-    """Years of experience a piece asks for ('2-4 years' → 2, 'three (3) years' → 3), and
-    the piece without the experience areas (their words name a field, not a skill)."""
+    """Years of experience a piece asks for ('2-4 years' → 2, 'three (3) years' → 3,
+    '18 months' → 1.5), and the piece without the experience areas (their words name a
+    field, not a skill)."""
     found = []
-    low = text.lower()
     rest = text
     for m in POSTING_RE.YEARS.finditer(text):
-        before = f" {' '.join(tokenize(low[max(0, m.start() - 20) : m.start()])[-2:])} "
-        after = " ".join(tokenize(low[m.end() : m.end() + 12])[:2])
-        if any(f" {b} " in before or after.startswith(b) for b in lex.years_blockers):
+        if _not_experience(text, m, lex):
+            continue
+        years = _number(m.group("n")) / (12 if m.group("months") else 1)
+        colon = POSTING_RE.AREA_COLON.match(text[: m.start()])
+        if colon:  # 'PACS administration: 2 years (Required)'
+            found.append((years, _area(colon.group("area"))))
+            rest = " " * m.start() + rest[m.start() :]
             continue
         end = _area_end(text, m.end(), lex)
-        found.append((_number(m.group("n")), _area(text[m.end() : end])))
+        found.append((years, _area(text[m.end() : end])))
         rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]
     for m in POSTING_RE.OF_WHICH.finditer(text):
         found.append((_number(m.group("n")), _area(text[m.end() :])))
-    return [(n, a) for n, a in found if 0 < n <= MAX_YEARS], rest
+    return [(round(n, 2), a) for n, a in found if 0 < n <= MAX_YEARS], rest
+
+
+def _not_experience(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """'within 2 years of hire', 'a 24-month training course', 'a 4-year degree': a span
+    of time that is not years of experience."""
+    low = text.lower()
+    before_words = tokenize(low[max(0, m.start() - 40) : m.start()])
+    after_words = tokenize(low[m.end() : m.end() + 24])
+    before = f" {' '.join(before_words[-2:])} "
+    after = " ".join(after_words[:2])
+    if any(f" {b} " in before or after.startswith(b) for b in lex.years_blockers):
+        return True
+    return bool(lex.duration_words & {*before_words[-4:], *after_words[:1]})
 
 
 def _area_end(text: str, start: int, lex: Lexicon) -> int:
-    """Where the experience area after 'N years' ends: at its 'experience' word; for
-    'N years of experience in X, Y or Z', or without such a word, where the next
-    requirement starts ('… and knowledge of DICOM') or at the end of the sentence."""
+    """Where the experience area after 'N years' ends: at its 'experience' word when words
+    of the area come before it ('2 years PACS experience'); for 'N years of (progressive)
+    experience in X, Y or Z', or without such a word, where the next requirement starts
+    ('… and knowledge of DICOM') or at the end of the sentence."""
     words = list(POSTING_RE.WORD.finditer(text, start))
+    lead = 0
     for index, word in enumerate(words[:10]):
         if word.group().lower() in lex.experience_words:
-            if index > 1:
+            if index > lead:
                 return word.end()
             words = words[index + 1 :]
             break
+        if POSTING_RE.AREA_LEAD.fullmatch(word.group()):
+            lead += 1
     for word in words:
         if word.group().lower() in lex.qualification_words:
             return word.start()
@@ -163,8 +185,18 @@ def _area(rest: str) -> str:
     return echo(text, 60)
 
 
-def read_block(block: Block, words: Words) -> BlockResult:
-    """Items and role mentions of one block (nothing from an ignored section)."""
+def _asks_as_such(tokens: list[str], terms: int, lex: Lexicon) -> bool:
+    """True when a piece asks for what it names as such: 'knowledge of PACS', or the
+    names alone on their line ('PACS (Required)'), not 'experience of a PACS project'."""
+    if lex.knowledge_words & set(tokens):
+        return True
+    return sum(t not in lex.heading_words for t in tokens) <= terms
+
+
+def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()) -> BlockResult:
+    """Items and role mentions of one block (nothing from an ignored section). `context`:
+    what the title names ('PACS' of 'PACS Administrator'): the posting's field, an item
+    only where a piece asks for it as such (elsewhere it is only mentioned)."""
     if block.status == "ignore":
         return BlockResult((), (), "ignore")
     lex = words.lex
@@ -179,9 +211,16 @@ def read_block(block: Block, words: Words) -> BlockResult:
             items += [
                 Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
             ]
-            found, named = _lowest_degree(_terms(words(rest), lex))
+            tokens = words(rest)
+            found, named = _lowest_degree(terms_of(tokens, lex))
             roles += named
-            items += [Item(t, status, i, f, text=quote, line=block.line) for t, i, f in found]
+            asks = _asks_as_such(tokens, len(found), lex)
+            items += [
+                Item(
+                    t, status if asks or i not in context else "mentioned", i, f, text=quote, line=block.line
+                )
+                for t, i, f in found
+            ]
     return BlockResult(tuple(items), tuple(roles), block.status)
 
 
@@ -198,7 +237,7 @@ def _lowest_degree(
     return [t for t in terms if t[0] != "degree"] + [("degree", lowest[1], field)], roles
 
 
-def _terms(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:
+def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:
     """(type, id, field) of each skill, certification and degree; role ids named."""
     found: list[tuple[str, str, str]] = []
     roles: list[str] = []

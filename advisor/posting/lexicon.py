@@ -39,6 +39,8 @@ class Lexicon:
     qualification_words: frozenset[str]
     experience_words: frozenset[str]
     years_blockers: tuple[str, ...]
+    duration_words: frozenset[str]  # 'a 24-month course', '6-month contract': not experience
+    knowledge_words: frozenset[str]  # 'knowledge of PACS' asks for PACS as such
     scope_ids: frozenset[str]
     english_words: frozenset[str]
     protected: frozenset[str]  # words the speller must leave alone (mirth, rhapsody…)
@@ -107,6 +109,8 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         qualification_words=frozenset(w for p in raw["qualification_words"] for w in key(p)),
         experience_words=frozenset(w for p in raw["experience_words"] for w in key(p)),
         years_blockers=tuple(" ".join(key(p)) for p in raw["years_blockers"]),
+        duration_words=frozenset(w for p in raw["duration_words"] for w in key(p)),
+        knowledge_words=frozenset(w for p in raw["knowledge_words"] for w in key(p)),
         scope_ids=frozenset(raw["scope_ids"]),
         english_words=frozenset(raw["english_words"]),
         protected=protected,

@@ -113,6 +113,7 @@ HEADING_MAX_WORDS: Final = 7  # a short line in capitals or ending in ':' is a h
 MIN_SCOPE_SIGNALS: Final = 2  # imaging-informatics terms a posting without a PACS title needs
 PASTE_MIN_LINES: Final = 5  # a chat message of this many lines with posting cues is a posting
 PASTE_MIN_CUES: Final = 2
+ON_CALL_NEGATION_WORDS: Final = 5  # 'does not carry a regular on-call …': a 'not' this close
 
 
 class POSTING_RE:
@@ -126,6 +127,7 @@ class POSTING_RE:
     )
     SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
     WORD = re.compile(r"[A-Za-z0-9]+")
+    PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
     AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
     PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
     NUMBER = (
@@ -141,9 +143,11 @@ class POSTING_RE:
     )
     # Indeed's "PACS administration: 2 years (Required)": the area before a colon
     AREA_COLON = re.compile(r"^\s*(?P<area>[^:]{2,80}?)\s*:\s*$")
-    # "at least five (5) of which in a leadership role"
+    # "at least five (5) of which in a leadership role", "of which at least five were in a …"
     OF_WHICH = re.compile(
-        rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b",
+        rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b"
+        rf"|\bof which\s+(?:at least\s+|a minimum of\s+)?(?P<m>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
+        r"\s+(?:were|was|are|must be|should be|in)\b",
         re.I,
     )
 

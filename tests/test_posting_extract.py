@@ -300,3 +300,57 @@ def test_the_field_the_title_names_is_an_item_only_when_asked_for_as_such(
     """'PACS' in a PACS job's sentence is context; 'knowledge of PACS' asks for it."""
     p = read(engine, f"{title}\n\nQualifications\n{line}")
     assert ("skill:pacs" in got(p, "required") | got(p, "preferred")) is asked
+
+
+def test_both_degrees_of_an_or_are_items_with_the_field(engine: Advisor) -> None:
+    p = read(
+        engine, "PACS Analyst\n\nRequirements\n- Associate's or bachelor's degree in information technology"
+    )
+    assert [(i.id, i.field) for i in p.items if i.type == "degree"] == [
+        ("associate", "information technology"),
+        ("bachelor", "information technology"),
+    ]
+
+
+def test_a_degree_level_again_at_a_weaker_status_for_another_field(engine: Advisor) -> None:
+    text = (
+        "Imaging Director\n\nQualifications\n- Master's degree in health informatics required; MBA preferred"
+    )
+    p = read(engine, text)
+    assert got(p, "required") >= {"degree:master"} and "degree:master" in got(p, "preferred")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on_call"),
+    [
+        ("This role does not carry a regular on-call assignment.", False),
+        ("You will never be on call.", False),
+        ("Shares a one-week-in-five on-call rotation.", True),
+        ("Monday to Friday, 8 to 5.", None),
+    ],
+)
+def test_on_call_with_a_negation_before_it(engine: Advisor, sentence: str, on_call: bool | None) -> None:
+    assert read(engine, f"PACS Analyst\n\nRequirements\n- DICOM\n\n{sentence}").on_call is on_call
+
+
+def test_of_which_years_in_a_leadership_role(engine: Advisor) -> None:
+    line = "- Ten years of experience in imaging IT, of which at least five were in a leadership role"
+    assert got(read(engine, f"Imaging Director\n\nRequirements\n{line}"), "required") == {
+        "experience:10",
+        "experience:5",
+    }
+
+
+def test_headings_with_an_aside_or_a_known_ending(engine: Advisor) -> None:
+    text = (
+        "PACS Consultant\n\nWhat the consultant will do\n* Test HL7 and DICOM connections\n\n"
+        "MUST HAVES (please read):\n* Working knowledge of VNA\n\nNICE TO HAVES:\n* CIIP"
+    )
+    p = read(engine, text)
+    assert got(p, "required") == {"skill:vna"} and got(p, "preferred") == {"certification:ciip"}
+    assert {i.id for i in p.of("mentioned")} >= {"hl7", "dicom"}
+
+
+def test_an_inline_label_covers_only_its_paragraph(engine: Advisor) -> None:
+    text = "PACS Analyst\n\nRequirements\n- DICOM\nLocation: Remote\n\n- Knowledge of HL7 required"
+    assert got(read(engine, text), "required") == {"skill:dicom", "skill:hl7"}

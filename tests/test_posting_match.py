@@ -281,3 +281,15 @@ def test_a_5_mb_paste_gets_one_calm_line(engine: Advisor, home: Path) -> None:
         sender.join()
     assert said[-1] == "Too long for a job posting: more than 200,000 characters; paste just the ad."
     assert not (home / "profile.json").exists()
+
+
+def test_degrees_named_as_alternatives_are_met_by_either(engine: Advisor) -> None:
+    text = "PACS Analyst\n\nRequirements\n- Associate's or bachelor's degree in IT required\n- DICOM"
+    posting = read_posting(engine, text)
+    degrees = {v.item.id: v.state for v in match(engine, Profile(degree="associate"), posting).verdicts}
+    assert {k: v for k, v in degrees.items() if k in ("associate", "bachelor")} == {
+        "associate": "met",
+        "bachelor": "met",
+    }
+    states = {v.item.id: v.state for v in match(engine, Profile(degree="high-school"), posting).verdicts}
+    assert states["associate"] == states["bachelor"] == "missing"

@@ -4,7 +4,7 @@ graph with how the posting differs from it. Reads the profile; never changes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from advisor.answers.planner import Planner, Step
@@ -152,10 +152,28 @@ def _closest(graph: Graph, posting: Posting) -> RoleDiff | None:
     )
 
 
+def _alternatives(verdicts: list[Verdict]) -> list[Verdict]:
+    """Degrees named in one piece are alternatives ('associate's or bachelor's'): when one
+    is met, so are the others."""
+    met = {
+        (v.item.status, v.item.line, v.item.text)
+        for v in verdicts
+        if v.item.type == "degree" and v.state == "met"
+    }
+    return [
+        replace(v, state="met")
+        if v.item.type == "degree" and (v.item.status, v.item.line, v.item.text) in met
+        else v
+        for v in verdicts
+    ]
+
+
 def match(engine: Advisor, profile: Profile, posting: Posting) -> Match:
     """Compare `posting` with `profile` (which is only read)."""
     graph = engine.graph
-    verdicts = [Verdict(i, item_name(graph, i), verdict(graph, profile, i)) for i in posting.items]
+    verdicts = _alternatives(
+        [Verdict(i, item_name(graph, i), verdict(graph, profile, i)) for i in posting.items]
+    )
     questions = list(
         dict.fromkeys(
             _question(graph, v.item) for v in verdicts if v.state == "unknown" and v.item.status in COUNTED

@@ -13,6 +13,7 @@ from advisor.config import (
     MAX_POSTING_LINES,
     MIN_ENGLISH_SHARE,
     MIN_SCOPE_SIGNALS,
+    ON_CALL_NEGATION_WORDS,
     PASTE_MIN_CUES,
     PASTE_MIN_LINES,
     POSTING_RE,
@@ -154,19 +155,34 @@ def _named_in(title: str, words: Words) -> frozenset[str]:
 
 
 def _merge(items: list[Item]) -> list[Item]:
-    """One item per skill, certification or degree level (its strongest status), and per
-    number of years; required first, then preferred, then mentioned, in posting order."""
+    """One item per skill, certification, degree (level and field) and experience (years
+    and area), at its strongest status; required first, then preferred, then mentioned,
+    in posting order."""
     kept: dict[tuple[str, str, float, str], Item] = {}
+    order: dict[tuple[str, str, float, str], int] = {}
     for item in items:
-        ident = (item.type, item.id, item.years, item.area.lower())
+        ident = _ident(item)
+        order.setdefault(ident, len(order))
         old = kept.get(ident)
         if old is None or STRENGTH[item.status] < STRENGTH[old.status]:
             kept[ident] = item
-    idents = [(i.type, i.id, i.years, i.area.lower()) for i in items]
-    order = {ident: n for n, ident in enumerate(dict.fromkeys(idents))}
-    return sorted(
-        kept.values(), key=lambda i: (STRENGTH[i.status], order[(i.type, i.id, i.years, i.area.lower())])
-    )
+    merged = sorted(kept.values(), key=lambda i: (STRENGTH[i.status], order[_ident(i)]))
+    return _one_degree_per_status(merged)
+
+
+def _ident(item: Item) -> tuple[str, str, float, str]:
+    return item.type, item.id, item.years, (item.area or item.field).lower()
+
+
+def _one_degree_per_status(items: list[Item]) -> list[Item]:
+    """A degree level once per status, and again at a weaker status only for another
+    field ('Master's in informatics required; MBA preferred' keeps both)."""
+    kept: list[Item] = []
+    for item in items:
+        same = [k for k in kept if k.type == "degree" and k.id == item.id]
+        if item.type != "degree" or not any(k.status == item.status or k.field == item.field for k in same):
+            kept.append(item)
+    return kept
 
 
 def _by_overlap(engine: Advisor, items: list[Item]) -> str | None:
@@ -184,13 +200,23 @@ def _by_overlap(engine: Advisor, items: list[Item]) -> str | None:
 
 
 def _on_call(plain: str, lex: Lexicon) -> bool | None:
-    text = " ".join(" ".join(key(s)) for line in plain.split("\n") for s in POSTING_RE.SENTENCE.split(line))
-    text = f" {text} "
-    if any(f" {p} " in text for p in lex.on_call_no):
-        return False
-    if any(f" {p} " in text for p in lex.on_call_yes):
-        return True
-    return None
+    """False when the posting says there is no call ('no on-call', 'does not carry a
+    regular on-call assignment': a negation shortly before a call phrase), True when it
+    names call, None when it does not say."""
+    sentences = (" ".join(key(s)) for line in plain.split("\n") for s in POSTING_RE.SENTENCE.split(line))
+    yes = False
+    for sentence in sentences:
+        text = f" {sentence} "
+        if any(f" {p} " in text for p in lex.on_call_no):
+            return False
+        for phrase in lex.on_call_yes:
+            at = text.find(f" {phrase} ")
+            if at < 0:
+                continue
+            if lex.on_call_negations & set(text[:at].split()[-ON_CALL_NEGATION_WORDS:]):
+                return False
+            yes = True
+    return True if yes else None
 
 
 def to_dict(posting: Posting) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from advisor.config import POSTING_RE
 from advisor.posting.lexicon import Lexicon
 from advisor.posting.sections import Block
-from advisor.state import DEGREE_RANK
 from advisor.text import echo, normalize, tokenize
 from advisor.understand.numbers import NUMBER_WORDS
 
@@ -135,7 +134,7 @@ def _years(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
         found.append((years, _area(text[m.end() : end])))
         rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]
     for m in POSTING_RE.OF_WHICH.finditer(text):
-        found.append((_number(m.group("n")), _area(text[m.end() :])))
+        found.append((_number(m.group("n") or m.group("m")), _area(text[m.end() :])))
     return [(round(n, 2), a) for n, a in found if 0 < n <= MAX_YEARS], rest
 
 
@@ -212,7 +211,7 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
                 Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
             ]
             tokens = words(rest)
-            found, named = _lowest_degree(terms_of(tokens, lex))
+            found, named = _degrees_share_a_field(terms_of(tokens, lex))
             roles += named
             asks = _asks_as_such(tokens, len(found), lex)
             items += [
@@ -224,17 +223,17 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
     return BlockResult(tuple(items), tuple(roles), block.status)
 
 
-def _lowest_degree(
+def _degrees_share_a_field(
     found: tuple[list[tuple[str, str, str]], list[str]],
 ) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """'AAS or bachelor's in IT': one piece naming several degrees asks for the lowest."""
+    """'Associate's or bachelor's degree in IT': each degree of one piece is an item (they
+    are alternatives: `compare` counts the piece met when one is); a degree named without
+    a field takes the field written after another one."""
     terms, roles = found
-    degrees = [t for t in terms if t[0] == "degree"]
-    if len(degrees) < 2:
+    fields = [t[2] for t in terms if t[0] == "degree" and t[2]]
+    if not fields:
         return found
-    lowest = min(degrees, key=lambda t: DEGREE_RANK.get(t[1], 9))
-    field = lowest[2] or next((t[2] for t in degrees if t[2]), "")
-    return [t for t in terms if t[0] != "degree"] + [("degree", lowest[1], field)], roles
+    return [("degree", t[1], t[2] or fields[0]) if t[0] == "degree" else t for t in terms], roles
 
 
 def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:

@@ -36,6 +36,7 @@ class Lexicon:
     fields: dict[Key, str]  # words → field of study
     on_call_yes: tuple[str, ...]
     on_call_no: tuple[str, ...]
+    on_call_negations: frozenset[str]  # 'not', 'no'… just before a call phrase
     qualification_words: frozenset[str]
     experience_words: frozenset[str]
     years_blockers: tuple[str, ...]
@@ -106,6 +107,7 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         fields=fields,
         on_call_yes=tuple(" ".join(key(p)) for p in raw["on_call"]["yes"]),
         on_call_no=tuple(" ".join(key(p)) for p in raw["on_call"]["no"]),
+        on_call_negations=frozenset(raw["on_call"]["negations"]),
         qualification_words=frozenset(w for p in raw["qualification_words"] for w in key(p)),
         experience_words=frozenset(w for p in raw["experience_words"] for w in key(p)),
         years_blockers=tuple(" ".join(key(p)) for p in raw["years_blockers"]),

@@ -354,3 +354,24 @@ def test_headings_with_an_aside_or_a_known_ending(engine: Advisor) -> None:
 def test_an_inline_label_covers_only_its_paragraph(engine: Advisor) -> None:
     text = "PACS Analyst\n\nRequirements\n- DICOM\nLocation: Remote\n\n- Knowledge of HL7 required"
     assert got(read(engine, text), "required") == {"skill:dicom", "skill:hl7"}
+
+
+def test_examples_of_experience_are_not_requirements(engine: Advisor) -> None:
+    text = (
+        "PACS Administrator\n\nQualifications\n- One year of specialized experience. Examples of "
+        "specialized experience include: administering DICOM connectivity; maintaining Linux "
+        "servers. Knowledge of HL7 required."
+    )
+    p = read(engine, text)
+    assert got(p, "required") == {"experience:1", "skill:hl7"}
+    assert {i.id for i in p.of("mentioned")} == {"dicom", "linux"}
+
+
+def test_a_phrase_that_only_contains_a_skill_name_is_not_the_skill(engine: Advisor) -> None:
+    text = "PACS Administrator\n\nRequirements\n- Subject to a background security investigation\n- DICOM"
+    assert got(read(engine, text), "required") == {"skill:dicom"}
+
+
+def test_a_posting_term_is_not_respelled_as_a_heading_word(engine: Advisor) -> None:
+    text = "PACS Administrator\n\nRequirements\n- Current RN license in the State of Minnesota"
+    assert got(read(engine, text), "required") == {"certification:rn-license"}

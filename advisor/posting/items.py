@@ -80,7 +80,9 @@ class Words:
     def __call__(self, text: str) -> list[str]:
         found = self.memo.get(text)
         if found is None:
-            tokens = self.lex.fix(tokenize(normalize(text)))
+            raw = tokenize(normalize(text))
+            protected = self.lex.protected  # 'license' of 'RN license' is not 'licenses'
+            tokens = [r if r in protected else f for r, f in zip(raw, self.lex.fix(raw), strict=True)]
             fixed = self.extractor.parse(tokens).tokens
             found = [t if t in self.lex.protected else f for t, f in zip(tokens, fixed, strict=True)]
             self.memo[text] = found
@@ -88,7 +90,7 @@ class Words:
 
 
 def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> str:
-    if section == "duty":
+    if section == "duty" or "mentioned" in cues:  # a duty, or 'examples of … include'
         return "mentioned"
     if cues:
         return cues[0]
@@ -201,10 +203,15 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
     lex = words.lex
     items: list[Item] = []
     roles: list[str] = []
+    examples = False  # 'Examples of … include: A; B; and C': every part until the full stop
     for sentence in POSTING_RE.SENTENCE.split(block.text):
         if not sentence.strip():
             continue
-        for piece, status in _pieces(sentence, block.status, words):
+        examples = examples or "mentioned" in _cues(words(sentence), lex)
+        section = "duty" if examples else block.status
+        if sentence.rstrip().endswith((".", "!", "?")):
+            examples = False
+        for piece, status in _pieces(sentence, section, words):
             quote = echo(piece, 70)
             years, rest = _years(piece, lex) if status != "mentioned" else ([], piece)
             items += [
@@ -260,6 +267,9 @@ def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]
             found[degree_at] = ("degree", found[degree_at][1], value)
         elif kind == "term" and value[0] == "role":
             roles.append(value[1])
+        elif kind == "term" and value[0] == "none":
+            pass  # 'security clearance' is not the skill 'security'
+
         elif kind == "term":
             found.append((value[0], value[1], ""))
         i = end

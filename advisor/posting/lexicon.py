@@ -31,7 +31,7 @@ def key(phrase: str) -> Key:
 class Lexicon:
     headings: dict[Key, str]  # heading words → required | preferred | duty | ignore
     cues: dict[Key, str]  # cue words → required | preferred
-    terms: dict[Key, tuple[str, str]]  # words → (item type, id): skill / certification / role
+    terms: dict[Key, tuple[str, str]]  # words → (type, id): skill / certification / role / none
     degrees: dict[Key, str]  # words → degree level
     fields: dict[Key, str]  # words → field of study
     on_call_yes: tuple[str, ...]
@@ -87,6 +87,7 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
             continue
         for phrase in phrases:
             terms[key(phrase)] = (ITEM_TYPES[node.type], node_id)
+    terms.update({key(p): ("none", "") for p in raw["not_items"]})
     degrees = {key(p): level for level, ps in slots["degree"].items() for p in ps}
     degrees.update({key(p): level for level, ps in raw["degrees"].items() for p in ps})
     fields = {key(p): p for p in slots["fields"]}

@@ -98,7 +98,7 @@ def _heading_status(words: tuple[str, ...], lex: Lexicon) -> str | None:
     for i in range(len(words)):
         hit = lex.longest(lex.cues, list(words), i)
         if hit is not None:
-            return str(hit[1])
+            return "duty" if hit[1] == "mentioned" else str(hit[1])
     for n in range(len(words) - 1, 0, -1):
         if words[:n] in lex.headings:
             return lex.headings[words[:n]]
@@ -109,7 +109,7 @@ def _names_items(words: list[str], lex: Lexicon) -> bool:
     """True when the words name a skill or certification ('HL7 & SQL' is not a heading)."""
     for i in range(len(words)):
         hit = lex.longest(lex.terms, words, i)
-        if hit is not None and hit[1][0] != "role":
+        if hit is not None and hit[1][0] not in ("role", "none"):
             return True
     return False
 

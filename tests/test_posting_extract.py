@@ -375,3 +375,31 @@ def test_a_phrase_that_only_contains_a_skill_name_is_not_the_skill(engine: Advis
 def test_a_posting_term_is_not_respelled_as_a_heading_word(engine: Advisor) -> None:
     text = "PACS Administrator\n\nRequirements\n- Current RN license in the State of Minnesota"
     assert got(read(engine, text), "required") == {"certification:rn-license"}
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Cardiology PACS Administrator", "cardiology-pacs-administrator"),
+        ("Cardiovascular PACS Administrator - Nights", "cardiology-pacs-administrator"),
+        ("Sr. Cardiac PACS Admin", "cardiology-pacs-administrator"),
+        ("Cardiology PACS Analyst II", "cardiology-pacs-analyst"),
+        ("Imaging Informatics Analyst", "pacs-analyst"),
+        ("PACS Technologist", "pacs-administrator"),
+        ("Radiology Information Systems Analyst (Epic Radiant)", "ris-analyst"),
+        ("Junior PACS Analyst", "junior-pacs-analyst"),
+    ],
+)
+def test_the_most_specific_title_wins(engine: Advisor, title: str, role: str) -> None:
+    """A specific title beats the generic one inside it; title words ('cardiovascular',
+    'admin') are read as the role names spell them."""
+    p = read(engine, f"{title}\nSome Hospital\n\nRequirements\n- Knowledge of DICOM required")
+    assert (p.role, p.in_scope) == (role, True)
+
+
+def test_title_aliases_must_name_roles(engine: Advisor) -> None:
+    raw = {"phrases": {}, "scope_ids": [], "title_aliases": {"dicom": ["dicom person"]}}
+    problems = check(raw, {n.id: n.type for n in engine.graph.nodes.values()})
+    assert [p.line() for p in problems] == [
+        "intents/posting.json: $.title_aliases.dicom: 'dicom' is not a role (hint: use a role id)"
+    ]

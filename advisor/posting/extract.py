@@ -130,7 +130,8 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
     words of a role's name or alias (the longest alias wins; career roles first)."""
     lines = [line.strip() for line in plain.split("\n") if line.strip()][:TITLE_LINES]
     for line in lines:
-        tokens = engine.extractor.parse(engine.posting.fix(tokenize(normalize(line)))).tokens
+        fixed = engine.extractor.parse(engine.posting.fix(tokenize(normalize(line)))).tokens
+        tokens = [engine.posting.title_words.get(t, t) for t in fixed]
         words, joined = set(tokens), f" {' '.join(tokens)} "
         best: tuple[bool, int, int, str] | None = None
         for alias, role in engine.posting.role_aliases:

@@ -46,7 +46,8 @@ class Lexicon:
     english_words: frozenset[str]
     protected: frozenset[str]  # words the speller must leave alone (mirth, rhapsody…)
     prefixes: frozenset[Key]
-    role_aliases: tuple[tuple[Key, str], ...]  # every role's name and aliases (for titles)
+    role_aliases: tuple[tuple[Key, str], ...]  # every role's name, aliases, title aliases
+    title_words: dict[str, str]  # 'cardiovascular' → 'cardiology' (titles and role names)
     skipped: tuple[str, ...]  # phrase ids the graph does not (yet) have
     heading_words: frozenset[str]  # words a heading is made of (and, of, the, &…)
     speller: Speller  # typos of heading, cue and role words ('REQUIRMENTS', 'adminstrator')
@@ -118,11 +119,20 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         english_words=frozenset(raw["english_words"]),
         protected=protected,
         prefixes=prefixes,
-        role_aliases=tuple((k, v[1]) for k, v in terms.items() if v[0] == "role"),
+        role_aliases=_role_aliases(raw, terms),
+        title_words=dict(raw["title_words"]),
         skipped=tuple(skipped),
         heading_words=frozenset({w for table in (headings, cues) for k in table for w in k} | CONNECTORS),
         speller=Speller(dict.fromkeys(structure, 5), frozenset(structure)),
     )
+
+
+def _role_aliases(raw: dict[str, Any], terms: dict[Key, tuple[str, str]]) -> tuple[tuple[Key, str], ...]:
+    """Every role's name and aliases and the posting title aliases, in title words."""
+    words: dict[str, str] = raw["title_words"]
+    pairs = [(k, v[1]) for k, v in terms.items() if v[0] == "role"]
+    pairs += [(key(p), role) for role, ps in raw["title_aliases"].items() for p in ps]
+    return tuple(dict.fromkeys((tuple(words.get(w, w) for w in k), role) for k, role in pairs))
 
 
 def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
@@ -151,6 +161,11 @@ def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
                         "keep it under one id",
                     )
                 )
+    for role in raw.get("title_aliases", {}):
+        if node_types.get(role) != "role":
+            problems.append(
+                Problem(FILE, f"$.title_aliases.{role}", f"'{role}' is not a role", "use a role id")
+            )
     for index, node_id in enumerate(raw["scope_ids"]):
         if node_id not in node_types:
             problems.append(

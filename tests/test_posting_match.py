@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import signal
 import threading
@@ -293,3 +294,41 @@ def test_degrees_named_as_alternatives_are_met_by_either(engine: Advisor) -> Non
     }
     states = {v.item.id: v.state for v in match(engine, Profile(degree="high-school"), posting).verdicts}
     assert states["associate"] == states["bachelor"] == "missing"
+
+
+def test_a_whole_posting_piped_into_the_chat_gets_one_match_answer(kdir: Path) -> None:
+    code, out, _ = cli(kdir, stdin=BULLETS)
+    assert code == 0 and out.startswith("Job posting: PACS Administrator")
+    assert out.count("Readiness:") == 1
+    code, out, _ = cli(kdir, "--json", stdin=BULLETS)
+    assert json.loads(out)["role"] == "pacs-administrator"  # the `advisor match --json` contract
+
+
+def test_chat_lines_piped_in_stay_one_message_each(kdir: Path) -> None:
+    """Many lines with cue words but no sections or layout are a conversation."""
+    lines = (
+        "hi\nwhat is required for a PACS analyst?\nis CIIP preferred?\nmust I know HL7?\nI know DICOM\nbye\n"
+    )
+    code, out, _ = cli(kdir, "--json", stdin=lines)
+    assert code == 0 and len(out.splitlines()) == 6
+
+
+def test_a_slow_pipe_is_chat_and_loses_nothing(engine: Advisor) -> None:
+    """A writer that sends a line and waits is not a posting; what was read comes first."""
+    from advisor.terminal.stdin_posting import split_posting
+
+    read_fd, write_fd = os.pipe()
+    os.write(write_fd, b"PACS Administrator\n\nRequirements\n- DICOM\nhal")
+    with os.fdopen(read_fd, encoding="utf-8") as stdin:
+        posting, rest = split_posting(stdin, engine.posting)
+        os.write(write_fd, b"f a line\nbye\n")
+        os.close(write_fd)
+        assert posting is None
+        assert list(rest) == [
+            "PACS Administrator\n",
+            "\n",
+            "Requirements\n",
+            "- DICOM\n",
+            "half a line\n",
+            "bye\n",
+        ]

@@ -93,7 +93,7 @@ def _posting_problems(knowledge: dict[str, Any], lexicons: dict[str, Any]) -> li
     from advisor.posting.lexicon import check  # the posting package imports the graph
 
     posting = lexicons.get("posting")
-    if posting is None or not {"skills", "concepts", "certifications"} <= set(knowledge):
+    if posting is None or not {"roles", "skills", "concepts", "certifications"} <= set(knowledge):
         return []
     types = {
         node["id"]: kind for file, key, kind in NODE_KINDS for node in knowledge.get(file, {}).get(key, [])

@@ -403,3 +403,16 @@ def test_title_aliases_must_name_roles(engine: Advisor) -> None:
     assert [p.line() for p in problems] == [
         "intents/posting.json: $.title_aliases.dicom: 'dicom' is not a role (hint: use a role id)"
     ]
+
+
+def test_structure_words_fix_typos_not_other_words(engine: Advisor) -> None:
+    typos = ["requirments", "prefered", "skils", "interfaces", "computer", "license", "references"]
+    assert engine.posting.fix(typos) == [
+        "requirements",
+        "preferred",
+        "skills",
+        "interfaces",
+        "computer",
+        "license",
+        "references",
+    ]

@@ -55,7 +55,7 @@ class Lexicon:
     def fix(self, tokens: list[str] | tuple[str, ...]) -> list[str]:
         """Tokens with typos of the posting's structure words corrected (terms are left to
         the engine's speller, which knows every alias)."""
-        return [self.speller.correct(t) or t for t in tokens]
+        return [_plausible(t, self.speller.correct(t)) for t in tokens]
 
     def longest(self, table: dict[Key, Any], tokens: list[str], i: int) -> tuple[int, Any] | None:
         """The longest entry of `table` starting at token i: (end, value), or None."""
@@ -68,6 +68,15 @@ class Lexicon:
             if gram not in self.prefixes:
                 break
         return best
+
+
+def _plausible(token: str, fix: str | None) -> str:
+    """The correction when it reads as a typo of it: same first two letters and last letter
+    ('requirments', 'prefered', 'skils'); not another form of a word ('interfaces' →
+    'interface', 'computer' → 'computed', 'license' → 'licenses', 'references')."""
+    if fix and fix[:2] == token[:2] and fix[-1] == token[-1]:
+        return fix
+    return token
 
 
 def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:

@@ -139,7 +139,7 @@ class POSTING_RE:
     YEARS = re.compile(
         rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
         rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
-        r"\s*\+?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
+        r"\s*(?:\+|-?\s*plus\b)?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
         re.I,
     )
     # Indeed's "PACS administration: 2 years (Required)": the area before a colon

@@ -251,6 +251,7 @@ def test_any_text_is_read_or_refused_in_one_line(engine: Advisor, text: str) -> 
         ("- Six months experience in a help desk role required", 0.5),
         ("- 24-month minimum of imaging IT experience", 2),
         ("- PACS administration: 2 years (Required)", 2),
+        ("- Two-plus years of SQL experience", 2),
     ],
 )
 def test_years_of_experience_in_months_and_indeed_form(engine: Advisor, line: str, years: float) -> None:
@@ -415,4 +416,11 @@ def test_structure_words_fix_typos_not_other_words(engine: Advisor) -> None:
         "computer",
         "license",
         "references",
+    ]
+
+
+def test_a_possessive_years_area_reads_cleanly(engine: Advisor) -> None:
+    p = read(engine, "PACS Administrator\n\nRequirements\n- 3+ yrs' experience supporting PACS in a hospital")
+    assert [(i.status, i.years, i.area) for i in p.items] == [
+        ("required", 3, "supporting PACS in a hospital")
     ]

@@ -60,12 +60,17 @@ def _cues(tokens: list[str], lex: Lexicon) -> list[str]:
     found, i = [], 0
     while i < len(tokens):
         hit = lex.longest(lex.cues, tokens, i)
-        if hit is None:
+        if hit is None or _counted(tokens, i):
             i += 1
             continue
         found.append(hit[1])
         i = hit[0]
     return found
+
+
+def _counted(tokens: list[str], i: int) -> bool:
+    """'Two-plus years', '5 plus years': a 'plus' after a number counts, it is no cue."""
+    return tokens[i] == "plus" and i > 0 and (tokens[i - 1].isdigit() or tokens[i - 1] in NUMBER_WORDS)
 
 
 class Words:
@@ -181,7 +186,7 @@ def _number(word: str) -> float:
 
 def _area(rest: str) -> str:
     """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
-    text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()"))
+    text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()'’"))
     text = text.split(".")[0].strip(" ,;:()")
     return echo(text, 60)
 

@@ -113,6 +113,7 @@ HEADING_MAX_WORDS: Final = 7  # a short line in capitals or ending in ':' is a h
 MIN_SCOPE_SIGNALS: Final = 2  # imaging-informatics terms a posting without a PACS title needs
 PASTE_MIN_LINES: Final = 5  # a chat message of this many lines with posting cues is a posting
 PASTE_MIN_CUES: Final = 2
+DEGREE_FIELD_WORDS: Final = 8  # a degree's field is named within this many words after it
 STDIN_POSTING_WAIT: Final = 0.3  # s: piped input complete by then may be one whole posting
 ON_CALL_NEGATION_WORDS: Final = 5  # 'does not carry a regular on-call …': a 'not' this close
 

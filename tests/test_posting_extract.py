@@ -424,3 +424,18 @@ def test_a_possessive_years_area_reads_cleanly(engine: Advisor) -> None:
     assert [(i.status, i.years, i.area) for i in p.items] == [
         ("required", 3, "supporting PACS in a hospital")
     ]
+
+
+def test_a_requirement_stated_in_a_duty_section_counts(engine: Advisor) -> None:
+    text = (
+        "PACS Analyst\n\nJob overview\nYou will support PACS. Knowledge of DICOM is essential. "
+        "Participation in the on-call rota is required."
+    )
+    p = read(engine, text)
+    assert got(p, "required") == {"skill:dicom"} and p.on_call is True
+
+
+def test_a_degree_field_is_named_near_the_degree(engine: Advisor) -> None:
+    line = "- A degree in a scientific discipline and at least 2 years working in a busy radiology department"
+    p = read(engine, f"PACS Analyst\n\nThe ideal candidate\n{line}")
+    assert [(i.id, i.field) for i in p.items if i.type == "degree"] == [("bachelor", "")]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from advisor.config import DEGREE_FIELD_WORDS as FIELD_WINDOW
 from advisor.config import POSTING_RE
 from advisor.posting.lexicon import Lexicon
 from advisor.posting.sections import Block
@@ -95,8 +96,10 @@ class Words:
 
 
 def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> str:
-    if section == "duty" or "mentioned" in cues:  # a duty, or 'examples of … include'
+    if "mentioned" in cues:  # 'examples of … include'
         return "mentioned"
+    if section == "duty":  # a duty, unless it states a requirement ('Knowledge of X is essential')
+        return cues[0] if cues and lex.qualification_words & set(tokens) else "mentioned"
     if cues:
         return cues[0]
     if section in ("required", "preferred"):
@@ -252,7 +255,7 @@ def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]
     """(type, id, field) of each skill, certification and degree; role ids named."""
     found: list[tuple[str, str, str]] = []
     roles: list[str] = []
-    degree_at = -1
+    degree_at = degree_word = -1
     i = 0
     while i < len(tokens):
         hits = [
@@ -266,9 +269,11 @@ def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]
         # after a degree, 'information systems' is its field, not the skill of the same name
         end, kind, value = max(hits, key=lambda h: (h[0], degree_at >= 0 and h[1] == "field"))
         if kind == "degree":
-            degree_at = len(found)
+            degree_at, degree_word = len(found), i
             found.append(("degree", value, ""))
-        elif kind == "field" and degree_at >= 0 and not found[degree_at][2]:
+        elif (
+            kind == "field" and degree_at >= 0 and not found[degree_at][2] and i - degree_word <= FIELD_WINDOW
+        ):
             found[degree_at] = ("degree", found[degree_at][1], value)
         elif kind == "term" and value[0] == "role":
             roles.append(value[1])

@@ -127,6 +127,11 @@ class POSTING_RE:
     BULLET = re.compile(
         r"^\s*(?:[-*•·▪◦●○■□➢➤►»✓✔–—+\uf0a7\uf0b7\uf076\uf0d8]+|\d{1,2}[.)](?!\d)|o(?=\s+[A-Z]))\s*"
     )
+    # arrows, dingbats and emoji at a line's start ('✅ HL7', '👉 What you'll need'): a
+    # heading's decoration or a bullet
+    SYMBOL_LEAD = re.compile(
+        r"^\s*[\u2190-\u2bff\ufe0f\U0001f000-\U0001faff][\u2190-\u2bff\ufe0f\U0001f000-\U0001faff\s]*"
+    )
     SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
     WORD = re.compile(r"[A-Za-z0-9]+")
     PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
@@ -143,8 +148,9 @@ class POSTING_RE:
         r"\s*(?:\+|-?\s*plus\b)?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
         re.I,
     )
-    # Indeed's "PACS administration: 2 years (Required)": the area before a colon
-    AREA_COLON = re.compile(r"^\s*(?P<area>[^:]{2,80}?)\s*:\s*$")
+    # the area before the years: Indeed's "PACS administration: 2 years (Required)",
+    # "PACS admin experience (3 years)"
+    AREA_COLON = re.compile(r"^\s*(?P<area>[^:()]{2,80}?)\s*[:(]\s*$")
     # "at least five (5) of which in a leadership role", "of which at least five were in a …"
     OF_WHICH = re.compile(
         rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b"

@@ -439,3 +439,10 @@ def test_a_degree_field_is_named_near_the_degree(engine: Advisor) -> None:
     line = "- A degree in a scientific discipline and at least 2 years working in a busy radiology department"
     p = read(engine, f"PACS Analyst\n\nThe ideal candidate\n{line}")
     assert [(i.id, i.field) for i in p.items if i.type == "degree"] == [("bachelor", "")]
+
+
+def test_emoji_decorate_headings_and_mark_bullets(engine: Advisor) -> None:
+    text = "PACS Administrator\n\n👉 What you'll need\n✅ HL7 + DICOM\n✅ CIIP\n\n⭐ Bonus\n➕ Mirth"
+    p = read(engine, text)
+    assert got(p, "required") == {"skill:hl7", "skill:dicom", "certification:ciip"}
+    assert got(p, "preferred") == {"skill:interface-engines"}

@@ -130,6 +130,15 @@ def _continues(previous: str, line: str, raw: str) -> bool:
     return last.endswith((",", "-", "/", "&", "(")) or last.rsplit(" ", 1)[-1].lower() in CONNECTORS
 
 
+def _unsymbol(line: str, lex: Lexicon) -> str:
+    """A line that starts with emoji or dingbats: a heading without them, else a bullet."""
+    lead = POSTING_RE.SYMBOL_LEAD.match(line)
+    if lead is None:
+        return line
+    rest = line[lead.end() :]
+    return rest if not rest.strip() or heading_of(rest, lex) is not None else f"- {rest}"
+
+
 def blocks(text: str, lex: Lexicon) -> list[Block]:
     """The posting's blocks in order (headings themselves are not blocks)."""
     out: list[Block] = []
@@ -143,7 +152,8 @@ def blocks(text: str, lex: Lexicon) -> list[Block]:
             current.clear()
 
     section: tuple[str, str] | None = None  # the section an inline 'Label: text' interrupts
-    for number, raw in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(text.split("\n"), 1):
+        raw = _unsymbol(line, lex)
         if not raw.strip():
             flush()
             if section is not None:  # 'Location: Remote' labels its own paragraph only

@@ -332,3 +332,9 @@ def test_a_slow_pipe_is_chat_and_loses_nothing(engine: Advisor) -> None:
             "half a line\n",
             "bye\n",
         ]
+
+
+def test_the_plan_asks_for_the_lowest_of_alternative_degrees(engine: Advisor) -> None:
+    text = "PACS Analyst\n\nRequirements\n- Associate's or bachelor's degree in IT required\n- DICOM"
+    found = match(engine, Profile(degree="high-school"), read_posting(engine, text))
+    assert [s.id for s in found.plan if s.id.startswith("degree:")] == ["degree:associate"]

@@ -118,7 +118,7 @@ def _need(item: Item) -> Need:
 
 
 def _plan(graph: Graph, profile: Profile, verdicts: list[Verdict], title: str) -> tuple[Step, ...]:
-    open_items = [v for v in verdicts if v.state != "met" and v.item.status in COUNTED]
+    open_items = _lowest_alternative([v for v in verdicts if v.state != "met" and v.item.status in COUNTED])
     if not open_items:
         return ()
     requirements = tuple(
@@ -165,6 +165,21 @@ def _alternatives(verdicts: list[Verdict]) -> list[Verdict]:
         if v.item.type == "degree" and (v.item.status, v.item.line, v.item.text) in met
         else v
         for v in verdicts
+    ]
+
+
+def _lowest_alternative(verdicts: list[Verdict]) -> list[Verdict]:
+    """Of degrees named as alternatives in one piece, only the lowest is planned for."""
+    lowest: dict[tuple[str, int, str], int] = {}
+    for v in verdicts:
+        if v.item.type == "degree":
+            where = (v.item.status, v.item.line, v.item.text)
+            lowest[where] = min(lowest.get(where, 9), DEGREE_RANK.get(v.item.id, 9))
+    return [
+        v
+        for v in verdicts
+        if v.item.type != "degree"
+        or DEGREE_RANK.get(v.item.id, 9) == lowest[(v.item.status, v.item.line, v.item.text)]
     ]
 
 

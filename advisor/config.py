@@ -75,6 +75,8 @@ MAX_BAR: Final = 40
 
 # Answers list at most this many roles, certifications or places before "… and N more".
 LIST_LIMIT: Final = 15
+# a timeline names this many steps without a sourced duration, then counts the rest
+UNTIMED_SHOWN: Final = 5
 # Paths: explanations wrap at this width; a step's reason quotes at most this much of a source.
 QUOTE_MAX: Final = 160
 

@@ -11,6 +11,7 @@ from advisor.answers.common import Answer, Ask, listing
 from advisor.answers.paths import ask_goal, wrap
 from advisor.answers.planner import plan_path
 from advisor.answers.steps import Step
+from advisor.config import UNTIMED_SHOWN
 
 
 def _span(months: float) -> str:
@@ -46,8 +47,13 @@ def timeline(ask: Ask) -> Answer:
     _alternatives(ask, out, todo)
     untimed = [s.name for s in todo if not s.duration]
     if untimed:
-        out.add("My sources give no time for these steps:")
-        out.lines += [f"  • {n}" for n in untimed]
+        # the first few by name (the path's order), the rest counted: a timeline, not the path again
+        shown = untimed[:UNTIMED_SHOWN]
+        out.add(f"My sources give no time for {'these steps' if len(untimed) > 1 else 'this step'}:")
+        out.lines += [f"  • {n}" for n in shown]
+        if len(untimed) > len(shown):
+            more = len(untimed) - len(shown)
+            out.add(f'  … and {more} more ("show my path" lists them all).')
     if any(s.kind == "certify" for s in todo):
         out.add("None of my sources gives a credible study time for the exams, so I")
         out.add("won't guess one.")

@@ -446,3 +446,12 @@ def test_emoji_decorate_headings_and_mark_bullets(engine: Advisor) -> None:
     p = read(engine, text)
     assert got(p, "required") == {"skill:hl7", "skill:dicom", "certification:ciip"}
     assert got(p, "preferred") == {"skill:interface-engines"}
+
+
+def test_the_title_is_not_looked_for_in_the_body(engine: Advisor) -> None:
+    text = (
+        "Cardiovascular Imaging Systems Specialist\nDepartment: Heart Institute\n\nQualifications:\n"
+        "- Registered Cardiac Sonographer (RDCS) preferred\n- Knowledge of DICOM and HL7 required"
+    )
+    p = read(engine, text)
+    assert (p.title, p.role) == ("Cardiovascular Imaging Systems Specialist", "cardiology-pacs-administrator")

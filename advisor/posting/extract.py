@@ -129,7 +129,7 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
     """The title line and its role: the first of the first lines whose words contain all the
     words of a role's name or alias (the longest alias wins; career roles first)."""
     lines = [line.strip() for line in plain.split("\n") if line.strip()][:TITLE_LINES]
-    for line in lines:
+    for line in _before_sections(lines, engine.posting):
         fixed = engine.extractor.parse(engine.posting.fix(tokenize(normalize(line)))).tokens
         tokens = [engine.posting.title_words.get(t, t) for t in fixed]
         words, joined = set(tokens), f" {' '.join(tokens)} "
@@ -143,6 +143,14 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
         if best is not None:
             return line, best[3]
     return (lines[0] if lines else ""), None
+
+
+def _before_sections(lines: list[str], lex: Lexicon) -> list[str]:
+    """The lines before the first section heading: a job's title is not in its body."""
+    for n, line in enumerate(lines):
+        if n and heading_of(line, lex) is not None:
+            return lines[:n]
+    return lines
 
 
 def _named_in(title: str, words: Words) -> frozenset[str]:

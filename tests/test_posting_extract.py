@@ -455,3 +455,12 @@ def test_the_title_is_not_looked_for_in_the_body(engine: Advisor) -> None:
     )
     p = read(engine, text)
     assert (p.title, p.role) == ("Cardiovascular Imaging Systems Specialist", "cardiology-pacs-administrator")
+
+
+def test_a_clinical_posting_that_names_pacs_knowledge_stays_out_of_scope(engine: Advisor) -> None:
+    text = (
+        "Diagnostic Medical Sonographer\n\nQualifications\n- RDMS required\n"
+        "- Familiarity with PACS, DICOM and modality worklists"
+    )
+    p = read(engine, text)
+    assert (p.role, p.in_scope) == ("sonographer", False)

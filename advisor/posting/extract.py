@@ -108,7 +108,10 @@ def read_posting(engine: Advisor, text: str) -> Posting:
     asked = {i.id for i in merged if i.status != "mentioned"} | context  # the title's 'PACS' too
     signals = len(asked & lex.scope_ids)
     background = role is not None and engine.graph.nodes[role].get("track") == "background"
-    if role is None or background and signals >= MIN_SCOPE_SIGNALS + 1:  # 'Radiologic Technologist (PACS)'
+    # a clinical title is a PACS job when the title names the field ('Radiologic
+    # Technologist (PACS)'), not for a sonographer who should know PACS
+    names_field = bool(context & lex.scope_ids)
+    if role is None or background and names_field and signals > MIN_SCOPE_SIGNALS:
         careers = [r for r, _ in mentions.most_common() if engine.graph.nodes[r].get("track") != "background"]
         role = (
             careers[0] if careers else _by_overlap(engine, merged) if signals >= MIN_SCOPE_SIGNALS else role

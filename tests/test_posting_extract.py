@@ -464,3 +464,8 @@ def test_a_clinical_posting_that_names_pacs_knowledge_stays_out_of_scope(engine:
     )
     p = read(engine, text)
     assert (p.role, p.in_scope) == ("sonographer", False)
+
+
+def test_a_skill_in_the_title_is_still_asked_for(engine: Advisor) -> None:
+    text = "HL7 Integration Analyst\n\nRequirements\n- Experience building HL7 interfaces required"
+    assert got(read(engine, text), "required") == {"skill:hl7"}

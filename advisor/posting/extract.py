@@ -157,13 +157,14 @@ def _before_sections(lines: list[str], lex: Lexicon) -> list[str]:
 
 
 def _named_in(title: str, words: Words) -> frozenset[str]:
-    """The skill and concept ids the title names, inside role names too ('PACS' of
-    'PACS Manager', 'Imaging Informatics' of 'Manager, PACS & Imaging Informatics')."""
-    tokens, terms = words(title), words.lex.terms
+    """The fields (systems) the title names, inside role names too ('PACS' of 'PACS
+    Manager', 'Imaging Informatics' of 'Manager, PACS & Imaging Informatics'); not skills
+    such as HL7 of 'HL7 Integration Analyst', which the body asks for."""
+    tokens, terms, fields = words(title), words.lex.terms, words.lex.field_ids
     grams = (
         tuple(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, min(i + 5, len(tokens) + 1))
     )
-    return frozenset(found[1] for g in grams if (found := terms.get(g)) is not None and found[0] == "skill")
+    return frozenset(found[1] for g in grams if (found := terms.get(g)) is not None and found[1] in fields)
 
 
 def _merge(items: list[Item]) -> list[Item]:

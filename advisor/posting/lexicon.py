@@ -43,6 +43,7 @@ class Lexicon:
     duration_words: frozenset[str]  # 'a 24-month course', '6-month contract': not experience
     knowledge_words: frozenset[str]  # 'knowledge of PACS' asks for PACS as such
     scope_ids: frozenset[str]
+    field_ids: frozenset[str]  # 'PACS' of 'PACS Manager': the job's field, not a skill it asks
     english_words: frozenset[str]
     protected: frozenset[str]  # words the speller must leave alone (mirth, rhapsody…)
     prefixes: frozenset[Key]
@@ -125,6 +126,7 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         duration_words=frozenset(w for p in raw["duration_words"] for w in key(p)),
         knowledge_words=frozenset(w for p in raw["knowledge_words"] for w in key(p)),
         scope_ids=frozenset(raw["scope_ids"]),
+        field_ids=frozenset(raw["field_ids"]),
         english_words=frozenset(raw["english_words"]),
         protected=protected,
         prefixes=prefixes,
@@ -174,6 +176,11 @@ def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
         if node_types.get(role) != "role":
             problems.append(
                 Problem(FILE, f"$.title_aliases.{role}", f"'{role}' is not a role", "use a role id")
+            )
+    for index, node_id in enumerate(raw.get("field_ids", [])):
+        if node_id not in node_types:
+            problems.append(
+                Problem(FILE, f"$.field_ids[{index}]", f"unknown id '{node_id}'", "use a graph id")
             )
     for index, node_id in enumerate(raw["scope_ids"]):
         if node_id not in node_types:

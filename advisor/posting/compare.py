@@ -4,7 +4,7 @@ graph with how the posting differs from it. Reads the profile; never changes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from advisor.answers.planner import Planner, Step
@@ -118,7 +118,7 @@ def _need(item: Item) -> Need:
 
 
 def _plan(graph: Graph, profile: Profile, verdicts: list[Verdict], title: str) -> tuple[Step, ...]:
-    open_items = _lowest_alternative([v for v in verdicts if v.state != "met" and v.item.status in COUNTED])
+    open_items = [v for v in verdicts if v.state != "met" and v.item.status in COUNTED]
     if not open_items:
         return ()
     requirements = tuple(
@@ -153,34 +153,17 @@ def _closest(graph: Graph, posting: Posting) -> RoleDiff | None:
 
 
 def _alternatives(verdicts: list[Verdict]) -> list[Verdict]:
-    """Degrees named in one piece are alternatives ('associate's or bachelor's'): when one
-    is met, so are the others."""
-    met = {
-        (v.item.status, v.item.line, v.item.text)
-        for v in verdicts
-        if v.item.type == "degree" and v.state == "met"
-    }
-    return [
-        replace(v, state="met")
-        if v.item.type == "degree" and (v.item.status, v.item.line, v.item.text) in met
-        else v
-        for v in verdicts
-    ]
-
-
-def _lowest_alternative(verdicts: list[Verdict]) -> list[Verdict]:
-    """Of degrees named as alternatives in one piece, only the lowest is planned for."""
-    lowest: dict[tuple[str, int, str], int] = {}
+    """Degrees named in one piece are alternatives ('associate's or bachelor's'), one
+    requirement: the one the profile meets stands for it, else the lowest."""
+    groups: dict[tuple[str, int, str], list[Verdict]] = {}
     for v in verdicts:
         if v.item.type == "degree":
-            where = (v.item.status, v.item.line, v.item.text)
-            lowest[where] = min(lowest.get(where, 9), DEGREE_RANK.get(v.item.id, 9))
-    return [
-        v
-        for v in verdicts
-        if v.item.type != "degree"
-        or DEGREE_RANK.get(v.item.id, 9) == lowest[(v.item.status, v.item.line, v.item.text)]
-    ]
+            groups.setdefault((v.item.status, v.item.line, v.item.text), []).append(v)
+    keep = set()
+    for group in groups.values():
+        met = [v for v in group if v.state == "met"]
+        keep.add(id(met[0] if met else min(group, key=lambda v: DEGREE_RANK.get(v.item.id, 9))))
+    return [v for v in verdicts if v.item.type != "degree" or id(v) in keep]
 
 
 def match(engine: Advisor, profile: Profile, posting: Posting) -> Match:

@@ -469,3 +469,27 @@ def test_a_clinical_posting_that_names_pacs_knowledge_stays_out_of_scope(engine:
 def test_a_skill_in_the_title_is_still_asked_for(engine: Advisor) -> None:
     text = "HL7 Integration Analyst\n\nRequirements\n- Experience building HL7 interfaces required"
     assert got(read(engine, text), "required") == {"skill:hl7"}
+
+
+@pytest.mark.parametrize(
+    ("line", "required", "preferred"),
+    [
+        (
+            "- Minimum 3 years supporting radiology systems (5+ years preferred)",
+            {"experience:3"},
+            {"experience:5"},
+        ),
+        ("- Strong SQL skills (Crystal Reports or SSRS is a bonus)", {"skill:sql"}, set()),
+        ("- CIIP or CPAS certification (Preferred)", set(), {"certification:ciip", "certification:cpas"}),
+        (
+            "- ADN required, BSN preferred (BSN required within 5 years)",
+            {"degree:associate"},
+            {"degree:bachelor"},
+        ),
+    ],
+)
+def test_an_aside_with_its_own_cue_is_its_own_piece(
+    engine: Advisor, line: str, required: set[str], preferred: set[str]
+) -> None:
+    p = read(engine, f"PACS Analyst\n\nQualifications\n{line}")
+    assert (got(p, "required"), got(p, "preferred")) == (required, preferred)

@@ -108,7 +108,17 @@ def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> s
 
 
 def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
-    """(piece text, status) for one sentence."""
+    """(piece text, status) for one sentence. An aside in parentheses with its own cue
+    and more than cue words ('(5+ years preferred)', '(SSRS is a bonus)') is a piece of
+    its own; its cue does not reach the rest ('(Required)' alone still does)."""
+    asides = [m for m in POSTING_RE.ASIDE.finditer(sentence) if _own_cue(m.group(1), words)]
+    if asides and section != "duty":
+        outside = "".join(
+            " " if any(a.start() <= i < a.end() for a in asides) else c for i, c in enumerate(sentence)
+        )
+        return _pieces(outside, section, words) + [
+            piece for m in asides for piece in _pieces(m.group(1), section, words)
+        ]
     lex = words.lex
     tokens = words(sentence)
     cues = _cues(tokens, lex)
@@ -123,6 +133,11 @@ def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
         status = (later or earlier or [_status(section, [], tokens, lex)])[0]
         out.append((part, status))
     return out
+
+
+def _own_cue(aside: str, words: Words) -> bool:
+    tokens = words(aside)
+    return bool(_cues(tokens, words.lex)) and not all(t in words.lex.heading_words for t in tokens)
 
 
 def _years(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
@@ -219,6 +234,7 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
         section = "duty" if examples else block.status
         if sentence.rstrip().endswith((".", "!", "?")):
             examples = False
+        seen: set[tuple[str, str]] = set()  # named again in an aside: qualified, not restated
         for piece, status in _pieces(sentence, section, words):
             quote = echo(piece, 70)
             years, rest = _years(piece, lex) if status != "mentioned" else ([], piece)
@@ -227,6 +243,8 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
             ]
             tokens = words(rest)
             found, named = _degrees_share_a_field(terms_of(tokens, lex))
+            found = [f for f in found if (f[0], f[1]) not in seen]
+            seen.update((f[0], f[1]) for f in found)
             roles += named
             asks = _asks_as_such(tokens, len(found), lex)
             items += [

@@ -20,7 +20,7 @@ from advisor.posting.scoring import score
 from advisor.posting.sections import clean
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [d for d in (ROOT / "tests" / "postings" / "dev", ROOT / "tests" / "postings" / "own") if d.is_dir()]
+SETS = [d for d in (ROOT / "tests" / "postings" / n for n in ("dev", "dev2", "own")) if d.is_dir()]
 ITEM_KINDS = ("skill", "certification", "degree", "experience")
 FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9), "experience": (0.9, 0.9)}
 

@@ -104,6 +104,10 @@ class RE:
     ORDINAL_CHOICE = re.compile(
         r"^(?:the )?(first|second|third|1st|2nd|3rd|1|2|3|one|two|three)(?: one| option)?$"
     )
+    # a source tag in a reply ("[PACS Boot Camp]"): wrapping never breaks inside one
+    SOURCE_TAG = re.compile(r"\[[^\[\]\n]*\]")
+    # the marker a wrapped line hangs under: a bullet ("• ") or a number ("12. ")
+    LIST_MARKER = re.compile(r"(?:[•○✓-]|\d+[.)]) ")
 
 
 # Job postings (advisor/posting/): limits, and what counts as a posting in the chat.

@@ -15,7 +15,7 @@ from advisor.posting.lexicon import build as build_lexicon
 from advisor.state import State, prune
 from advisor.text import normalize, tokenize
 from advisor.understand.entities import EntityExtractor
-from advisor.understand.intents import IntentClassifier
+from advisor.understand.intents import OUT_OF_SCOPE, IntentClassifier
 from advisor.understand.spelling import Speller
 
 
@@ -50,7 +50,11 @@ class Advisor:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
         self.speller = Speller(vocab, frozenset(trusted))
-        self.extractor = EntityExtractor(self.graph, data.slots, self.speller)
+        oos = next((i for i in data.intents if i.name == OUT_OF_SCOPE), None)
+        other_careers = (
+            frozenset(" ".join(tokenize(normalize(t))) for t in oos.topics) if oos else frozenset()
+        )
+        self.extractor = EntityExtractor(self.graph, data.slots, self.speller, other_careers)
         careers = frozenset(r.id for r in self.graph.career_roles())
         self.classifier = IntentClassifier(data.intents, self.extractor, careers)
 

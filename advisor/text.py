@@ -88,3 +88,12 @@ def tokenize(normalized: str) -> list[str]:
 def was_truncated(text: str) -> bool:
     """True when `normalize` read only the start of the message."""
     return len(text) > MAX_INPUT_CHARS
+
+
+def count(number: float, noun: str, plural: str = "") -> str:
+    """A number and its noun, singular only for exactly one ('1 year', '1.5 years', '0 steps').
+
+    >>> count(1, "year"), count(1.5, "year"), count(0, "step"), count(2, "child", "children")
+    ('1 year', '1.5 years', '0 steps', '2 children')
+    """
+    return f"{number:g} {noun if number == 1 else plural or noun + 's'}"

@@ -295,4 +295,4 @@ def test_wrap_keeps_bullets_hanging() -> None:
     lines = wrap(text, 40).splitlines()
     assert len(lines) > 1
     assert all(len(line) <= 40 for line in lines)
-    assert all(line.startswith("     ") for line in lines[1:])
+    assert all(line.startswith("    word") for line in lines[1:])  # under the text, not the bullet

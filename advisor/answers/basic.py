@@ -5,6 +5,7 @@ from __future__ import annotations
 from advisor.answers.common import Answer, Ask, fill, listing
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
+from advisor.text import count
 
 EXAMPLES = (
     "How much does a PACS administrator make in San Francisco?",
@@ -56,7 +57,7 @@ def profile_lines(graph: Graph, p: Profile) -> list[str]:
     if p.current_role or p.background:
         lines.append(f"Current job: {graph.name(p.current_role) if p.current_role else p.background}")
     if p.years is not None:
-        lines.append(f"Experience: {p.years:g} years")
+        lines.append(f"Experience: {count(p.years, 'year')}")
     if p.skills:
         lines.append(f"Knows: {listing([graph.name(s) for s in p.skills])}")
     if p.certifications:

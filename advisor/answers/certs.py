@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing, source_tag
 from advisor.answers.roles import compare_nodes
-from advisor.answers.skills import COST, skill_lines
+from advisor.answers.skills import COST, learn_skill, skill_lines
 from advisor.config import LIST_LIMIT
 from advisor.knowledge.graph import Fact, Graph, Node, Topic
 
@@ -12,6 +12,8 @@ from advisor.knowledge.graph import Fact, Graph, Node, Topic
 def certification_info(ask: Ask) -> Answer:
     """A certification: what its question asks about (fee, format, prerequisites…), else an overview."""
     graph = ask.graph
+    if ask.certification not in graph.nodes:  # a body named alone ("how much are CompTIA exams?")
+        return _body_answer(ask)
     cert = graph.nodes[ask.certification or ""]
     topics = [t for t in graph.cert_topics if ask.says(*t.cues)]
     hidden = {h for t in topics for h in t.hides}
@@ -33,6 +35,16 @@ def certification_info(ask: Ask) -> Answer:
     if len(named) >= 2:
         return compare_nodes(ask, named)
     return _overview(ask, cert)
+
+
+def _body_answer(ask: Ask) -> Answer:
+    """A certifying body without a certificate: its certificates on the topic asked, else the body."""
+    org = ask.parsed.first("organisation")
+    issued = [c for c in ask.graph.of_type("certification") if org and c.get("issuer") == org.id]
+    topics = [t for t in ask.graph.cert_topics if ask.says(*t.cues)]
+    if issued and topics:
+        return _body_topic_answer(ask, issued, topics)
+    return concept_info(ask)
 
 
 def _overview(ask: Ask, cert: Node) -> Answer:
@@ -247,6 +259,9 @@ def study_resources(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     target = ask.certification or ask.topic or ask.role
     resources = graph.of_type("resource")
+    node = graph.nodes.get(target or "")
+    if node is not None and node.type == "skill":  # "how do I learn Linux?"
+        return learn_skill(graph, node)
     if target:
         covering = [graph.nodes[r] for r in graph.covered_by.get(target, ())]
         if covering:

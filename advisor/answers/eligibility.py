@@ -13,6 +13,7 @@ from typing import Any
 
 from advisor.answers.common import Answer, Ask, listing
 from advisor.config import DEGREE_BY_LENGTH, FACTS_RE
+from advisor.text import count
 
 DEGREE_WORDS = {
     "none": "no degree",
@@ -116,7 +117,8 @@ def score(rule: Any, got: Inputs) -> list[Score]:
                 continue
             pts = _per_points(cat, got.months)
             years = got.months / 12
-            line = f"{years:g} years → {pts} (1 per {cat['per']:g} months, min {cat['min']:g}{cap})"
+            rule_text = f"1 per {count(cat['per'], 'month')}, min {cat['min']:g}{cap}"
+            line = f"{count(years, 'year')} → {pts} ({rule_text})"
             out.append(Score(cat["id"], pts, line))
         else:
             pts = _per_points(cat, got.ce_hours)
@@ -125,7 +127,7 @@ def score(rule: Any, got: Inputs) -> list[Score]:
                 line = f"unknown → 0 for now ({rule_text}); how many do you have?"
                 out.append(Score(cat["id"], 0, line, False))
             else:
-                out.append(Score(cat["id"], pts, f"{got.ce_hours:g} hours → {pts} ({rule_text}{cap})"))
+                out.append(Score(cat["id"], pts, f"{count(got.ce_hours, 'hour')} → {pts} ({rule_text}{cap})"))
     return out
 
 
@@ -150,7 +152,7 @@ def ciip_eligibility(ask: Ask) -> Answer:
     scores = score(rule, got)
     cats = {c["id"]: c for c in rule["categories"]}
     abbr = cert.get("abbr")
-    out.add(f"{abbr} eligibility — ABII's seven-point system: at least {rule['min_total']:g} points")
+    out.add(f"{abbr} eligibility — ABII's seven-point system: at least {count(rule['min_total'], 'point')}")
     out.add("and every category minimum. Your points:")
     width = max(len(cats[s.category]["label"]) for s in scores)
     for s in scores:
@@ -201,21 +203,22 @@ def _verdict(
     ]
     if exp.known and exp.points < low:
         out.add(
-            f"Verdict: not yet — experience needs at least {low:g} points ({low * per:g} months of "
-            f"qualifying work; {low * per - (got.months or 0):g} more months). Nobody qualifies "
+            f"Verdict: not yet — experience needs at least {count(low, 'point')} "
+            f"({count(low * per, 'month')} of qualifying work; "
+            f"{count(low * per - (got.months or 0), 'more month')}). Nobody qualifies "
             "before that, whatever the other points."
         )
     elif _eligible(rule, cats, scores, total) and exp.known:
-        out.add(f"Verdict: eligible — {total} points, and every minimum is met.")
+        out.add(f"Verdict: eligible — {count(total, 'point')}, and every minimum is met.")
         return
     elif asks:
         out.add(f"Verdict: I can't tell yet — tell me {listing(asks)}.")
         out.add(f"With what I know: {total} of {rule['min_total']:g}.")
         return
     else:
-        out.add(f"Verdict: not yet — {total} of {rule['min_total']:g}; {need} more points needed.")
+        out.add(f"Verdict: not yet — {total} of {rule['min_total']:g}; {count(need, 'more point')} needed.")
     if need:
-        out.add(f"Ways to the {need} missing points (any one of them):")
+        out.add(f"Ways to the {count(need, 'missing point')} (any one of them):")
         for way in _ways(cats, scores, got, need):
             out.add(f"  • {way}")
 
@@ -229,12 +232,11 @@ def _ways(cats: dict[str, Any], scores: list[Score], got: Inputs, need: int) -> 
         more = min(need, room)
         months = (have["experience"] + more) * exp["per"] - got.months
         also = "" if more >= need else f" (experience counts up to {exp['max']:g}: that gives {more} of them)"
-        unit = "year" if months == 12 else "years"
-        ways.append(f"{months / 12:g} more {unit} of qualifying work{also}")
+        ways.append(f"{count(months / 12, 'more year')} of qualifying work{also}")
     ce = cats.get("ce")
     if ce is not None:
         hours = (have["ce"] + need) * ce["per"] - (got.ce_hours or 0)
-        ways.append(f"{hours:g} hours of continuing education in imaging informatics")
+        ways.append(f"{count(hours, 'hour')} of continuing education in imaging informatics")
     edu = cats.get("education")
     if edu is not None:
         target = have["education"] + need
@@ -243,7 +245,7 @@ def _ways(cats: dict[str, Any], scores: list[Score], got: Inputs, need: int) -> 
             pts, degree = min(better)
             word = DEGREE_WORDS[degree]
             article = "an" if word[0] in "aeiou" else "a"
-            ways.append(f"{article} {word} ({pts:g} points instead of {have['education']})")
+            ways.append(f"{article} {word} ({count(pts, 'point')} instead of {have['education']})")
     return ways
 
 

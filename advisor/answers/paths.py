@@ -10,6 +10,7 @@ from advisor.answers.steps import Plan, Step
 from advisor.config import REPLY_WIDTH
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
+from advisor.text import count
 
 MARK = {"done": "✓", "todo": "○"}
 
@@ -46,7 +47,7 @@ def describe_plan(graph: Graph, plan: Plan, profile: Profile) -> Answer:
         out.add(f"Ask for your path to one of: {listing([r.name for r in graph.career_roles()[:5]])}.")
         return out
     done = [s for s in plan.steps if s.status == "done"]
-    out.add(f"Your path to {goal} ({len(done)} of {len(plan.steps)} steps done):")
+    out.add(f"Your path to {goal} ({len(done)} of {count(len(plan.steps), 'step')} done):")
     seen: dict[str, int] = {}
     for number, step in enumerate(plan.steps, 1):
         for line in _step_lines(number, step, seen):

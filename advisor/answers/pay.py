@@ -20,6 +20,7 @@ from advisor.answers.pay_edges import (
 )
 from advisor.config import LIST_LIMIT, MIN_BAR, REPLY_WIDTH
 from advisor.knowledge.graph import Graph, PayFact
+from advisor.text import count
 
 BASIS_WORDS = ("base", "base salary", "base pay", "total", "total pay", "total compensation", "take home")
 LEVEL_OF_KIND = {"starting": "entry", "experienced": "mid", "senior": "senior", "percentile-90": "senior"}
@@ -58,7 +59,7 @@ def describe(graph: Graph, fact: PayFact, with_place: bool = True) -> str:
     elif fact.percent is not None:
         extra = f" ({fact.percent:g}% above the US average)"
     if fact.years_max:
-        extra += f", with up to {fact.years_max:g} years of experience"
+        extra += f", with up to {count(fact.years_max, 'year')} of experience"
     return f"{label.capitalize()}: {amount} a year{extra}{place}"
 
 
@@ -111,7 +112,7 @@ def salary(ask: Ask) -> Answer:
     chosen = _by_place(ask, out, facts, subject)
     if ask.seniority or ask.years is not None:
         leveled = [f for f in chosen if _matches_level(f, ask.seniority, ask.years)]
-        what = ask.seniority or f"{ask.years:g} years of experience"
+        what = ask.seniority or f"{count(ask.years or 0, 'year')} of experience"
         if leveled:
             chosen = leveled
         else:

@@ -19,6 +19,7 @@ from advisor.answers.steps import Plan, Route, Step
 from advisor.config import QUOTE_MAX
 from advisor.knowledge.graph import Graph, Item, Node, Requirement
 from advisor.state import DEGREE_RANK, Profile
+from advisor.text import count
 
 __all__ = ["Plan", "Planner", "Route", "Step", "plan_path"]  # Step and Plan live in steps.py
 
@@ -205,9 +206,8 @@ class Planner:
         if item.kind == "experience" and item.years:
             done = p.years if (p.years and item.role and p.current_role == item.role) else 0
             step.months = max(0.0, (item.years - done) * 12)
-            plural = "s" if item.years != 1 else ""
             who = self.graph.sources[source].publisher if source in self.graph.sources else "the source"
-            step.duration = f"{item.years:g} year{plural} of work, the figure {who} gives"
+            step.duration = f"{count(item.years, 'year')} of work, the figure {who} gives"
             step.duration_source = source
             return
         for span in self.graph.durations.get(step.id, ()):
@@ -217,9 +217,11 @@ class Planner:
             if span["kind"] == "work":
                 step.months = max(0.0, span["months"] - (p.years or 0) * 12)
                 if p.years and not step.months:
-                    step.duration += f"; your {p.years:g} years may already count, if they qualify"
+                    step.duration += f"; your {count(p.years, 'year')} may already count, if they qualify"
                 elif p.years:
-                    step.duration += f"; with your {p.years:g} years, about {step.months:g} more months"
+                    step.duration += (
+                        f"; with your {count(p.years, 'year')}, about {count(step.months, 'more month')}"
+                    )
             else:
                 step.days = span.get("days")
             return
@@ -301,7 +303,7 @@ class Planner:
             }[item.level or "bachelor"]
             fields = f" ({', '.join(item.fields)})" if item.fields else ""
             return f"degree:{item.level}", f"Earn {level}{fields}", "earn", ""
-        years = f"{item.years:g} year{'s' if item.years != 1 else ''}" if item.years else ""
+        years = count(item.years, "year") if item.years else ""
         if item.role:
             name = f"Work as a {g.name(item.role)}" + (f" for {years}" if years else "")
             return f"experience:{item.role}", name, "experience", years

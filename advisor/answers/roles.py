@@ -6,6 +6,7 @@ from advisor.answers.common import Answer, Ask, listing
 from advisor.answers.pay import pay_bars
 from advisor.config import LIST_LIMIT
 from advisor.knowledge.graph import Graph, Item, Requirement
+from advisor.text import count
 
 LEVEL_WORD = {"required": "required", "preferred": "preferred", "plus": "a plus"}
 
@@ -93,11 +94,11 @@ def career_progression(ask: Ask) -> Answer:
     else:
         out.add(f"Where {role.name} can lead:")
     for move in moves:
-        when = f" after about {move.years:g} years" if move.years else ""
+        when = f" after about {count(move.years, 'year')}" if move.years else ""
         out.add(f"  → {graph.name(move.dst)}{when}: {move.note}")
         out.cite(move.source)
         for onward in graph.leads_to.get(move.dst, ()):
-            later = f" (after about {onward.years:g} more years)" if onward.years else ""
+            later = f" (after about {count(onward.years, 'more year')})" if onward.years else ""
             out.add(f"      then → {graph.name(onward.dst)}{later}")
             out.cite(onward.source)
     before = graph.comes_from.get(role.id, ())

@@ -3,6 +3,7 @@ how to show it (knowledge/skills.json `why`, `learn`, `show`; resources that cov
 
 from __future__ import annotations
 
+from advisor.answers.common import Answer
 from advisor.knowledge.graph import Graph, Node
 
 COST = {"free": "free", "paid": "paid", "unknown": "cost not stated"}
@@ -19,12 +20,8 @@ def skill_lines(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
         who = graph.sources[why["source"]].publisher if why["source"] in graph.sources else ""
         lines.append(f"Why PACS work needs it: {why['text']}" + (f" ({who})" if who else ""))
         sources.append(why["source"])
-    ways = [f"{w['text'].rstrip('.')} ({COST[w['cost']]})" for w in node.get("learn", ())]
-    sources += [w["source"] for w in node.get("learn", ())]
-    for rid in graph.covered_by.get(node.id, ()):
-        res = graph.nodes[rid]
-        ways.append(f"{res.name} ({COST.get(res.get('cost'), 'cost not stated')})")
-        sources += list(res.sources)
+    ways, cited = learn_ways(graph, node)
+    sources += cited
     if ways:
         lines.append("How to learn it: " + "; ".join(ways) + ".")
     elif why:
@@ -32,3 +29,29 @@ def skill_lines(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
     if node.get("show"):
         lines.append(f"How to show it: {node.get('show')}")
     return lines, sources
+
+
+def learn_ways(graph: Graph, node: Node) -> tuple[list[str], list[str]]:
+    """(ways, source ids) to learn a skill: its own `learn` entries, then resources covering it."""
+    ways = [f"{w['text'].rstrip('.')} ({COST[w['cost']]})" for w in node.get("learn", ())]
+    sources = [w["source"] for w in node.get("learn", ())]
+    for rid in graph.covered_by.get(node.id, ()):
+        res = graph.nodes[rid]
+        ways.append(f"{res.name} ({COST.get(res.get('cost'), 'cost not stated')})")
+        sources += list(res.sources)
+    return ways, sources
+
+
+def learn_skill(graph: Graph, node: Node) -> Answer:
+    """How to learn a skill: its ways to learn, or what the sources say of it when they name none."""
+    out = Answer()
+    ways, cited = learn_ways(graph, node)
+    if ways:
+        out.add(f"How to learn {node.name}:")
+        out.lines += [f"  • {way}" for way in ways]
+    else:
+        out.add(f"{node.name}: {node.description}")
+        extra, cited = skill_lines(graph, node)  # why it matters, "no course or book", how to show it
+        out.lines += extra
+    out.cite(*cited, *node.sources)
+    return out

@@ -12,16 +12,19 @@ from advisor.answers.paths import ask_goal, wrap
 from advisor.answers.planner import plan_path
 from advisor.answers.steps import Step
 from advisor.config import UNTIMED_SHOWN
+from advisor.text import count
 
 
 def _span(months: float) -> str:
-    """>>> _span(24), _span(12), _span(18)
-    ('2 years', '1 year', '18 months')
+    """Months as years when whole, else months.
+
+    >>> _span(24), _span(12), _span(18), _span(1)
+    ('2 years', '1 year', '18 months', '1 month')
     """
     if months % 12 == 0:
         years = months / 12
-        return f"{years:g} year{'s' if years != 1 else ''}"
-    return f"{months:g} months"
+        return count(years, "year")
+    return count(months, "month")
 
 
 def timeline(ask: Ask) -> Answer:
@@ -37,7 +40,7 @@ def timeline(ask: Ask) -> Answer:
         out.add(f"You meet everything my sources list for {name}: no steps left to time.")
         return out
     timed = [s for s in todo if s.duration]
-    left = f"{len(todo)} step{'s' if len(todo) != 1 else ''} to go"
+    left = f"{count(len(todo), 'step')} to go"
     out.add(f"How long to {name}, from your path ({left}):")
     for step in timed:
         out.add(f"  • {step.name}:")
@@ -72,7 +75,7 @@ def _totals(out: Answer, timed: list[Step]) -> None:
     elif work:
         out.add("The work time my sources ask for may already be covered by your years.")
     if days:
-        out.add(f"Training: up to {days:g} days.")
+        out.add(f"Training: up to {count(days, 'day')}.")
 
 
 def _alternatives(ask: Ask, out: Answer, todo: list[Step]) -> None:

@@ -12,7 +12,7 @@ from advisor.converse.dialogue import Decision, context_types, decide, is_questi
 from advisor.converse.slots import fill_slots, missing_slot
 from advisor.reply import Reply
 from advisor.state import State
-from advisor.text import echo, normalize, tokenize, was_truncated
+from advisor.text import count, echo, normalize, tokenize, was_truncated
 from advisor.understand.entities import Parsed
 from advisor.understand.numbers import years_notes
 from advisor.understand.statements import apply_changes, read_profile
@@ -256,7 +256,7 @@ def _changed_lines(
         if key in labels:
             out.append(f"{labels[key]}: {graph.name(value)}")
         elif key == "years":
-            out.append(f"{value:g} years of experience")
+            out.append(f"{count(value, 'year')} of experience")
         elif key == "degree":
             out.append("no degree" if value == "none" else f"degree: {value}")
     out += [f"knows {graph.name(s)}" for s in skills] + [f"holds {graph.name(c)}" for c in certs]

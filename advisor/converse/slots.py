@@ -70,7 +70,8 @@ def missing_slot(ask: Ask) -> str | None:
     if name == "compare_roles" and len(ask.roles) < 2:
         return "roles"
     if name == "certification_info" and not ask.certification:
-        return "certification"
+        # a certifying body alone ("how much are CompTIA exams?") is answered for its certificates
+        return None if ask.parsed.first("organisation") else "certification"
     if name == "concept_info" and not ask.topic:
         if ask.certification or ask.role:
             return None

@@ -13,6 +13,7 @@ from advisor.knowledge.graph import Item as Need
 from advisor.posting.extract import Posting
 from advisor.posting.items import Item
 from advisor.state import DEGREE_RANK, Profile
+from advisor.text import count
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -59,7 +60,7 @@ def item_name(graph: Graph, item: Item) -> str:
     if item.type == "degree":
         return DEGREE_NAMES.get(item.id, item.id) + (f" ({item.field})" if item.field else "")
     if item.type == "experience":
-        years = f"{item.years:g} year{'s' if item.years != 1 else ''}"
+        years = count(item.years, "year")
         return f"{years} of experience" + (f" ({item.area})" if item.area else "")
     return graph.name(item.id)
 

@@ -12,11 +12,12 @@ import shutil
 import textwrap
 from typing import TextIO
 
-from advisor.config import MAX_BAR, MIN_BAR, REPLY_WIDTH
+from advisor.config import MAX_BAR, MIN_BAR, RE, REPLY_WIDTH
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 CHART_LINE = re.compile(r"^(?P<indent> *)(?P<label>\S.*?) +(?P<bar>█*[▏▎▍▌▋▊▉]?) (?P<value>\S+)$")
 MIN_LABEL = 8
+_GLUE = "\ue000"  # stands for a space inside a source tag while wrapping (private use)
 
 
 def width_of(stream: TextIO) -> int:
@@ -73,23 +74,28 @@ def _chart(rows: list[re.Match[str]], width: int) -> list[str]:
 
 
 def wrap(text: str, width: int) -> str:
-    """Wrap each line to the width, keeping its indentation (bullets and numbers hang)."""
+    """Wrap each line to the width, keeping its indentation (bullets and numbers hang).
+
+    A source tag is one unit: "[PACS Boot Camp]" moves to the next line whole.
+
+    >>> print(wrap("  • Average salary: $73,321 a year [PACS Boot Camp]", 40))
+      • Average salary: $73,321 a year
+        [PACS Boot Camp]
+    """
     out = []
     for line in text.splitlines():
         stripped = line.lstrip()
         indent = line[: len(line) - len(stripped)]
-        bullet = stripped[:2] in ("• ", "○ ", "✓ ", "- ") or stripped[:1].isdigit()
-        out.append(
-            textwrap.fill(
-                line,
-                width=max(20, width),
-                subsequent_indent=indent + ("   " if bullet else ""),
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            if stripped
-            else ""
+        marker = RE.LIST_MARKER.match(stripped)
+        glued = RE.SOURCE_TAG.sub(lambda m: m.group().replace(" ", _GLUE), line)
+        filled = textwrap.fill(
+            glued,
+            width=max(20, width),
+            subsequent_indent=indent + " " * (len(marker.group()) if marker else 0),
+            break_on_hyphens=False,
+            break_long_words=False,
         )
+        out.append(filled.replace(_GLUE, " ") if stripped else "")
     return "\n".join(out)
 
 

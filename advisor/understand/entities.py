@@ -12,6 +12,7 @@ from typing import Any
 
 from advisor.config import RE
 from advisor.knowledge.graph import Graph
+from advisor.text import count
 from advisor.understand.numbers import find_years
 from advisor.understand.spelling import Speller
 
@@ -29,6 +30,9 @@ PLACEHOLDER = {
     "field": "<field>",
     "ambiguous": "<role>",
 }
+# where one starts, not where one goes: "can a rad tech become a pacs analyst" is a path,
+# "can a pacs admin become a director" a progression; their delexicalisations must differ
+BACKGROUND = "<background>"
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,25 @@ class Parsed:
 
 
 class EntityExtractor:
-    """Matches graph aliases and slot lexicons (degree, seniority, field) in token lists."""
+    """Matches graph aliases and slot lexicons (degree, seniority, field) in token lists.
 
-    def __init__(self, graph: Graph, slots: dict[str, Any], speller: Speller) -> None:
+    A background role is delexicalised as `<background>`, a career role as `<role>`.
+    A background named by one of `other_careers` ("nurse", "software engineer": phrases
+    the out-of-scope intent lists) stays words in the delexicalisation: asked about, it is
+    another career, and its words (not a slot every background shares) must say so.
+    """
+
+    def __init__(
+        self,
+        graph: Graph,
+        slots: dict[str, Any],
+        speller: Speller,
+        other_careers: frozenset[str] = frozenset(),
+    ) -> None:
         self.graph = graph
         self.speller = speller
+        self.backgrounds = frozenset(r.id for r in graph.background_roles())
+        self.other_careers = other_careers
         table: dict[tuple[str, ...], tuple[str, str, str]] = {}
         for key, node_id in graph.aliases.items():
             node = graph.nodes[node_id]
@@ -105,7 +123,7 @@ class EntityExtractor:
             if i in years:
                 span = years[i]
                 if span.usable:  # out of range: no entity; the reply asks (numbers.years_notes)
-                    name = f"{span.value:g} years"
+                    name = count(span.value, "year")
                     entities.append(
                         Entity("years", str(span.value), name, " ".join(tokens[i : span.end]), i, span.end)
                     )
@@ -120,9 +138,15 @@ class EntityExtractor:
             end, (kind, node_id, name) = hit
             fuzzy = fixed[i:end] != tokens[i:end]
             entities.append(Entity(kind, node_id, name, " ".join(tokens[i:end]), i, end, fuzzy))
-            delex.append(PLACEHOLDER[kind])
+            delex.extend(self._placeholder(kind, node_id, fixed[i:end]))
             i = end
         return Parsed(tuple(fixed), tuple(entities), tuple(delex), tuple(unknown), tuple(corrections))
+
+    def _placeholder(self, kind: str, node_id: str, words: list[str]) -> list[str]:
+        """What an entity span becomes in the delexicalisation (see the class docstring)."""
+        if kind != "role" or node_id not in self.backgrounds:
+            return [PLACEHOLDER[kind]]
+        return words if " ".join(words) in self.other_careers else [BACKGROUND]
 
     def _match(self, tokens: list[str], i: int) -> tuple[int, tuple[str, str, str]] | None:
         """The longest alias starting at token i (a trailing plural 's' may be dropped)."""

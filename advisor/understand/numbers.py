@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 from advisor.config import MAX_YEARS, MIN_YEARS, RE
+from advisor.text import count
 
 FIRST_PERSON = frozenset({"i", "my", "me", "myself"})  # as in understand/statements.py
 UNITS = frozenset({"year", "years", "yr", "yrs"})
@@ -148,11 +149,11 @@ def years_notes(tokens: list[str], stored: float | None) -> list[str]:
     notes = []
     for span in find_years(tokens).values():
         if not span.usable:
-            shown = f"{span.value:g} years" if abs(span.value) >= 0.01 else "that number"
+            shown = count(span.value, "year") if abs(span.value) >= 0.01 else "that number"
             notes.append(
                 f"I can only note experience from 0 to {MAX_YEARS} years, so I did not store "
                 f"{shown}. How many years of experience do you have?"
             )
         elif span.is_range and stored == span.low:
-            notes.append(f"I noted {span.low:g} years, the lower end of {span.low:g}–{span.high:g}.")
+            notes.append(f"I noted {count(span.low, 'year')}, the lower end of {span.low:g}–{span.high:g}.")
     return notes

@@ -128,6 +128,9 @@ HEADING_MAX_WORDS: Final = 7  # a short line in capitals or ending in ':' is a h
 MIN_SCOPE_SIGNALS: Final = 2  # imaging-informatics terms a posting without a PACS title needs
 PASTE_MIN_LINES: Final = 5  # a chat message of this many lines with posting cues is a posting
 PASTE_MIN_CUES: Final = 2
+DEGREE_FIELD_WORDS: Final = 8  # a degree's field is named within this many words after it
+STDIN_POSTING_WAIT: Final = 0.3  # s: piped input complete by then may be one whole posting
+ON_CALL_NEGATION_WORDS: Final = 5  # 'does not carry a regular on-call …': a 'not' this close
 
 
 class POSTING_RE:
@@ -139,22 +142,36 @@ class POSTING_RE:
     BULLET = re.compile(
         r"^\s*(?:[-*•·▪◦●○■□➢➤►»✓✔–—+\uf0a7\uf0b7\uf076\uf0d8]+|\d{1,2}[.)](?!\d)|o(?=\s+[A-Z]))\s*"
     )
+    # arrows, dingbats and emoji at a line's start ('✅ HL7', '👉 What you'll need'): a
+    # heading's decoration or a bullet
+    SYMBOL_LEAD = re.compile(
+        r"^\s*[\u2190-\u2bff\ufe0f\U0001f000-\U0001faff][\u2190-\u2bff\ufe0f\U0001f000-\U0001faff\s]*"
+    )
     SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
     WORD = re.compile(r"[A-Za-z0-9]+")
+    ASIDE = re.compile(r"\(([^()]{1,200})\)")  # '(5+ years preferred)' in a requirement
+    PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
     AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
     PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
     NUMBER = (
-        r"(?:\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+        r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|fifteen|eighteen|twenty|thirty)"
     )
+    # '2-4 years', 'three (3) years', '18 months' (unit: months → years / 12), '6-month'
     YEARS = re.compile(
         rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
         rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
-        r"\s*\+?\s*(?:years?|yrs?)\b",
+        r"\s*(?:\+|-?\s*plus\b)?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
         re.I,
     )
-    # "at least five (5) of which in a leadership role"
+    # the area before the years: Indeed's "PACS administration: 2 years (Required)",
+    # "PACS admin experience (3 years)"
+    AREA_COLON = re.compile(r"^\s*(?P<area>[^:()]{2,80}?)\s*[:(]\s*$")
+    # "at least five (5) of which in a leadership role", "of which at least five were in a …"
     OF_WHICH = re.compile(
-        rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b",
+        rf"\b(?:at least|minimum of|including)\s+(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?\s+of which\b"
+        rf"|\bof which\s+(?:at least\s+|a minimum of\s+)?(?P<m>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
+        r"\s+(?:were|was|are|must be|should be|in)\b",
         re.I,
     )
 

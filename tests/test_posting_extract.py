@@ -4,16 +4,15 @@
 from __future__ import annotations
 
 import json
-import warnings
+import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from posting_support import NEW_CERTS, NEW_CONCEPTS, NEW_SKILLS, future_knowledge
 
 from advisor import Advisor
-from advisor.knowledge.dataset import load
+from advisor.knowledge.dataset import load, validate
 from advisor.posting import Posting, read_posting
 from advisor.posting.items import STRENGTH
 from advisor.posting.lexicon import check
@@ -21,15 +20,14 @@ from advisor.posting.scoring import score
 from advisor.posting.sections import clean
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [d for d in (ROOT / "tests" / "postings" / "dev", ROOT / "tests" / "postings" / "own") if d.is_dir()]
+SETS = [d for d in (ROOT / "tests" / "postings" / n for n in ("dev", "dev2", "own")) if d.is_dir()]
 ITEM_KINDS = ("skill", "certification", "degree", "experience")
 FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9), "experience": (0.9, 0.9)}
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory) -> Advisor:
-    """The shipped data plus the contract's new ids (sql, linux, arrt-r…), as after merge."""
-    return Advisor.load(future_knowledge(tmp_path_factory.mktemp("kb")))
+def engine() -> Advisor:
+    return Advisor.load()
 
 
 def read(engine: Advisor, text: str) -> Posting:
@@ -51,17 +49,23 @@ def test_fixture_set_meets_its_floors(engine: Advisor, folder: Path) -> None:
     assert report["kinds"]["on_call"]["recall"] >= 0.9, report["misses"]
 
 
-def test_phrase_data_validates_against_the_graph_after_merge(engine: Advisor) -> None:
-    """With the contract's ids every phrase names a node; with the shipped graph, the ids
-    another branch adds are the only problems (warned, not failed, until it is merged)."""
+def test_phrase_data_names_only_graph_ids(engine: Advisor) -> None:
     raw = load().posting
     assert check(raw, {n.id: n.type for n in engine.graph.nodes.values()}) == []
-    shipped = load().graph
-    problems = check(raw, {n.id: n.type for n in shipped.nodes.values()})
-    future = set(NEW_SKILLS) | set(NEW_CONCEPTS) | set(NEW_CERTS)
-    assert all(p.path.rsplit(".", 1)[-1].split("[")[0] in future or "scope_ids" in p.path for p in problems)
-    if problems:
-        warnings.warn(f"{len(problems)} posting ids wait for the knowledge branch", stacklevel=1)
+    assert engine.posting.skipped == ()
+
+
+def test_validate_reports_a_phrase_of_an_unknown_id(tmp_path: Path) -> None:
+    idir = tmp_path / "intents"
+    shutil.copytree(ROOT / "intents", idir)
+    raw = json.loads((idir / "posting.json").read_text("utf-8"))
+    raw["phrases"]["no-such-skill"] = ["gizmo wrangling"]
+    (idir / "posting.json").write_text(json.dumps(raw), "utf-8")
+    lines = [p.line() for p in validate(ROOT / "knowledge", idir)]
+    assert lines == [
+        "intents/posting.json: $.phrases.no-such-skill: 'no-such-skill' is not a skill, concept "
+        "or certification of the knowledge (hint: add it to knowledge/ or remove its phrases)"
+    ]
 
 
 def test_a_phrase_under_two_ids_is_a_problem() -> None:
@@ -238,3 +242,254 @@ def test_any_text_is_read_or_refused_in_one_line(engine: Advisor, text: str) -> 
         assert "\n" not in p.problem and not p.items and p.role is None
     else:
         assert p.items or p.role
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("- 18 months of PACS support experience required", 1.5),
+        ("- Six months experience in a help desk role required", 0.5),
+        ("- 24-month minimum of imaging IT experience", 2),
+        ("- PACS administration: 2 years (Required)", 2),
+        ("- Two-plus years of SQL experience", 2),
+    ],
+)
+def test_years_of_experience_in_months_and_indeed_form(engine: Advisor, line: str, years: float) -> None:
+    p = read(engine, f"PACS Administrator\n\nRequirements\n{line}")
+    assert [i.years for i in p.items if i.type == "experience"] == [years]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Completion of a training course of at least 24 months in radiologic technology required",
+        "- This is a 6-month contract; required to start in May",
+        "- A 4-year degree in IT is required",
+    ],
+)
+def test_a_course_contract_or_degree_length_is_not_experience(engine: Advisor, line: str) -> None:
+    p = read(engine, f"PACS Administrator\n\nRequirements\n{line}")
+    assert [i for i in p.items if i.type == "experience"] == []
+
+
+def test_the_area_of_an_indeed_experience_line_is_not_a_skill(engine: Advisor) -> None:
+    p = read(engine, "PACS Administrator\n\nExperience:\n- HL7 interfaces: 1 year (Preferred)")
+    assert got(p, "preferred") == {"experience:1"}
+    assert [i.area for i in p.items] == ["HL7 interfaces"]
+
+
+def test_progressive_experience_in_an_area_is_not_a_skill(engine: Advisor) -> None:
+    p = read(
+        engine, "PACS Manager\n\nRequirements\n- 7 years of progressive experience in imaging informatics"
+    )
+    assert got(p, "required") == {"experience:7"}
+
+
+@pytest.mark.parametrize(
+    ("title", "line", "asked"),
+    [
+        ("PACS Manager", "- Experience of a PACS procurement project", False),
+        ("PACS Analyst", "- Experience supporting PACS/RIS in a hospital required", False),
+        ("PACS Analyst", "- Working knowledge of PACS required", True),
+        ("PACS Analyst", "- PACS (Required)", True),
+        ("Integration Analyst", "- Experience with PACS integrations required", True),
+    ],
+)
+def test_the_field_the_title_names_is_an_item_only_when_asked_for_as_such(
+    engine: Advisor, title: str, line: str, asked: bool
+) -> None:
+    """'PACS' in a PACS job's sentence is context; 'knowledge of PACS' asks for it."""
+    p = read(engine, f"{title}\n\nQualifications\n{line}")
+    assert ("skill:pacs" in got(p, "required") | got(p, "preferred")) is asked
+
+
+def test_both_degrees_of_an_or_are_items_with_the_field(engine: Advisor) -> None:
+    p = read(
+        engine, "PACS Analyst\n\nRequirements\n- Associate's or bachelor's degree in information technology"
+    )
+    assert [(i.id, i.field) for i in p.items if i.type == "degree"] == [
+        ("associate", "information technology"),
+        ("bachelor", "information technology"),
+    ]
+
+
+def test_a_degree_level_again_at_a_weaker_status_for_another_field(engine: Advisor) -> None:
+    text = (
+        "Imaging Director\n\nQualifications\n- Master's degree in health informatics required; MBA preferred"
+    )
+    p = read(engine, text)
+    assert got(p, "required") >= {"degree:master"} and "degree:master" in got(p, "preferred")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on_call"),
+    [
+        ("This role does not carry a regular on-call assignment.", False),
+        ("You will never be on call.", False),
+        ("Shares a one-week-in-five on-call rotation.", True),
+        ("Monday to Friday, 8 to 5.", None),
+    ],
+)
+def test_on_call_with_a_negation_before_it(engine: Advisor, sentence: str, on_call: bool | None) -> None:
+    assert read(engine, f"PACS Analyst\n\nRequirements\n- DICOM\n\n{sentence}").on_call is on_call
+
+
+def test_of_which_years_in_a_leadership_role(engine: Advisor) -> None:
+    line = "- Ten years of experience in imaging IT, of which at least five were in a leadership role"
+    assert got(read(engine, f"Imaging Director\n\nRequirements\n{line}"), "required") == {
+        "experience:10",
+        "experience:5",
+    }
+
+
+def test_headings_with_an_aside_or_a_known_ending(engine: Advisor) -> None:
+    text = (
+        "PACS Consultant\n\nWhat the consultant will do\n* Test HL7 and DICOM connections\n\n"
+        "MUST HAVES (please read):\n* Working knowledge of VNA\n\nNICE TO HAVES:\n* CIIP"
+    )
+    p = read(engine, text)
+    assert got(p, "required") == {"skill:vna"} and got(p, "preferred") == {"certification:ciip"}
+    assert {i.id for i in p.of("mentioned")} >= {"hl7", "dicom"}
+
+
+def test_an_inline_label_covers_only_its_paragraph(engine: Advisor) -> None:
+    text = "PACS Analyst\n\nRequirements\n- DICOM\nLocation: Remote\n\n- Knowledge of HL7 required"
+    assert got(read(engine, text), "required") == {"skill:dicom", "skill:hl7"}
+
+
+def test_examples_of_experience_are_not_requirements(engine: Advisor) -> None:
+    text = (
+        "PACS Administrator\n\nQualifications\n- One year of specialized experience. Examples of "
+        "specialized experience include: administering DICOM connectivity; maintaining Linux "
+        "servers. Knowledge of HL7 required."
+    )
+    p = read(engine, text)
+    assert got(p, "required") == {"experience:1", "skill:hl7"}
+    assert {i.id for i in p.of("mentioned")} == {"dicom", "linux"}
+
+
+def test_a_phrase_that_only_contains_a_skill_name_is_not_the_skill(engine: Advisor) -> None:
+    text = "PACS Administrator\n\nRequirements\n- Subject to a background security investigation\n- DICOM"
+    assert got(read(engine, text), "required") == {"skill:dicom"}
+
+
+def test_a_posting_term_is_not_respelled_as_a_heading_word(engine: Advisor) -> None:
+    text = "PACS Administrator\n\nRequirements\n- Current RN license in the State of Minnesota"
+    assert got(read(engine, text), "required") == {"certification:rn-license"}
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Cardiology PACS Administrator", "cardiology-pacs-administrator"),
+        ("Cardiovascular PACS Administrator - Nights", "cardiology-pacs-administrator"),
+        ("Sr. Cardiac PACS Admin", "cardiology-pacs-administrator"),
+        ("Cardiology PACS Analyst II", "cardiology-pacs-analyst"),
+        ("Imaging Informatics Analyst", "pacs-analyst"),
+        ("PACS Technologist", "pacs-administrator"),
+        ("Radiology Information Systems Analyst (Epic Radiant)", "ris-analyst"),
+        ("Junior PACS Analyst", "junior-pacs-analyst"),
+    ],
+)
+def test_the_most_specific_title_wins(engine: Advisor, title: str, role: str) -> None:
+    """A specific title beats the generic one inside it; title words ('cardiovascular',
+    'admin') are read as the role names spell them."""
+    p = read(engine, f"{title}\nSome Hospital\n\nRequirements\n- Knowledge of DICOM required")
+    assert (p.role, p.in_scope) == (role, True)
+
+
+def test_title_aliases_must_name_roles(engine: Advisor) -> None:
+    raw = {"phrases": {}, "scope_ids": [], "title_aliases": {"dicom": ["dicom person"]}}
+    problems = check(raw, {n.id: n.type for n in engine.graph.nodes.values()})
+    assert [p.line() for p in problems] == [
+        "intents/posting.json: $.title_aliases.dicom: 'dicom' is not a role (hint: use a role id)"
+    ]
+
+
+def test_structure_words_fix_typos_not_other_words(engine: Advisor) -> None:
+    typos = ["requirments", "prefered", "skils", "interfaces", "computer", "license", "references"]
+    assert engine.posting.fix(typos) == [
+        "requirements",
+        "preferred",
+        "skills",
+        "interfaces",
+        "computer",
+        "license",
+        "references",
+    ]
+
+
+def test_a_possessive_years_area_reads_cleanly(engine: Advisor) -> None:
+    p = read(engine, "PACS Administrator\n\nRequirements\n- 3+ yrs' experience supporting PACS in a hospital")
+    assert [(i.status, i.years, i.area) for i in p.items] == [
+        ("required", 3, "supporting PACS in a hospital")
+    ]
+
+
+def test_a_requirement_stated_in_a_duty_section_counts(engine: Advisor) -> None:
+    text = (
+        "PACS Analyst\n\nJob overview\nYou will support PACS. Knowledge of DICOM is essential. "
+        "Participation in the on-call rota is required."
+    )
+    p = read(engine, text)
+    assert got(p, "required") == {"skill:dicom"} and p.on_call is True
+
+
+def test_a_degree_field_is_named_near_the_degree(engine: Advisor) -> None:
+    line = "- A degree in a scientific discipline and at least 2 years working in a busy radiology department"
+    p = read(engine, f"PACS Analyst\n\nThe ideal candidate\n{line}")
+    assert [(i.id, i.field) for i in p.items if i.type == "degree"] == [("bachelor", "")]
+
+
+def test_emoji_decorate_headings_and_mark_bullets(engine: Advisor) -> None:
+    text = "PACS Administrator\n\n👉 What you'll need\n✅ HL7 + DICOM\n✅ CIIP\n\n⭐ Bonus\n➕ Mirth"
+    p = read(engine, text)
+    assert got(p, "required") == {"skill:hl7", "skill:dicom", "certification:ciip"}
+    assert got(p, "preferred") == {"skill:interface-engines"}
+
+
+def test_the_title_is_not_looked_for_in_the_body(engine: Advisor) -> None:
+    text = (
+        "Cardiovascular Imaging Systems Specialist\nDepartment: Heart Institute\n\nQualifications:\n"
+        "- Registered Cardiac Sonographer (RDCS) preferred\n- Knowledge of DICOM and HL7 required"
+    )
+    p = read(engine, text)
+    assert (p.title, p.role) == ("Cardiovascular Imaging Systems Specialist", "cardiology-pacs-administrator")
+
+
+def test_a_clinical_posting_that_names_pacs_knowledge_stays_out_of_scope(engine: Advisor) -> None:
+    text = (
+        "Diagnostic Medical Sonographer\n\nQualifications\n- RDMS required\n"
+        "- Familiarity with PACS, DICOM and modality worklists"
+    )
+    p = read(engine, text)
+    assert (p.role, p.in_scope) == ("sonographer", False)
+
+
+def test_a_skill_in_the_title_is_still_asked_for(engine: Advisor) -> None:
+    text = "HL7 Integration Analyst\n\nRequirements\n- Experience building HL7 interfaces required"
+    assert got(read(engine, text), "required") == {"skill:hl7"}
+
+
+@pytest.mark.parametrize(
+    ("line", "required", "preferred"),
+    [
+        (
+            "- Minimum 3 years supporting radiology systems (5+ years preferred)",
+            {"experience:3"},
+            {"experience:5"},
+        ),
+        ("- Strong SQL skills (Crystal Reports or SSRS is a bonus)", {"skill:sql"}, set()),
+        ("- CIIP or CPAS certification (Preferred)", set(), {"certification:ciip", "certification:cpas"}),
+        (
+            "- ADN required, BSN preferred (BSN required within 5 years)",
+            {"degree:associate"},
+            {"degree:bachelor"},
+        ),
+    ],
+)
+def test_an_aside_with_its_own_cue_is_its_own_piece(
+    engine: Advisor, line: str, required: set[str], preferred: set[str]
+) -> None:
+    p = read(engine, f"PACS Analyst\n\nQualifications\n{line}")
+    assert (got(p, "required"), got(p, "preferred")) == (required, preferred)

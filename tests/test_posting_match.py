@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import signal
 import threading
@@ -12,7 +13,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from posting_support import future_knowledge
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.input.vt100_parser import Vt100Parser
 from prompt_toolkit.key_binding import KeyPress
@@ -49,8 +49,8 @@ PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 
 
 @pytest.fixture(scope="module")
-def kdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return future_knowledge(tmp_path_factory.mktemp("kb"))
+def kdir() -> Path:
+    return Path(__file__).resolve().parent.parent / "knowledge"
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +282,60 @@ def test_a_5_mb_paste_gets_one_calm_line(engine: Advisor, home: Path) -> None:
         sender.join()
     assert said[-1] == "Too long for a job posting: more than 200,000 characters; paste just the ad."
     assert not (home / "profile.json").exists()
+
+
+def test_degrees_named_as_alternatives_are_one_requirement(engine: Advisor) -> None:
+    text = "PACS Analyst\n\nRequirements\n- Associate's or bachelor's degree in IT required\n- DICOM"
+    posting = read_posting(engine, text)
+
+    def degrees(profile: Profile) -> list[tuple[str, str]]:
+        found = match(engine, profile, posting)
+        return [(v.item.id, v.state) for v in found.verdicts if v.item.type == "degree"]
+
+    assert degrees(Profile(degree="associate")) == [("associate", "met")]
+    assert degrees(Profile(degree="master")) == [("associate", "met")]
+    assert degrees(Profile(degree="high-school")) == [("associate", "missing")]
+
+
+def test_a_whole_posting_piped_into_the_chat_gets_one_match_answer(kdir: Path) -> None:
+    code, out, _ = cli(kdir, stdin=BULLETS)
+    assert code == 0 and out.startswith("Job posting: PACS Administrator")
+    assert out.count("Readiness:") == 1
+    code, out, _ = cli(kdir, "--json", stdin=BULLETS)
+    assert json.loads(out)["role"] == "pacs-administrator"  # the `advisor match --json` contract
+
+
+def test_chat_lines_piped_in_stay_one_message_each(kdir: Path) -> None:
+    """Many lines with cue words but no sections or layout are a conversation."""
+    lines = (
+        "hi\nwhat is required for a PACS analyst?\nis CIIP preferred?\nmust I know HL7?\nI know DICOM\nbye\n"
+    )
+    code, out, _ = cli(kdir, "--json", stdin=lines)
+    assert code == 0 and len(out.splitlines()) == 6
+
+
+def test_a_slow_pipe_is_chat_and_loses_nothing(engine: Advisor) -> None:
+    """A writer that sends a line and waits is not a posting; what was read comes first."""
+    from advisor.terminal.stdin_posting import split_posting
+
+    read_fd, write_fd = os.pipe()
+    os.write(write_fd, b"PACS Administrator\n\nRequirements\n- DICOM\nhal")
+    with os.fdopen(read_fd, encoding="utf-8") as stdin:
+        posting, rest = split_posting(stdin, engine.posting)
+        os.write(write_fd, b"f a line\nbye\n")
+        os.close(write_fd)
+        assert posting is None
+        assert list(rest) == [
+            "PACS Administrator\n",
+            "\n",
+            "Requirements\n",
+            "- DICOM\n",
+            "half a line\n",
+            "bye\n",
+        ]
+
+
+def test_the_plan_asks_for_the_lowest_of_alternative_degrees(engine: Advisor) -> None:
+    text = "PACS Analyst\n\nRequirements\n- Associate's or bachelor's degree in IT required\n- DICOM"
+    found = match(engine, Profile(degree="high-school"), read_posting(engine, text))
+    assert [s.id for s in found.plan if s.id.startswith("degree:")] == ["degree:associate"]

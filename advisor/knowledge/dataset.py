@@ -8,7 +8,7 @@ from typing import Any
 
 from advisor.errors import DataError, Problem
 from advisor.knowledge.catalog import Intent, build_intent, check_catalog
-from advisor.knowledge.checks import check_semantics
+from advisor.knowledge.checks import NODE_KINDS, check_semantics
 from advisor.knowledge.graph import Graph
 from advisor.knowledge.loading import (
     KNOWLEDGE_FILES,
@@ -88,14 +88,28 @@ def _read_all(
     return knowledge, intents, lexicons, problems
 
 
+def _posting_problems(knowledge: dict[str, Any], lexicons: dict[str, Any]) -> list[Problem]:
+    """Meaning checks of the posting lexicon against the graph's ids (once the files it
+    points into loaded cleanly: otherwise their own problems are reported)."""
+    from advisor.posting.lexicon import check  # the posting package imports the graph
+
+    posting = lexicons.get("posting")
+    if posting is None or not {"roles", "skills", "concepts", "certifications"} <= set(knowledge):
+        return []
+    types = {
+        node["id"]: kind for file, key, kind in NODE_KINDS for node in knowledge.get(file, {}).get(key, [])
+    }
+    return check(posting, types)
+
+
 def validate(knowledge_dir: Path | None = None, intents_dir: Path | None = None) -> list[Problem]:
     """Every problem in the data set (parse, schema, meaning); [] when clean."""
     kdir, idir = knowledge_dir or DEFAULT_KNOWLEDGE, intents_dir or DEFAULT_INTENTS
     try:
-        knowledge, intents, _lexicons, problems = _read_all(kdir, idir, use_schema=True)
+        knowledge, intents, lexicons, problems = _read_all(kdir, idir, use_schema=True)
     except DataError as err:
         return err.problems
-    problems += check_semantics(knowledge)
+    problems += check_semantics(knowledge) + _posting_problems(knowledge, lexicons)
     present = {p.stem for p in _intent_files(idir)}
     return list(dict.fromkeys(problems + check_catalog(intents, present)))  # each problem once
 
@@ -131,6 +145,7 @@ def load(
     knowledge, intents, lexicons, problems = _read_all(kdir, idir, use_schema=not cached)
     if not problems and not cached:  # a digest in the cache passed every check before
         problems = check_semantics(knowledge) + check_catalog(intents, set(intents))
+        problems += _posting_problems(knowledge, lexicons)
     if problems:
         raise DataError(problems)
     if not cached:

@@ -153,10 +153,26 @@ def _closest(graph: Graph, posting: Posting) -> RoleDiff | None:
     )
 
 
+def _alternatives(verdicts: list[Verdict]) -> list[Verdict]:
+    """Degrees named in one piece are alternatives ('associate's or bachelor's'), one
+    requirement: the one the profile meets stands for it, else the lowest."""
+    groups: dict[tuple[str, int, str], list[Verdict]] = {}
+    for v in verdicts:
+        if v.item.type == "degree":
+            groups.setdefault((v.item.status, v.item.line, v.item.text), []).append(v)
+    keep = set()
+    for group in groups.values():
+        met = [v for v in group if v.state == "met"]
+        keep.add(id(met[0] if met else min(group, key=lambda v: DEGREE_RANK.get(v.item.id, 9))))
+    return [v for v in verdicts if v.item.type != "degree" or id(v) in keep]
+
+
 def match(engine: Advisor, profile: Profile, posting: Posting) -> Match:
     """Compare `posting` with `profile` (which is only read)."""
     graph = engine.graph
-    verdicts = [Verdict(i, item_name(graph, i), verdict(graph, profile, i)) for i in posting.items]
+    verdicts = _alternatives(
+        [Verdict(i, item_name(graph, i), verdict(graph, profile, i)) for i in posting.items]
+    )
     questions = list(
         dict.fromkeys(
             _question(graph, v.item) for v in verdicts if v.state == "unknown" and v.item.status in COUNTED

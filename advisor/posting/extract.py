@@ -13,6 +13,7 @@ from advisor.config import (
     MAX_POSTING_LINES,
     MIN_ENGLISH_SHARE,
     MIN_SCOPE_SIGNALS,
+    ON_CALL_NEGATION_WORDS,
     PASTE_MIN_CUES,
     PASTE_MIN_LINES,
     POSTING_RE,
@@ -94,8 +95,9 @@ def read_posting(engine: Advisor, text: str) -> Posting:
     unmapped: list[tuple[int, str, str]] = []
     mentions: Counter[str] = Counter()
     title, role = _title(plain, engine)
+    context = _named_in(title, words)
     for block in parts:
-        result = read_block(block, words)
+        result = read_block(block, words, context)
         items += result.items
         mentions.update(result.roles)
         if not result.items and not result.roles and block.status != "ignore" and block.text != title:
@@ -103,9 +105,13 @@ def read_posting(engine: Advisor, text: str) -> Posting:
     merged = _merge(items)
     if not merged and not role:
         return Posting(problem="I could not find a job title or any requirements in that text.")
-    signals = len({i.id for i in merged if i.id in lex.scope_ids and i.status != "mentioned"})
+    asked = {i.id for i in merged if i.status != "mentioned"} | context  # the title's 'PACS' too
+    signals = len(asked & lex.scope_ids)
     background = role is not None and engine.graph.nodes[role].get("track") == "background"
-    if role is None or background and signals >= MIN_SCOPE_SIGNALS + 1:  # 'Radiologic Technologist (PACS)'
+    # a clinical title is a PACS job when the title names the field ('Radiologic
+    # Technologist (PACS)'), not for a sonographer who should know PACS
+    names_field = bool(context & lex.scope_ids)
+    if role is None or background and names_field and signals > MIN_SCOPE_SIGNALS:
         careers = [r for r, _ in mentions.most_common() if engine.graph.nodes[r].get("track") != "background"]
         role = (
             careers[0] if careers else _by_overlap(engine, merged) if signals >= MIN_SCOPE_SIGNALS else role
@@ -126,8 +132,9 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
     """The title line and its role: the first of the first lines whose words contain all the
     words of a role's name or alias (the longest alias wins; career roles first)."""
     lines = [line.strip() for line in plain.split("\n") if line.strip()][:TITLE_LINES]
-    for line in lines:
-        tokens = engine.extractor.parse(engine.posting.fix(tokenize(normalize(line)))).tokens
+    for line in _before_sections(lines, engine.posting):
+        fixed = engine.extractor.parse(engine.posting.fix(tokenize(normalize(line)))).tokens
+        tokens = [engine.posting.title_words.get(t, t) for t in fixed]
         words, joined = set(tokens), f" {' '.join(tokens)} "
         best: tuple[bool, int, int, str] | None = None
         for alias, role in engine.posting.role_aliases:
@@ -141,17 +148,54 @@ def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
     return (lines[0] if lines else ""), None
 
 
+def _before_sections(lines: list[str], lex: Lexicon) -> list[str]:
+    """The lines before the first section heading: a job's title is not in its body."""
+    for n, line in enumerate(lines):
+        if n and heading_of(line, lex) is not None:
+            return lines[:n]
+    return lines
+
+
+def _named_in(title: str, words: Words) -> frozenset[str]:
+    """The fields (systems) the title names, inside role names too ('PACS' of 'PACS
+    Manager', 'Imaging Informatics' of 'Manager, PACS & Imaging Informatics'); not skills
+    such as HL7 of 'HL7 Integration Analyst', which the body asks for."""
+    tokens, terms, fields = words(title), words.lex.terms, words.lex.field_ids
+    grams = (
+        tuple(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, min(i + 5, len(tokens) + 1))
+    )
+    return frozenset(found[1] for g in grams if (found := terms.get(g)) is not None and found[1] in fields)
+
+
 def _merge(items: list[Item]) -> list[Item]:
-    """One item per skill, certification or degree level (its strongest status), and per
-    number of years; required first, then preferred, then mentioned, in posting order."""
-    kept: dict[tuple[str, str, float], Item] = {}
+    """One item per skill, certification, degree (level and field) and experience (years
+    and area), at its strongest status; required first, then preferred, then mentioned,
+    in posting order."""
+    kept: dict[tuple[str, str, float, str], Item] = {}
+    order: dict[tuple[str, str, float, str], int] = {}
     for item in items:
-        ident = (item.type, item.id, item.years)
+        ident = _ident(item)
+        order.setdefault(ident, len(order))
         old = kept.get(ident)
         if old is None or STRENGTH[item.status] < STRENGTH[old.status]:
             kept[ident] = item
-    order = {ident: n for n, ident in enumerate(dict.fromkeys((i.type, i.id, i.years) for i in items))}
-    return sorted(kept.values(), key=lambda i: (STRENGTH[i.status], order[(i.type, i.id, i.years)]))
+    merged = sorted(kept.values(), key=lambda i: (STRENGTH[i.status], order[_ident(i)]))
+    return _one_degree_per_status(merged)
+
+
+def _ident(item: Item) -> tuple[str, str, float, str]:
+    return item.type, item.id, item.years, (item.area or item.field).lower()
+
+
+def _one_degree_per_status(items: list[Item]) -> list[Item]:
+    """A degree level once per status, and again at a weaker status only for another
+    field ('Master's in informatics required; MBA preferred' keeps both)."""
+    kept: list[Item] = []
+    for item in items:
+        same = [k for k in kept if k.type == "degree" and k.id == item.id]
+        if item.type != "degree" or not any(k.status == item.status or k.field == item.field for k in same):
+            kept.append(item)
+    return kept
 
 
 def _by_overlap(engine: Advisor, items: list[Item]) -> str | None:
@@ -169,13 +213,23 @@ def _by_overlap(engine: Advisor, items: list[Item]) -> str | None:
 
 
 def _on_call(plain: str, lex: Lexicon) -> bool | None:
-    text = " ".join(" ".join(key(s)) for line in plain.split("\n") for s in POSTING_RE.SENTENCE.split(line))
-    text = f" {text} "
-    if any(f" {p} " in text for p in lex.on_call_no):
-        return False
-    if any(f" {p} " in text for p in lex.on_call_yes):
-        return True
-    return None
+    """False when the posting says there is no call ('no on-call', 'does not carry a
+    regular on-call assignment': a negation shortly before a call phrase), True when it
+    names call, None when it does not say."""
+    sentences = (" ".join(key(s)) for line in plain.split("\n") for s in POSTING_RE.SENTENCE.split(line))
+    yes = False
+    for sentence in sentences:
+        text = f" {sentence} "
+        if any(f" {p} " in text for p in lex.on_call_no):
+            return False
+        for phrase in lex.on_call_yes:
+            at = text.find(f" {phrase} ")
+            if at < 0:
+                continue
+            if lex.on_call_negations & set(text[:at].split()[-ON_CALL_NEGATION_WORDS:]):
+                return False
+            yes = True
+    return True if yes else None
 
 
 def to_dict(posting: Posting) -> dict[str, Any]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from advisor.config import DEGREE_FIELD_WORDS as FIELD_WINDOW
 from advisor.config import POSTING_RE
 from advisor.posting.lexicon import Lexicon
 from advisor.posting.sections import Block
-from advisor.state import DEGREE_RANK
+from advisor.posting.years import years_of
 from advisor.text import echo, normalize, tokenize
 from advisor.understand.numbers import NUMBER_WORDS
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from advisor.understand.entities import EntityExtractor
 
 STRENGTH = {"required": 0, "preferred": 1, "mentioned": 2}
-MAX_YEARS = 40
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,17 @@ def _cues(tokens: list[str], lex: Lexicon) -> list[str]:
     found, i = [], 0
     while i < len(tokens):
         hit = lex.longest(lex.cues, tokens, i)
-        if hit is None:
+        if hit is None or _counted(tokens, i):
             i += 1
             continue
         found.append(hit[1])
         i = hit[0]
     return found
+
+
+def _counted(tokens: list[str], i: int) -> bool:
+    """'Two-plus years', '5 plus years': a 'plus' after a number counts, it is no cue."""
+    return tokens[i] == "plus" and i > 0 and (tokens[i - 1].isdigit() or tokens[i - 1] in NUMBER_WORDS)
 
 
 class Words:
@@ -80,7 +85,9 @@ class Words:
     def __call__(self, text: str) -> list[str]:
         found = self.memo.get(text)
         if found is None:
-            tokens = self.lex.fix(tokenize(normalize(text)))
+            raw = tokenize(normalize(text))
+            protected = self.lex.protected  # 'license' of 'RN license' is not 'licenses'
+            tokens = [r if r in protected else f for r, f in zip(raw, self.lex.fix(raw), strict=True)]
             fixed = self.extractor.parse(tokens).tokens
             found = [t if t in self.lex.protected else f for t, f in zip(tokens, fixed, strict=True)]
             self.memo[text] = found
@@ -88,8 +95,10 @@ class Words:
 
 
 def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> str:
-    if section == "duty":
+    if "mentioned" in cues:  # 'examples of … include'
         return "mentioned"
+    if section == "duty":  # a duty, unless it states a requirement ('Knowledge of X is essential')
+        return cues[0] if cues and lex.qualification_words & set(tokens) else "mentioned"
     if cues:
         return cues[0]
     if section in ("required", "preferred"):
@@ -98,7 +107,17 @@ def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> s
 
 
 def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
-    """(piece text, status) for one sentence."""
+    """(piece text, status) for one sentence. An aside in parentheses with its own cue
+    and more than cue words ('(5+ years preferred)', '(SSRS is a bonus)') is a piece of
+    its own; its cue does not reach the rest ('(Required)' alone still does)."""
+    asides = [m for m in POSTING_RE.ASIDE.finditer(sentence) if _own_cue(m.group(1), words)]
+    if asides and section != "duty":
+        outside = "".join(
+            " " if any(a.start() <= i < a.end() for a in asides) else c for i, c in enumerate(sentence)
+        )
+        return _pieces(outside, section, words) + [
+            piece for m in asides for piece in _pieces(m.group(1), section, words)
+        ]
     lex = words.lex
     tokens = words(sentence)
     cues = _cues(tokens, lex)
@@ -115,94 +134,76 @@ def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
     return out
 
 
-def _years(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
-    """Years of experience a piece asks for ('2-4 years' → 2, 'three (3) years' → 3), and
-    the piece without the experience areas (their words name a field, not a skill)."""
-    found = []
-    low = text.lower()
-    rest = text
-    for m in POSTING_RE.YEARS.finditer(text):
-        before = f" {' '.join(tokenize(low[max(0, m.start() - 20) : m.start()])[-2:])} "
-        after = " ".join(tokenize(low[m.end() : m.end() + 12])[:2])
-        if any(f" {b} " in before or after.startswith(b) for b in lex.years_blockers):
-            continue
-        end = _area_end(text, m.end(), lex)
-        found.append((_number(m.group("n")), _area(text[m.end() : end])))
-        rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]
-    for m in POSTING_RE.OF_WHICH.finditer(text):
-        found.append((_number(m.group("n")), _area(text[m.end() :])))
-    return [(n, a) for n, a in found if 0 < n <= MAX_YEARS], rest
+def _own_cue(aside: str, words: Words) -> bool:
+    tokens = words(aside)
+    return bool(_cues(tokens, words.lex)) and not all(t in words.lex.heading_words for t in tokens)
 
 
-def _area_end(text: str, start: int, lex: Lexicon) -> int:
-    """Where the experience area after 'N years' ends: at its 'experience' word; for
-    'N years of experience in X, Y or Z', or without such a word, where the next
-    requirement starts ('… and knowledge of DICOM') or at the end of the sentence."""
-    words = list(POSTING_RE.WORD.finditer(text, start))
-    for index, word in enumerate(words[:10]):
-        if word.group().lower() in lex.experience_words:
-            if index > 1:
-                return word.end()
-            words = words[index + 1 :]
-            break
-    for word in words:
-        if word.group().lower() in lex.qualification_words:
-            return word.start()
-    return len(text)
+def _asks_as_such(tokens: list[str], terms: int, lex: Lexicon) -> bool:
+    """True when a piece asks for what it names as such: 'knowledge of PACS', or the
+    names alone on their line ('PACS (Required)'), not 'experience of a PACS project'."""
+    if lex.knowledge_words & set(tokens):
+        return True
+    return sum(t not in lex.heading_words for t in tokens) <= terms
 
 
-def _number(word: str) -> float:
-    word = word.lower()
-    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
-
-
-def _area(rest: str) -> str:
-    """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
-    text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()"))
-    text = text.split(".")[0].strip(" ,;:()")
-    return echo(text, 60)
-
-
-def read_block(block: Block, words: Words) -> BlockResult:
-    """Items and role mentions of one block (nothing from an ignored section)."""
+def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()) -> BlockResult:
+    """Items and role mentions of one block (nothing from an ignored section). `context`:
+    what the title names ('PACS' of 'PACS Administrator'): the posting's field, an item
+    only where a piece asks for it as such (elsewhere it is only mentioned)."""
     if block.status == "ignore":
         return BlockResult((), (), "ignore")
     lex = words.lex
     items: list[Item] = []
     roles: list[str] = []
+    examples = False  # 'Examples of … include: A; B; and C': every part until the full stop
     for sentence in POSTING_RE.SENTENCE.split(block.text):
         if not sentence.strip():
             continue
-        for piece, status in _pieces(sentence, block.status, words):
+        examples = examples or "mentioned" in _cues(words(sentence), lex)
+        section = "duty" if examples else block.status
+        if sentence.rstrip().endswith((".", "!", "?")):
+            examples = False
+        seen: set[tuple[str, str]] = set()  # named again in an aside: qualified, not restated
+        for piece, status in _pieces(sentence, section, words):
             quote = echo(piece, 70)
-            years, rest = _years(piece, lex) if status != "mentioned" else ([], piece)
+            years, rest = years_of(piece, lex) if status != "mentioned" else ([], piece)
             items += [
                 Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
             ]
-            found, named = _lowest_degree(_terms(words(rest), lex))
+            tokens = words(rest)
+            found, named = _degrees_share_a_field(terms_of(tokens, lex))
+            found = [f for f in found if (f[0], f[1]) not in seen]
+            seen.update((f[0], f[1]) for f in found)
             roles += named
-            items += [Item(t, status, i, f, text=quote, line=block.line) for t, i, f in found]
+            asks = _asks_as_such(tokens, len(found), lex)
+            items += [
+                Item(
+                    t, status if asks or i not in context else "mentioned", i, f, text=quote, line=block.line
+                )
+                for t, i, f in found
+            ]
     return BlockResult(tuple(items), tuple(roles), block.status)
 
 
-def _lowest_degree(
+def _degrees_share_a_field(
     found: tuple[list[tuple[str, str, str]], list[str]],
 ) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """'AAS or bachelor's in IT': one piece naming several degrees asks for the lowest."""
+    """'Associate's or bachelor's degree in IT': each degree of one piece is an item (they
+    are alternatives: `compare` counts the piece met when one is); a degree named without
+    a field takes the field written after another one."""
     terms, roles = found
-    degrees = [t for t in terms if t[0] == "degree"]
-    if len(degrees) < 2:
+    fields = [t[2] for t in terms if t[0] == "degree" and t[2]]
+    if not fields:
         return found
-    lowest = min(degrees, key=lambda t: DEGREE_RANK.get(t[1], 9))
-    field = lowest[2] or next((t[2] for t in degrees if t[2]), "")
-    return [t for t in terms if t[0] != "degree"] + [("degree", lowest[1], field)], roles
+    return [("degree", t[1], t[2] or fields[0]) if t[0] == "degree" else t for t in terms], roles
 
 
-def _terms(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:
+def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:
     """(type, id, field) of each skill, certification and degree; role ids named."""
     found: list[tuple[str, str, str]] = []
     roles: list[str] = []
-    degree_at = -1
+    degree_at = degree_word = -1
     i = 0
     while i < len(tokens):
         hits = [
@@ -216,12 +217,17 @@ def _terms(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]],
         # after a degree, 'information systems' is its field, not the skill of the same name
         end, kind, value = max(hits, key=lambda h: (h[0], degree_at >= 0 and h[1] == "field"))
         if kind == "degree":
-            degree_at = len(found)
+            degree_at, degree_word = len(found), i
             found.append(("degree", value, ""))
-        elif kind == "field" and degree_at >= 0 and not found[degree_at][2]:
+        elif (
+            kind == "field" and degree_at >= 0 and not found[degree_at][2] and i - degree_word <= FIELD_WINDOW
+        ):
             found[degree_at] = ("degree", found[degree_at][1], value)
         elif kind == "term" and value[0] == "role":
             roles.append(value[1])
+        elif kind == "term" and value[0] == "none":
+            pass  # 'security clearance' is not the skill 'security'
+
         elif kind == "term":
             found.append((value[0], value[1], ""))
         i = end

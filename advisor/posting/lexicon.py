@@ -31,19 +31,24 @@ def key(phrase: str) -> Key:
 class Lexicon:
     headings: dict[Key, str]  # heading words → required | preferred | duty | ignore
     cues: dict[Key, str]  # cue words → required | preferred
-    terms: dict[Key, tuple[str, str]]  # words → (item type, id): skill / certification / role
+    terms: dict[Key, tuple[str, str]]  # words → (type, id): skill / certification / role / none
     degrees: dict[Key, str]  # words → degree level
     fields: dict[Key, str]  # words → field of study
     on_call_yes: tuple[str, ...]
     on_call_no: tuple[str, ...]
+    on_call_negations: frozenset[str]  # 'not', 'no'… just before a call phrase
     qualification_words: frozenset[str]
     experience_words: frozenset[str]
     years_blockers: tuple[str, ...]
+    duration_words: frozenset[str]  # 'a 24-month course', '6-month contract': not experience
+    knowledge_words: frozenset[str]  # 'knowledge of PACS' asks for PACS as such
     scope_ids: frozenset[str]
+    field_ids: frozenset[str]  # 'PACS' of 'PACS Manager': the job's field, not a skill it asks
     english_words: frozenset[str]
     protected: frozenset[str]  # words the speller must leave alone (mirth, rhapsody…)
     prefixes: frozenset[Key]
-    role_aliases: tuple[tuple[Key, str], ...]  # every role's name and aliases (for titles)
+    role_aliases: tuple[tuple[Key, str], ...]  # every role's name, aliases, title aliases
+    title_words: dict[str, str]  # 'cardiovascular' → 'cardiology' (titles and role names)
     skipped: tuple[str, ...]  # phrase ids the graph does not (yet) have
     heading_words: frozenset[str]  # words a heading is made of (and, of, the, &…)
     speller: Speller  # typos of heading, cue and role words ('REQUIRMENTS', 'adminstrator')
@@ -51,7 +56,7 @@ class Lexicon:
     def fix(self, tokens: list[str] | tuple[str, ...]) -> list[str]:
         """Tokens with typos of the posting's structure words corrected (terms are left to
         the engine's speller, which knows every alias)."""
-        return [self.speller.correct(t) or t for t in tokens]
+        return [_plausible(t, self.speller.correct(t)) for t in tokens]
 
     def longest(self, table: dict[Key, Any], tokens: list[str], i: int) -> tuple[int, Any] | None:
         """The longest entry of `table` starting at token i: (end, value), or None."""
@@ -64,6 +69,15 @@ class Lexicon:
             if gram not in self.prefixes:
                 break
         return best
+
+
+def _plausible(token: str, fix: str | None) -> str:
+    """The correction when it reads as a typo of it: same first two letters and last letter
+    ('requirments', 'prefered', 'skils'); not another form of a word ('interfaces' →
+    'interface', 'computer' → 'computed', 'license' → 'licenses', 'references')."""
+    if fix and fix[:2] == token[:2] and fix[-1] == token[-1]:
+        return fix
+    return token
 
 
 def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
@@ -84,6 +98,7 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
             continue
         for phrase in phrases:
             terms[key(phrase)] = (ITEM_TYPES[node.type], node_id)
+    terms.update({key(p): ("none", "") for p in raw["not_items"]})
     degrees = {key(p): level for level, ps in slots["degree"].items() for p in ps}
     degrees.update({key(p): level for level, ps in raw["degrees"].items() for p in ps})
     fields = {key(p): p for p in slots["fields"]}
@@ -104,18 +119,31 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         fields=fields,
         on_call_yes=tuple(" ".join(key(p)) for p in raw["on_call"]["yes"]),
         on_call_no=tuple(" ".join(key(p)) for p in raw["on_call"]["no"]),
+        on_call_negations=frozenset(raw["on_call"]["negations"]),
         qualification_words=frozenset(w for p in raw["qualification_words"] for w in key(p)),
         experience_words=frozenset(w for p in raw["experience_words"] for w in key(p)),
         years_blockers=tuple(" ".join(key(p)) for p in raw["years_blockers"]),
+        duration_words=frozenset(w for p in raw["duration_words"] for w in key(p)),
+        knowledge_words=frozenset(w for p in raw["knowledge_words"] for w in key(p)),
         scope_ids=frozenset(raw["scope_ids"]),
+        field_ids=frozenset(raw["field_ids"]),
         english_words=frozenset(raw["english_words"]),
         protected=protected,
         prefixes=prefixes,
-        role_aliases=tuple((k, v[1]) for k, v in terms.items() if v[0] == "role"),
+        role_aliases=_role_aliases(raw, terms),
+        title_words=dict(raw["title_words"]),
         skipped=tuple(skipped),
         heading_words=frozenset({w for table in (headings, cues) for k in table for w in k} | CONNECTORS),
         speller=Speller(dict.fromkeys(structure, 5), frozenset(structure)),
     )
+
+
+def _role_aliases(raw: dict[str, Any], terms: dict[Key, tuple[str, str]]) -> tuple[tuple[Key, str], ...]:
+    """Every role's name and aliases and the posting title aliases, in title words."""
+    words: dict[str, str] = raw["title_words"]
+    pairs = [(k, v[1]) for k, v in terms.items() if v[0] == "role"]
+    pairs += [(key(p), role) for role, ps in raw["title_aliases"].items() for p in ps]
+    return tuple(dict.fromkeys((tuple(words.get(w, w) for w in k), role) for k, role in pairs))
 
 
 def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
@@ -144,6 +172,16 @@ def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
                         "keep it under one id",
                     )
                 )
+    for role in raw.get("title_aliases", {}):
+        if node_types.get(role) != "role":
+            problems.append(
+                Problem(FILE, f"$.title_aliases.{role}", f"'{role}' is not a role", "use a role id")
+            )
+    for index, node_id in enumerate(raw.get("field_ids", [])):
+        if node_id not in node_types:
+            problems.append(
+                Problem(FILE, f"$.field_ids[{index}]", f"unknown id '{node_id}'", "use a graph id")
+            )
     for index, node_id in enumerate(raw["scope_ids"]):
         if node_id not in node_types:
             problems.append(

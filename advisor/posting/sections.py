@@ -40,7 +40,17 @@ def clean(text: str) -> str:
 
 def heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
     """(status, rest of the line) when the line is a heading ('Preferred:', 'REQUIREMENTS',
-    'Qualifications (Required)' or 'Qualifications: A bachelor's…'), else None."""
+    'Qualifications (Required)' or 'Qualifications: A bachelor's…'), else None. A heading
+    with an aside in parentheses is read without it ('MUST HAVES (no sponsorship):')."""
+    found = _heading_of(line, lex)
+    if found is None and "(" in line:
+        bare = POSTING_RE.PARENS.sub("", line)
+        if bare != line and bare.rstrip().endswith(":"):
+            return _heading_of(bare, lex)
+    return found
+
+
+def _heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
     bare = POSTING_RE.BULLET.sub("", line).strip()
     head, colon, rest = bare.partition(":")
     words = tuple(lex.fix(key(head)))
@@ -60,6 +70,18 @@ def heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
         return None
     if _looks_heading(bare) or (bare[-1:].isalnum() or bare[-1:] == ")") and _heading_words(words, lex):
         return _heading_status(words, lex) or "info", ""
+    ending = _known_ending(words, lex)
+    if ending is not None and bare[-1:].isalnum():  # 'What the consultant will do'
+        return ending, ""
+    return None
+
+
+def _known_ending(words: tuple[str, ...], lex: Lexicon) -> str | None:
+    """The status of a known heading of two or more words that ends the line (not a cue:
+    'R.T.(R) registration, a plus' is an item)."""
+    for n in range(1, len(words) - 1):
+        if words[n:] in lex.headings and words[n:] not in lex.cues:
+            return lex.headings[words[n:]]
     return None
 
 
@@ -76,18 +98,18 @@ def _heading_status(words: tuple[str, ...], lex: Lexicon) -> str | None:
     for i in range(len(words)):
         hit = lex.longest(lex.cues, list(words), i)
         if hit is not None:
-            return str(hit[1])
+            return "duty" if hit[1] == "mentioned" else str(hit[1])
     for n in range(len(words) - 1, 0, -1):
         if words[:n] in lex.headings:
             return lex.headings[words[:n]]
-    return None
+    return _known_ending(words, lex)
 
 
 def _names_items(words: list[str], lex: Lexicon) -> bool:
     """True when the words name a skill or certification ('HL7 & SQL' is not a heading)."""
     for i in range(len(words)):
         hit = lex.longest(lex.terms, words, i)
-        if hit is not None and hit[1][0] != "role":
+        if hit is not None and hit[1][0] not in ("role", "none"):
             return True
     return False
 
@@ -108,6 +130,15 @@ def _continues(previous: str, line: str, raw: str) -> bool:
     return last.endswith((",", "-", "/", "&", "(")) or last.rsplit(" ", 1)[-1].lower() in CONNECTORS
 
 
+def _unsymbol(line: str, lex: Lexicon) -> str:
+    """A line that starts with emoji or dingbats: a heading without them, else a bullet."""
+    lead = POSTING_RE.SYMBOL_LEAD.match(line)
+    if lead is None:
+        return line
+    rest = line[lead.end() :]
+    return rest if not rest.strip() or heading_of(rest, lex) is not None else f"- {rest}"
+
+
 def blocks(text: str, lex: Lexicon) -> list[Block]:
     """The posting's blocks in order (headings themselves are not blocks)."""
     out: list[Block] = []
@@ -120,19 +151,25 @@ def blocks(text: str, lex: Lexicon) -> list[Block]:
             out.append(Block(" ".join(current), status, heading, start))
             current.clear()
 
-    for number, raw in enumerate(text.split("\n"), 1):
+    section: tuple[str, str] | None = None  # the section an inline 'Label: text' interrupts
+    for number, line in enumerate(text.split("\n"), 1):
+        raw = _unsymbol(line, lex)
         if not raw.strip():
             flush()
+            if section is not None:  # 'Location: Remote' labels its own paragraph only
+                (status, heading), section = section, None
             continue
         found = heading_of(raw, lex)
         if found is not None:
             flush()
-            status, rest = found
+            previous, (status, rest) = (status, heading), found
             heading = raw.strip().rstrip(":")
+            section = None
             if rest:
                 heading = raw.split(":", 1)[0].strip()
                 current.append(rest)
                 start = number
+                section = previous if status in ("info", "ignore") else None
             continue
         body = POSTING_RE.BULLET.sub("", raw).strip()
         if current and _continues(current[-1], body, raw):

@@ -20,6 +20,7 @@ from advisor.errors import AdvisorError, DataError, UsageError
 from advisor.text import safe
 
 if TYPE_CHECKING:
+    from advisor.converse.session import Session, Show
     from advisor.engine import Advisor
 
 EXIT_OK, EXIT_USAGE, EXIT_DATA = 0, 1, 2
@@ -216,10 +217,27 @@ def _dispatch(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         )
         return EXIT_OK
     if not stdin.isatty() or not stdout.isatty():
+        if not stdin.isatty():  # a whole job posting piped in is answered once, by the matcher
+            return _piped(session, stdin, stdout, args.json, show)
         return session.piped(stdin, stdout, args.json, show)
     from advisor.terminal.repl import run_repl
 
     return run_repl(session, color=not args.no_color)
+
+
+def _piped(session: Session, stdin: TextIO, stdout: TextIO, as_json: bool, show: Show) -> int:
+    from advisor.posting import render
+    from advisor.terminal.stdin_posting import split_posting
+
+    posting, rest = split_posting(stdin, session.engine.posting)
+    if posting is None:
+        return session.piped(rest, stdout, as_json, show)
+    found = session.match(posting)
+    if as_json:
+        stdout.write(json.dumps(render.to_dict(session.engine.graph, found), ensure_ascii=False) + "\n")
+    else:
+        stdout.write(show(render.text(session.engine.graph, found)) + "\n")
+    return EXIT_OK
 
 
 def _validate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -1,0 +1,83 @@
+"""Years of experience in a requirement: '2-4 years' → 2, 'three (3) years' → 3,
+'18 months' → 1.5, 'PACS administration: 2 years'; and where its area ends, so that the
+area's words are not read as skills."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.config import POSTING_RE
+from advisor.posting.lexicon import Lexicon
+from advisor.text import echo, tokenize
+from advisor.understand.numbers import NUMBER_WORDS
+
+MAX_YEARS = 40
+
+
+def years_of(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
+    """Years of experience a piece asks for ('2-4 years' → 2, 'three (3) years' → 3,
+    '18 months' → 1.5), and the piece without the experience areas (their words name a
+    field, not a skill)."""
+    found = []
+    rest = text
+    for m in POSTING_RE.YEARS.finditer(text):
+        if _not_experience(text, m, lex):
+            continue
+        years = _number(m.group("n")) / (12 if m.group("months") else 1)
+        colon = POSTING_RE.AREA_COLON.match(text[: m.start()])
+        if colon:  # 'PACS administration: 2 years (Required)'
+            found.append((years, _area(colon.group("area"))))
+            rest = " " * m.start() + rest[m.start() :]
+            continue
+        end = _area_end(text, m.end(), lex)
+        found.append((years, _area(text[m.end() : end])))
+        rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]
+    for m in POSTING_RE.OF_WHICH.finditer(text):
+        found.append((_number(m.group("n") or m.group("m")), _area(text[m.end() :])))
+    return [(round(n, 2), a) for n, a in found if 0 < n <= MAX_YEARS], rest
+
+
+def _not_experience(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    """'within 2 years of hire', 'a 24-month training course', 'a 4-year degree': a span
+    of time that is not years of experience."""
+    low = text.lower()
+    before_words = tokenize(low[max(0, m.start() - 40) : m.start()])
+    after_words = tokenize(low[m.end() : m.end() + 24])
+    before = f" {' '.join(before_words[-2:])} "
+    after = " ".join(after_words[:2])
+    if any(f" {b} " in before or after.startswith(b) for b in lex.years_blockers):
+        return True
+    return bool(lex.duration_words & {*before_words[-4:], *after_words[:1]})
+
+
+def _area_end(text: str, start: int, lex: Lexicon) -> int:
+    """Where the experience area after 'N years' ends: at its 'experience' word when words
+    of the area come before it ('2 years PACS experience'); for 'N years of (progressive)
+    experience in X, Y or Z', or without such a word, where the next requirement starts
+    ('… and knowledge of DICOM') or at the end of the sentence."""
+    words = list(POSTING_RE.WORD.finditer(text, start))
+    lead = 0
+    for index, word in enumerate(words[:10]):
+        if word.group().lower() in lex.experience_words:
+            if index > lead:
+                return word.end()
+            words = words[index + 1 :]
+            break
+        if POSTING_RE.AREA_LEAD.fullmatch(word.group()):
+            lead += 1
+    for word in words:
+        if word.group().lower() in lex.qualification_words:
+            return word.start()
+    return len(text)
+
+
+def _number(word: str) -> float:
+    word = word.lower()
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
+
+
+def _area(rest: str) -> str:
+    """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
+    text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()'’"))
+    text = text.split(".")[0].strip(" ,;:()")
+    return echo(text, 60)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from advisor.answers.common import Answer, Ask, listing
 from advisor.answers.planner import plan_path
 from advisor.answers.steps import Plan, Step
-from advisor.config import REPLY_WIDTH
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
 from advisor.text import count
@@ -16,9 +13,11 @@ MARK = {"done": "✓", "todo": "○"}
 
 
 def wrap(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    """Lines of at most REPLY_WIDTH columns."""
+    """One logical line, indented; the terminal layout wraps it to the real width with a
+    hanging indent (advisor/terminal/layout.py). Wrapping here as well would wrap twice:
+    a line cut at 80 columns and cut again at 79 leaves one word alone on a line."""
     head = indent if first is None else first
-    return textwrap.wrap(text, REPLY_WIDTH, initial_indent=head, subsequent_indent=indent) or [head]
+    return [head + " ".join(text.split())]
 
 
 def _sentence(text: str) -> str:

@@ -125,6 +125,7 @@ MAX_POSTING_LINES: Final = 3_000
 MIN_ENGLISH_SHARE: Final = 0.12  # share of common English words below which text is another language
 TITLE_LINES: Final = 6  # the title is looked for in this many first lines
 HEADING_MAX_WORDS: Final = 7  # a short line in capitals or ending in ':' is a heading
+INTRO_MAX_WORDS: Final = 14  # "You'll be a great fit if you have:" introduces a list
 MIN_SCOPE_SIGNALS: Final = 2  # imaging-informatics terms a posting without a PACS title needs
 PASTE_MIN_LINES: Final = 5  # a chat message of this many lines with posting cues is a posting
 PASTE_MIN_CUES: Final = 2

@@ -289,7 +289,14 @@ def test_progressive_experience_in_an_area_is_not_a_skill(engine: Advisor) -> No
     ("title", "line", "asked"),
     [
         ("PACS Manager", "- Experience of a PACS procurement project", False),
-        ("PACS Analyst", "- Experience supporting PACS/RIS in a hospital required", False),
+        ("PACS Analyst", "- Experience supporting the PACS team in a hospital required", False),
+        ("PACS Manager", "- Experience of PACS procurement or replacement projects", False),
+        ("PACS Manager", "- Duties of the PACS and other medical systems are required", False),
+        ("PACS Analyst", "- Experience supporting PACS/RIS in a hospital required", True),
+        ("PACS Analyst", "- Exposure to PACS, RIS or a modality worklist", True),
+        ("PACS Manager", "- Experience of dealing with Radiology PACS and RIS systems", True),
+        ("PACS Analyst", "- Experience with a PACS and image lifecycle management", True),
+        ("PACS Analyst", "- Hands-on experience with PACS", True),
         ("PACS Analyst", "- Working knowledge of PACS required", True),
         ("PACS Analyst", "- PACS (Required)", True),
         ("Integration Analyst", "- Experience with PACS integrations required", True),
@@ -298,7 +305,8 @@ def test_progressive_experience_in_an_area_is_not_a_skill(engine: Advisor) -> No
 def test_the_field_the_title_names_is_an_item_only_when_asked_for_as_such(
     engine: Advisor, title: str, line: str, asked: bool
 ) -> None:
-    """'PACS' in a PACS job's sentence is context; 'knowledge of PACS' asks for it."""
+    """'PACS' in a PACS job's sentence is context; 'knowledge of PACS' asks for it, and so
+    does a list of items ('PACS and RIS') or 'experience with PACS' (not 'PACS projects')."""
     p = read(engine, f"{title}\n\nQualifications\n{line}")
     assert ("skill:pacs" in got(p, "required") | got(p, "preferred")) is asked
 
@@ -493,3 +501,27 @@ def test_an_aside_with_its_own_cue_is_its_own_piece(
 ) -> None:
     p = read(engine, f"PACS Analyst\n\nQualifications\n{line}")
     assert (got(p, "required"), got(p, "preferred")) == (required, preferred)
+
+
+@pytest.mark.parametrize(
+    ("intro", "status"),
+    [
+        ("You'll be a great fit if you have:", "required"),
+        ("It would be a big plus if you also bring some of the following:", "preferred"),
+        ("In this role you will spend most of your week on the following:", None),
+    ],
+)
+def test_a_sentence_that_introduces_a_list_is_its_heading(
+    engine: Advisor, intro: str, status: str | None
+) -> None:
+    """A long line ending in ':' is a heading when a cue or a known heading ends it."""
+    p = read(engine, f"PACS Analyst\n\nThe role\nSupport the PACS.\n\n{intro}\n- knowledge of HL7\n- SQL")
+    want = {"skill:hl7", "skill:sql"}
+    assert (got(p, status) if status else got(p, "mentioned")) >= want
+
+
+def test_a_term_is_cut_where_the_next_term_reaches_further(engine: Advisor) -> None:
+    """'ARRT R.T.(R)': 'ARRT' + 'R.T.(R)' (both the certification), not the role
+    'ARRT R.T.' and a stray 'R'."""
+    p = read(engine, "PACS Consultant\n\nIt's a plus if you have a CIIP, an ARRT R.T.(R), or SQL skills.")
+    assert got(p, "preferred") == {"certification:ciip", "certification:arrt-r", "skill:sql"}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.config import DEGREE_FIELD_WORDS as FIELD_WINDOW
 from advisor.config import POSTING_RE
-from advisor.posting.lexicon import Lexicon
+from advisor.posting.lexicon import CONNECTORS, Lexicon
 from advisor.posting.sections import Block
 from advisor.posting.years import years_of
 from advisor.text import echo, normalize, tokenize
@@ -172,44 +172,85 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
                 Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
             ]
             tokens = words(rest)
-            found, named = _degrees_share_a_field(terms_of(tokens, lex))
-            found = [f for f in found if (f[0], f[1]) not in seen]
+            terms, named, spans = terms_of(tokens, lex)
+            found = [f for f in _degrees_share_a_field(terms) if (f[0], f[1]) not in seen]
             seen.update((f[0], f[1]) for f in found)
             roles += named
             asks = _asks_as_such(tokens, len(found), lex)
+            heads = set() if asks or not context else _named_as_such(tokens, spans, lex)
             items += [
                 Item(
-                    t, status if asks or i not in context else "mentioned", i, f, text=quote, line=block.line
+                    t,
+                    status if asks or i not in context or i in heads else "mentioned",
+                    i,
+                    f,
+                    text=quote,
+                    line=block.line,
                 )
                 for t, i, f in found
             ]
     return BlockResult(tuple(items), tuple(roles), block.status)
 
 
-def _degrees_share_a_field(
-    found: tuple[list[tuple[str, str, str]], list[str]],
-) -> tuple[list[tuple[str, str, str]], list[str]]:
+def _named_as_such(tokens: list[str], spans: list[tuple[int, int, str]], lex: Lexicon) -> set[str]:
+    """Ids a piece names as things of their own, not as words of another noun: listed
+    with another item ('PACS, RIS or a worklist', 'PACS and RIS systems'), or the object of
+    a qualification ('experience with a vendor neutral archive (VNA)'); not 'experience of
+    PACS procurement' or 'duties of the PACS and other systems'."""
+    merged: list[tuple[int, int, str]] = []
+    for span in spans:  # 'vendor neutral archive (VNA)': one mention
+        if merged and merged[-1][2] == span[2] and merged[-1][1] == span[0]:
+            span = (merged.pop()[0], span[1], span[2])
+        merged.append(span)
+    starts, ends = {s: i for s, _, i in merged}, {e: i for _, e, i in merged}
+    out = set()
+    for start, end, node_id in merged:
+        after = end + (end < len(tokens) and tokens[end] in lex.coordinators)
+        before = start - (start > 0 and tokens[start - 1] in lex.coordinators)
+        listed = starts.get(after, node_id) != node_id or ends.get(before, node_id) != node_id
+        head = end == len(tokens) or after > end  # not 'PACS procurement'
+        if listed or head and _object_of_qualification(tokens, start, lex):
+            out.add(node_id)
+    return out
+
+
+def _object_of_qualification(tokens: list[str], start: int, lex: Lexicon) -> bool:
+    """'experience with a …', 'knowledge of the …': a qualification word just before."""
+    j = start - 1
+    while j >= 0 and start - j <= 3 and tokens[j] in CONNECTORS:
+        j -= 1
+    return j >= 0 and tokens[j] in lex.qualification_words
+
+
+def _degrees_share_a_field(terms: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """'Associate's or bachelor's degree in IT': each degree of one piece is an item (they
     are alternatives: `compare` counts the piece met when one is); a degree named without
     a field takes the field written after another one."""
-    terms, roles = found
     fields = [t[2] for t in terms if t[0] == "degree" and t[2]]
     if not fields:
-        return found
-    return [("degree", t[1], t[2] or fields[0]) if t[0] == "degree" else t for t in terms], roles
+        return terms
+    return [("degree", t[1], t[2] or fields[0]) if t[0] == "degree" else t for t in terms]
 
 
-def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """(type, id, field) of each skill, certification and degree; role ids named."""
+def terms_of(
+    tokens: list[str], lex: Lexicon
+) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[int, int, str]]]:
+    """(type, id, field) of each skill, certification and degree; role ids named; the
+    token span of each skill and certification (start, end, id)."""
     found: list[tuple[str, str, str]] = []
     roles: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     degree_at = degree_word = -1
     i = 0
     while i < len(tokens):
         hits = [
             (h[0], kind, h[1])
-            for kind, table in (("term", lex.terms), ("degree", lex.degrees), ("field", lex.fields))
-            if (h := lex.longest(table, tokens, i)) is not None
+            for kind, h in (
+                ("term", lex.term_at(tokens, i)),
+                ("degree", lex.longest(lex.degrees, tokens, i)),
+                ("field", lex.longest(lex.fields, tokens, i)),
+            )
+            if h is not None
         ]
         if not hits:
             i += 1
@@ -230,5 +271,6 @@ def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]
 
         elif kind == "term":
             found.append((value[0], value[1], ""))
+            spans.append((i, end, value[1]))
         i = end
-    return found, roles
+    return found, roles, spans

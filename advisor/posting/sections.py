@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from advisor.config import HEADING_MAX_WORDS, POSTING_RE
+from advisor.config import HEADING_MAX_WORDS, INTRO_MAX_WORDS, POSTING_RE
 from advisor.posting.lexicon import Lexicon, key
 from advisor.text import sanitize
 
@@ -58,6 +58,8 @@ def _heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
     if colon and rest.strip() and len(words) <= HEADING_MAX_WORDS and inline:
         return _heading_status(words, lex) or "info", rest.strip()
     words = tuple(lex.fix(key(bare.rstrip(":"))))
+    if len(words) > HEADING_MAX_WORDS and bare.endswith(":"):
+        return _introduces(words, bare, lex)
     if (
         not words
         or len(words) > HEADING_MAX_WORDS
@@ -74,6 +76,21 @@ def _heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
     if ending is not None and bare[-1:].isalnum():  # 'What the consultant will do'
         return ending, ""
     return None
+
+
+def _introduces(words: tuple[str, ...], bare: str, lex: Lexicon) -> tuple[str, str] | None:
+    """A sentence that introduces a list is a heading when a cue or a known heading ends
+    it ("You'll be a great fit if you have:", "The following are a plus:")."""
+    if len(words) > INTRO_MAX_WORDS:
+        return None
+    status = _known_ending(words, lex)
+    for i in range(len(words)):
+        hit = lex.longest(lex.cues, list(words), i)
+        if hit is not None and hit[1] != "mentioned":
+            status = str(hit[1])
+    if status is None:
+        return None
+    return status, (bare if _names_items(list(words), lex) else "")  # its own items count too
 
 
 def _known_ending(words: tuple[str, ...], lex: Lexicon) -> str | None:

@@ -20,9 +20,12 @@ from advisor.posting.scoring import score
 from advisor.posting.sections import clean
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [d for d in (ROOT / "tests" / "postings" / n for n in ("dev", "dev2", "own")) if d.is_dir()]
+SETS = [d for d in (ROOT / "tests" / "postings" / n for n in ("dev", "dev2", "dev3", "own")) if d.is_dir()]
 ITEM_KINDS = ("skill", "certification", "degree", "experience")
 FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9), "experience": (0.9, 0.9)}
+# dev3, the first held-out set (86 % required recall when measured blind), now reads
+# at 100 %: its floor is a few points below that
+SET_FLOORS = {"dev3": {"required": (0.95, 0.95), "preferred": (0.95, 0.95)}}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,7 @@ def got(posting: Posting, status: str) -> set[str]:
 @pytest.mark.parametrize("folder", SETS, ids=[d.name for d in SETS])
 def test_fixture_set_meets_its_floors(engine: Advisor, folder: Path) -> None:
     report = score(engine, folder)
-    for kind, (precision, recall) in FLOORS.items():
+    for kind, (precision, recall) in (FLOORS | SET_FLOORS.get(folder.name, {})).items():
         row = report["kinds"][kind]
         assert row["recall"] >= recall, (kind, row, report["misses"])
         assert row["precision"] >= precision, (kind, row, report["misses"])
@@ -525,3 +528,26 @@ def test_a_term_is_cut_where_the_next_term_reaches_further(engine: Advisor) -> N
     'ARRT R.T.' and a stray 'R'."""
     p = read(engine, "PACS Consultant\n\nIt's a plus if you have a CIIP, an ARRT R.T.(R), or SQL skills.")
     assert got(p, "preferred") == {"certification:ciip", "certification:arrt-r", "skill:sql"}
+
+
+def test_a_term_after_a_degree_s_in_is_its_field_not_a_skill(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Manager\n\nDesirable\n- Master's degree or post-graduate qualification in imaging informatics",
+    )
+    assert got(p, "preferred") == {"degree:master"}
+    assert [i.field for i in p.items] == ["imaging informatics"]
+    p = read(engine, "PACS Manager\n\nRequired\n- Bachelor's degree and experience in imaging informatics")
+    assert "skill:imaging-informatics" in got(p, "required")
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Experience of HL7 integration with the EPR", "skill:ehr"),
+        ("ARRT advanced certification in CT or MR", "certification:arrt-postprimary"),
+        ("Certified in MRI by the ARRT", "certification:arrt-postprimary"),
+    ],
+)
+def test_real_world_synonyms(engine: Advisor, line: str, item: str) -> None:
+    assert item in got(read(engine, f"PACS Manager\n\nRequirements\n- {line}"), "required")

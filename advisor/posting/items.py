@@ -261,16 +261,28 @@ def terms_of(
             degree_at, degree_word = len(found), i
             found.append(("degree", value, ""))
         elif (
-            kind == "field" and degree_at >= 0 and not found[degree_at][2] and i - degree_word <= FIELD_WINDOW
+            degree_at >= 0 and _field_of_degree(kind, tokens, degree_word, i, lex) and not found[degree_at][2]
         ):
-            found[degree_at] = ("degree", found[degree_at][1], value)
+            field = value if kind == "field" else " ".join(tokens[i:end])  # 'in imaging informatics'
+            found[degree_at] = ("degree", found[degree_at][1], field)
         elif kind == "term" and value[0] == "role":
             roles.append(value[1])
         elif kind == "term" and value[0] == "none":
             pass  # 'security clearance' is not the skill 'security'
-
         elif kind == "term":
             found.append((value[0], value[1], ""))
             spans.append((i, end, value[1]))
         i = end
     return found, roles, spans
+
+
+def _field_of_degree(kind: str, tokens: list[str], degree: int, i: int, lex: Lexicon) -> bool:
+    """A field of study a few words after the degree, or a term right after its 'in'
+    ("master's or post-graduate qualification in imaging informatics"), unless a
+    requirement of another kind starts between them ('degree and experience in PACS')."""
+    if i - degree > FIELD_WINDOW:
+        return False
+    if kind == "field":
+        return True
+    between = set(tokens[degree + 1 : i])
+    return kind == "term" and tokens[i - 1] == "in" and not between & lex.qualification_words - {"degree"}

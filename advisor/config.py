@@ -150,6 +150,8 @@ class POSTING_RE:
     )
     SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
     WORD = re.compile(r"[A-Za-z0-9]+")
+    # 'Comp.', 'B.S.', 'e.g.' ending a sentence piece: maybe an abbreviation
+    LAST_WORD = re.compile(r"(?:^|[\s(/])([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
     ASIDE = re.compile(r"\(([^()]{1,200})\)")  # '(5+ years preferred)' in a requirement
     PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
     AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)

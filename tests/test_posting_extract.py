@@ -551,3 +551,22 @@ def test_a_term_after_a_degree_s_in_is_its_field_not_a_skill(engine: Advisor) ->
 )
 def test_real_world_synonyms(engine: Advisor, line: str, item: str) -> None:
     assert item in got(read(engine, f"PACS Manager\n\nRequirements\n- {line}"), "required")
+
+
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nA B.S. Computer Science degree or Comp. Sci. Diploma preferred.")
+    assert got(p, "preferred") == {"degree:bachelor"}
+
+
+def test_a_list_under_qualifications_we_look_for_is_required(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Analyst\n\nQualifications we look for\n- Bachelor's degree\n\nAdditional Information\n- HL7",
+    )
+    assert got(p, "required") == {"degree:bachelor"}
+    assert got(p, "mentioned") == {"skill:hl7"}
+
+
+def test_you_should_know_states_a_requirement_outside_a_section(engine: Advisor) -> None:
+    p = read(engine, "Senior PACS Engineer\nYou should know DICOM and HL7 inside out. We use Linux.")
+    assert got(p, "required") == {"skill:dicom", "skill:hl7"}

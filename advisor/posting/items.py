@@ -103,7 +103,8 @@ def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> s
         return cues[0]
     if section in ("required", "preferred"):
         return section
-    return "required" if lex.qualification_words & set(tokens) else "mentioned"
+    asks = lex.qualification_words | lex.knowledge_words  # 'You should know DICOM'
+    return "required" if asks & set(tokens) else "mentioned"
 
 
 def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
@@ -134,6 +135,19 @@ def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
     return out
 
 
+def sentences(text: str, lex: Lexicon) -> list[str]:
+    """The sentences of a block; a full stop after an abbreviation ends none ('Bachelor's in
+    Comp. Sci. or related', 'Assoc. Degree required')."""
+    out: list[str] = []
+    for part in POSTING_RE.SENTENCE.split(text):
+        last = POSTING_RE.LAST_WORD.search(out[-1]) if out else None
+        if last is not None and last.group(1).lower() in lex.abbreviations:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def _own_cue(aside: str, words: Words) -> bool:
     tokens = words(aside)
     return bool(_cues(tokens, words.lex)) and not all(t in words.lex.heading_words for t in tokens)
@@ -157,7 +171,7 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
     items: list[Item] = []
     roles: list[str] = []
     examples = False  # 'Examples of … include: A; B; and C': every part until the full stop
-    for sentence in POSTING_RE.SENTENCE.split(block.text):
+    for sentence in sentences(block.text, lex):
         if not sentence.strip():
             continue
         examples = examples or "mentioned" in _cues(words(sentence), lex)

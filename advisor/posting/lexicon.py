@@ -43,6 +43,7 @@ class Lexicon:
     duration_words: frozenset[str]  # 'a 24-month course', '6-month contract': not experience
     knowledge_words: frozenset[str]  # 'knowledge of PACS' asks for PACS as such
     coordinators: frozenset[str]  # 'PACS and RIS', 'PACS or RIS': items listed together
+    abbreviations: frozenset[str]  # 'Comp.', 'Sci.', 'Assoc.': their full stop ends no sentence
     scope_ids: frozenset[str]
     field_ids: frozenset[str]  # 'PACS' of 'PACS Manager': the job's field, not a skill it asks
     english_words: frozenset[str]
@@ -145,6 +146,7 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         duration_words=frozenset(w for p in raw["duration_words"] for w in key(p)),
         knowledge_words=frozenset(w for p in raw["knowledge_words"] for w in key(p)),
         coordinators=frozenset(w for p in raw["coordinators"] for w in key(p)),
+        abbreviations=frozenset(raw["abbreviations"]),
         scope_ids=frozenset(raw["scope_ids"]),
         field_ids=frozenset(raw["field_ids"]),
         english_words=frozenset(raw["english_words"]),

@@ -300,6 +300,7 @@ def test_progressive_experience_in_an_area_is_not_a_skill(engine: Advisor) -> No
         ("PACS Manager", "- Experience of dealing with Radiology PACS and RIS systems", True),
         ("PACS Analyst", "- Experience with a PACS and image lifecycle management", True),
         ("PACS Analyst", "- Hands-on experience with PACS", True),
+        ("PACS Analyst", "- Experience with Sectra, GE or Fuji PACS", True),
         ("PACS Analyst", "- Working knowledge of PACS required", True),
         ("PACS Analyst", "- PACS (Required)", True),
         ("Integration Analyst", "- Experience with PACS integrations required", True),
@@ -547,9 +548,11 @@ def test_a_term_after_a_degree_s_in_is_its_field_not_a_skill(engine: Advisor) ->
         ("Experience of HL7 integration with the EPR", "skill:ehr"),
         ("ARRT advanced certification in CT or MR", "certification:arrt-postprimary"),
         ("Certified in MRI by the ARRT", "certification:arrt-postprimary"),
+        ("Working knowledge of cath lab workflows", "skill:clinical-workflow"),
+        ("Reading DICOM headers", "skill:dicom"),
     ],
 )
-def test_real_world_synonyms(engine: Advisor, line: str, item: str) -> None:
+def test_real_world_synonyms_and_plurals(engine: Advisor, line: str, item: str) -> None:
     assert item in got(read(engine, f"PACS Manager\n\nRequirements\n- {line}"), "required")
 
 

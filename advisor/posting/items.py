@@ -209,8 +209,9 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
 def _named_as_such(tokens: list[str], spans: list[tuple[int, int, str]], lex: Lexicon) -> set[str]:
     """Ids a piece names as things of their own, not as words of another noun: listed
     with another item ('PACS, RIS or a worklist', 'PACS and RIS systems'), or the object of
-    a qualification ('experience with a vendor neutral archive (VNA)'); not 'experience of
-    PACS procurement' or 'duties of the PACS and other systems'."""
+    a qualification ('experience with a vendor neutral archive (VNA)', 'experience with
+    Sectra or Fuji PACS'); not 'experience of PACS procurement' or 'duties of the PACS and
+    other systems'."""
     merged: list[tuple[int, int, str]] = []
     for span in spans:  # 'vendor neutral archive (VNA)': one mention
         if merged and merged[-1][2] == span[2] and merged[-1][1] == span[0]:
@@ -223,7 +224,8 @@ def _named_as_such(tokens: list[str], spans: list[tuple[int, int, str]], lex: Le
         before = start - (start > 0 and tokens[start - 1] in lex.coordinators)
         listed = starts.get(after, node_id) != node_id or ends.get(before, node_id) != node_id
         head = end == len(tokens) or after > end  # not 'PACS procurement'
-        if listed or head and _object_of_qualification(tokens, start, lex):
+        last = end == len(tokens) and bool(lex.qualification_words & set(tokens[:start]))
+        if listed or last or head and _object_of_qualification(tokens, start, lex):
             out.add(node_id)
     return out
 

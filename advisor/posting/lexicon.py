@@ -118,6 +118,9 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
             continue
         for phrase in phrases:
             terms[key(phrase)] = (ITEM_TYPES[node.type], node_id)
+    for words, value in list(terms.items()):  # 'workflows', 'DICOM headers', 'backups'
+        if value[0] != "role" and words[-1][-1:].isalpha() and words[-1][-1] != "s":
+            terms.setdefault((*words[:-1], f"{words[-1]}s"), value)
     terms.update({key(p): ("none", "") for p in raw["not_items"]})
     degrees = {key(p): level for level, ps in slots["degree"].items() for p in ps}
     degrees.update({key(p): level for level, ps in raw["degrees"].items() for p in ps})

@@ -154,6 +154,7 @@ class POSTING_RE:
     LAST_WORD = re.compile(r"(?:^|[\s(/])([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
     ASIDE = re.compile(r"\(([^()]{1,200})\)")  # '(5+ years preferred)' in a requirement
     PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
+    AREA_TAIL = re.compile(r"[\s,]+(?:or|and|nor)$", re.I)  # 'radiology or' of '… or 4 yrs in IT'
     AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
     PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
     NUMBER = (

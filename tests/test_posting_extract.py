@@ -573,3 +573,8 @@ def test_a_list_under_qualifications_we_look_for_is_required(engine: Advisor) ->
 def test_you_should_know_states_a_requirement_outside_a_section(engine: Advisor) -> None:
     p = read(engine, "Senior PACS Engineer\nYou should know DICOM and HL7 inside out. We use Linux.")
     assert got(p, "required") == {"skill:dicom", "skill:hl7"}
+
+
+def test_the_area_of_years_ends_where_the_next_years_start(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nMust Have:\n- 2 yrs in radiology or 4 yrs in hospital IT")
+    assert [(i.years, i.area) for i in p.items] == [(2, "radiology"), (4, "hospital IT")]

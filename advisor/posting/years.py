@@ -20,7 +20,8 @@ def years_of(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
     field, not a skill)."""
     found = []
     rest = text
-    for m in POSTING_RE.YEARS.finditer(text):
+    spans = list(POSTING_RE.YEARS.finditer(text))
+    for index, m in enumerate(spans):
         if _not_experience(text, m, lex):
             continue
         years = _number(m.group("n")) / (12 if m.group("months") else 1)
@@ -29,7 +30,8 @@ def years_of(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
             found.append((years, _area(colon.group("area"))))
             rest = " " * m.start() + rest[m.start() :]
             continue
-        end = _area_end(text, m.end(), lex)
+        stop = spans[index + 1].start() if index + 1 < len(spans) else len(text)  # '… or 4 yrs in IT'
+        end = _area_end(text[:stop], m.end(), lex)
         found.append((years, _area(text[m.end() : end])))
         rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]
     for m in POSTING_RE.OF_WHICH.finditer(text):
@@ -79,5 +81,5 @@ def _number(word: str) -> float:
 def _area(rest: str) -> str:
     """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
     text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()'’"))
-    text = text.split(".")[0].strip(" ,;:()")
+    text = POSTING_RE.AREA_TAIL.sub("", text.split(".")[0].strip(" ,;:()"))
     return echo(text, 60)

@@ -161,11 +161,11 @@ class POSTING_RE:
         r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|fifteen|eighteen|twenty|thirty)"
     )
-    # '2-4 years', 'three (3) years', '18 months' (unit: months → years / 12), '6-month'
+    # '2-4 years', 'three (3) years', '3 or more years', '18 months' (months → years / 12)
     YEARS = re.compile(
         rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
         rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
-        r"\s*(?:\+|-?\s*plus\b)?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
+        r"\s*(?:\+|-?\s*plus\b|or\s+more\b)?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
         re.I,
     )
     # the area before the years: Indeed's "PACS administration: 2 years (Required)",

@@ -578,3 +578,24 @@ def test_you_should_know_states_a_requirement_outside_a_section(engine: Advisor)
 def test_the_area_of_years_ends_where_the_next_years_start(engine: Advisor) -> None:
     p = read(engine, "PACS Analyst\n\nMust Have:\n- 2 yrs in radiology or 4 yrs in hospital IT")
     assert [(i.years, i.area) for i in p.items] == [(2, "radiology"), (4, "hospital IT")]
+
+
+def test_three_or_more_years_is_three_years(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nRequirements\n- Three (3) or more years of experience supporting PACS")
+    assert got(p, "required") == {"experience:3"}
+
+
+def test_degrees_with_their_own_years_joined_by_or(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Analyst\n\nRequirements\n- High School Diploma/GED with 5 years experience OR Associates"
+        " with 3 years experience OR Bachelors with 1 year experience in healthcare IT",
+    )
+    assert got(p, "required") == {
+        "experience:5",
+        "experience:3",
+        "experience:1",
+        "degree:high-school",
+        "degree:associate",
+        "degree:bachelor",
+    }

@@ -61,8 +61,9 @@ def _area_end(text: str, start: int, lex: Lexicon) -> int:
     lead = 0
     for index, word in enumerate(words[:10]):
         if word.group().lower() in lex.experience_words:
-            if index > lead:
-                return word.end()
+            after = [w.group().lower() for w in words[index + 1 : index + 2]]
+            if index > lead or not after or after[0] in lex.coordinators:
+                return word.end()  # '2 years PACS experience', '5 years experience OR …'
             words = words[index + 1 :]
             break
         if POSTING_RE.AREA_LEAD.fullmatch(word.group()):

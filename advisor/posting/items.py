@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.config import DEGREE_FIELD_WORDS as FIELD_WINDOW
 from advisor.config import POSTING_RE
-from advisor.posting.lexicon import CONNECTORS, Lexicon
+from advisor.posting.context import asks_as_such, named_as_such
+from advisor.posting.lexicon import Lexicon
 from advisor.posting.sections import Block
 from advisor.posting.years import years_of
 from advisor.text import echo, normalize, tokenize
@@ -153,14 +154,6 @@ def _own_cue(aside: str, words: Words) -> bool:
     return bool(_cues(tokens, words.lex)) and not all(t in words.lex.heading_words for t in tokens)
 
 
-def _asks_as_such(tokens: list[str], terms: int, lex: Lexicon) -> bool:
-    """True when a piece asks for what it names as such: 'knowledge of PACS', or the
-    names alone on their line ('PACS (Required)'), not 'experience of a PACS project'."""
-    if lex.knowledge_words & set(tokens):
-        return True
-    return sum(t not in lex.heading_words for t in tokens) <= terms
-
-
 def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()) -> BlockResult:
     """Items and role mentions of one block (nothing from an ignored section). `context`:
     what the title names ('PACS' of 'PACS Administrator'): the posting's field, an item
@@ -190,8 +183,8 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
             found = [f for f in _degrees_share_a_field(terms) if (f[0], f[1]) not in seen]
             seen.update((f[0], f[1]) for f in found)
             roles += named
-            asks = _asks_as_such(tokens, len(found), lex)
-            heads = set() if asks or not context else _named_as_such(tokens, spans, lex)
+            asks = asks_as_such(tokens, len(found), lex)
+            heads = set() if asks or not context else named_as_such(tokens, spans, lex)
             items += [
                 Item(
                     t,
@@ -204,38 +197,6 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
                 for t, i, f in found
             ]
     return BlockResult(tuple(items), tuple(roles), block.status)
-
-
-def _named_as_such(tokens: list[str], spans: list[tuple[int, int, str]], lex: Lexicon) -> set[str]:
-    """Ids a piece names as things of their own, not as words of another noun: listed
-    with another item ('PACS, RIS or a worklist', 'PACS and RIS systems'), or the object of
-    a qualification ('experience with a vendor neutral archive (VNA)', 'experience with
-    Sectra or Fuji PACS'); not 'experience of PACS procurement' or 'duties of the PACS and
-    other systems'."""
-    merged: list[tuple[int, int, str]] = []
-    for span in spans:  # 'vendor neutral archive (VNA)': one mention
-        if merged and merged[-1][2] == span[2] and merged[-1][1] == span[0]:
-            span = (merged.pop()[0], span[1], span[2])
-        merged.append(span)
-    starts, ends = {s: i for s, _, i in merged}, {e: i for _, e, i in merged}
-    out = set()
-    for start, end, node_id in merged:
-        after = end + (end < len(tokens) and tokens[end] in lex.coordinators)
-        before = start - (start > 0 and tokens[start - 1] in lex.coordinators)
-        listed = starts.get(after, node_id) != node_id or ends.get(before, node_id) != node_id
-        head = end == len(tokens) or after > end  # not 'PACS procurement'
-        last = end == len(tokens) and bool(lex.qualification_words & set(tokens[:start]))
-        if listed or last or head and _object_of_qualification(tokens, start, lex):
-            out.add(node_id)
-    return out
-
-
-def _object_of_qualification(tokens: list[str], start: int, lex: Lexicon) -> bool:
-    """'experience with a …', 'knowledge of the …': a qualification word just before."""
-    j = start - 1
-    while j >= 0 and start - j <= 3 and tokens[j] in CONNECTORS:
-        j -= 1
-    return j >= 0 and tokens[j] in lex.qualification_words
 
 
 def _degrees_share_a_field(terms: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

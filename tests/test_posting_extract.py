@@ -599,3 +599,14 @@ def test_degrees_with_their_own_years_joined_by_or(engine: Advisor) -> None:
         "degree:associate",
         "degree:bachelor",
     }
+
+
+@pytest.mark.parametrize("heading", ["Key Qualifications", "Technical Skills", "Additional Requirements"])
+def test_a_heading_read_by_its_known_end(engine: Advisor, heading: str) -> None:
+    p = read(engine, f"PACS Analyst\n\n{heading}\n- Able to write SQL queries\n- Linux")
+    assert got(p, "required") == {"skill:sql", "skill:linux"}
+
+
+def test_a_line_naming_a_certification_is_no_heading(engine: Advisor) -> None:
+    p = read(engine, "RIS Analyst\n\nPreferred Qualifications\n- Epic Radiant certification\n- SQL")
+    assert got(p, "preferred") == {"skill:sql"}

@@ -109,7 +109,8 @@ def _heading_words(words: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _heading_status(words: tuple[str, ...], lex: Lexicon) -> str | None:
     """A known heading; else a cue in it ('Additional required skills'); else its longest
-    known start ('ABOUT SUMMIT VALLEY HEALTH' → 'about': ignored)."""
+    known start ('ABOUT SUMMIT VALLEY HEALTH' → 'about': ignored) or end ('Key
+    Qualifications', 'Technical Skills')."""
     if words in lex.headings:
         return lex.headings[words]
     for i in range(len(words)):
@@ -119,7 +120,10 @@ def _heading_status(words: tuple[str, ...], lex: Lexicon) -> str | None:
     for n in range(len(words) - 1, 0, -1):
         if words[:n] in lex.headings:
             return lex.headings[words[:n]]
-    return _known_ending(words, lex)
+    for n in range(1, len(words)):  # its longest known end ('Key Qualifications')
+        if words[n:] in lex.headings:
+            return lex.headings[words[n:]]
+    return None
 
 
 def _names_items(words: list[str], lex: Lexicon) -> bool:

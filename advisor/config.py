@@ -155,7 +155,9 @@ class POSTING_RE:
     ASIDE = re.compile(r"\(([^()]{1,200})\)")  # '(5+ years preferred)' in a requirement
     PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
     AREA_TAIL = re.compile(r"[\s,]+(?:or|and|nor)$", re.I)  # 'radiology or' of '… or 4 yrs in IT'
-    AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
+    AREA_LEAD = re.compile(
+        r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp|or\s+more)\b\s*)+", re.I
+    )
     PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
     NUMBER = (
         r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -165,7 +167,7 @@ class POSTING_RE:
     YEARS = re.compile(
         rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
         rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
-        r"\s*(?:\+|-?\s*plus\b|or\s+more\b)?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
+        r"\s*(?:\+|-?\s*plus\b|or\s+more\b)?\s*-?\s*(?:(?:years?|yrs?|yea?rs|yeras?|yaers?)|(?P<months>months?|mos?))\b",
         re.I,
     )
     # the area before the years: Indeed's "PACS administration: 2 years (Required)",

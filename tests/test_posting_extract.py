@@ -610,3 +610,15 @@ def test_a_heading_read_by_its_known_end(engine: Advisor, heading: str) -> None:
 def test_a_line_naming_a_certification_is_no_heading(engine: Advisor) -> None:
     p = read(engine, "RIS Analyst\n\nPreferred Qualifications\n- Epic Radiant certification\n- SQL")
     assert got(p, "preferred") == {"skill:sql"}
+
+
+def test_years_with_a_typo_and_an_area_cut_at_the_comma(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Analyst\n\nExperience:\n- 3-5 years' experience in a healthcare IT environment, with at"
+        " least 2 yeras supporting PACS",
+    )
+    assert [(i.years, i.area) for i in p.items] == [
+        (3, "a healthcare IT environment"),
+        (2, "supporting PACS"),
+    ]

@@ -30,7 +30,11 @@ def years_of(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
             found.append((years, _area(colon.group("area"))))
             rest = " " * m.start() + rest[m.start() :]
             continue
-        stop = spans[index + 1].start() if index + 1 < len(spans) else len(text)  # '… or 4 yrs in IT'
+        stop = len(text)
+        if index + 1 < len(spans):  # '… or 4 yrs in IT', '… in IT, with at least 2 years …'
+            stop = spans[index + 1].start()
+            comma = text.rfind(",", m.end(), stop)
+            stop = comma if comma >= 0 else stop
         end = _area_end(text[:stop], m.end(), lex)
         found.append((years, _area(text[m.end() : end])))
         rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]

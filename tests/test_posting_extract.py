@@ -622,3 +622,17 @@ def test_years_with_a_typo_and_an_area_cut_at_the_comma(engine: Advisor) -> None
         (3, "a healthcare IT environment"),
         (2, "supporting PACS"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "on_call"),
+    [
+        ("On call: No", False),
+        ("On-call: not required", False),
+        ("On call: yes, one week in six", True),
+        ("Takes call one weekend a month.", True),
+        ("Participates in the on call rotation, not including holidays.", True),
+    ],
+)
+def test_an_on_call_label_s_answer(engine: Advisor, line: str, on_call: bool) -> None:
+    assert read(engine, f"PACS Administrator\n\nRequirements\n- DICOM\n\n{line}").on_call is on_call

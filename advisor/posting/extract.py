@@ -226,7 +226,9 @@ def _on_call(plain: str, lex: Lexicon) -> bool | None:
             at = text.find(f" {phrase} ")
             if at < 0:
                 continue
-            if lex.on_call_negations & set(text[:at].split()[-ON_CALL_NEGATION_WORDS:]):
+            # a label's answer: 'On call: No', 'On-call: not required'
+            after = text[at + len(phrase) + 2 :].split()[:1] if at == 0 else []
+            if lex.on_call_negations & {*text[:at].split()[-ON_CALL_NEGATION_WORDS:], *after}:
                 return False
             yes = True
     return True if yes else None

@@ -636,3 +636,20 @@ def test_years_with_a_typo_and_an_area_cut_at_the_comma(engine: Advisor) -> None
 )
 def test_an_on_call_label_s_answer(engine: Advisor, line: str, on_call: bool) -> None:
     assert read(engine, f"PACS Administrator\n\nRequirements\n- DICOM\n\n{line}").on_call is on_call
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("PACS ANALYST - CARDIOLOGY", "cardiology-pacs-analyst"),
+        ("PACS Administrator - Cardiovascular Imaging", "cardiology-pacs-administrator"),
+        ("Radiologic Technologist - PACS Administrator", "pacs-administrator"),
+    ],
+)
+def test_a_title_s_most_specific_role_wins(engine: Advisor, title: str, role: str) -> None:
+    assert read(engine, f"{title}\n\nRequirements\n- DICOM").role == role
+
+
+def test_plus_before_a_number_is_no_cue(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nRequirements\n- An associate's degree plus two years of work in IT")
+    assert got(p, "required") == {"degree:associate", "experience:2"}

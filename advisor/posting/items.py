@@ -70,8 +70,12 @@ def _cues(tokens: list[str], lex: Lexicon) -> list[str]:
 
 
 def _counted(tokens: list[str], i: int) -> bool:
-    """'Two-plus years', '5 plus years': a 'plus' after a number counts, it is no cue."""
-    return tokens[i] == "plus" and i > 0 and (tokens[i - 1].isdigit() or tokens[i - 1] in NUMBER_WORDS)
+    """'Two-plus years', '5 plus years': a 'plus' after a number counts, it is no cue; nor
+    is one before a number ('an associate's plus two years of work')."""
+    if tokens[i] != "plus":
+        return False
+    around = tokens[i - 1 : i] + tokens[i + 1 : i + 2]
+    return any(t.isdigit() or t in NUMBER_WORDS for t in around)
 
 
 class Words:

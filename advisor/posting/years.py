@@ -53,7 +53,10 @@ def _not_experience(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     after = " ".join(after_words[:2])
     if any(f" {b} " in before or after.startswith(b) for b in lex.years_blockers):
         return True
-    return bool(lex.duration_words & {*before_words[-4:], *after_words[:1]})
+    near = before_words[-4:]
+    joins = [n for n, w in enumerate(near) if w in lex.coordinators or w in ("plus", "with")]
+    near = near[joins[-1] + 1 :] if joins else near  # 'a degree plus 2 years of work' is experience
+    return bool(lex.duration_words & {*near, *after_words[:1]})
 
 
 def _area_end(text: str, start: int, lex: Lexicon) -> int:

@@ -156,7 +156,7 @@ class POSTING_RE:
     PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
     AREA_TAIL = re.compile(r"[\s,]+(?:or|and|nor)$", re.I)  # 'radiology or' of '… or 4 yrs in IT'
     AREA_LEAD = re.compile(
-        r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp|or\s+more)\b\s*)+", re.I
+        r"^(?:(?:(?:of|in|as|with|progressive|relevant|working|experience|exp|or\s+more)\b|w/)\s*)+", re.I
     )
     PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
     NUMBER = (

@@ -90,4 +90,5 @@ def _area(rest: str) -> str:
     """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
     text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()'’"))
     text = POSTING_RE.AREA_TAIL.sub("", text.split(".")[0].strip(" ,;:()"))
+    text += ")" * (text.count("(") - text.count(")"))  # 'enterprise imaging (PACS/VNA)'
     return echo(text, 60)

@@ -653,3 +653,21 @@ def test_a_title_s_most_specific_role_wins(engine: Advisor, title: str, role: st
 def test_plus_before_a_number_is_no_cue(engine: Advisor) -> None:
     p = read(engine, "PACS Analyst\n\nRequirements\n- An associate's degree plus two years of work in IT")
     assert got(p, "required") == {"degree:associate", "experience:2"}
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("ARRT (R)(CT) registration required", {"certification:arrt-r", "certification:arrt-postprimary"}),
+        ("RT(R)(MR) required", {"certification:arrt-r", "certification:arrt-postprimary"}),
+        ("ARRT (R) required", {"certification:arrt-r"}),
+    ],
+)
+def test_a_credential_s_suffixes_add_credentials(engine: Advisor, line: str, want: set[str]) -> None:
+    assert got(read(engine, f"PACS Administrator\n\nReqs:\n- {line}"), "required") == want
+
+
+def test_a_credential_suffix_of_an_unknown_id_is_reported() -> None:
+    raw = {"phrases": {}, "scope_ids": [], "credential_suffixes": {"arrt-r": {"ct": "no-such-cert"}}}
+    (problem,) = check(raw, {"arrt-r": "certification"})
+    assert problem.path == "$.credential_suffixes.arrt-r" and "no-such-cert" in problem.message

@@ -253,6 +253,10 @@ def terms_of(
         elif kind == "term":
             found.append((value[0], value[1], ""))
             spans.append((i, end, value[1]))
+            suffixes = lex.credential_suffixes.get(value[1], {})
+            while end < len(tokens) and tokens[end] in suffixes:  # 'ARRT (R)(CT)(MR)'
+                found.append(("certification", suffixes[tokens[end]], ""))
+                end += 1
         i = end
     return found, roles, spans
 

@@ -44,6 +44,7 @@ class Lexicon:
     knowledge_words: frozenset[str]  # 'knowledge of PACS' asks for PACS as such
     coordinators: frozenset[str]  # 'PACS and RIS', 'PACS or RIS': items listed together
     abbreviations: frozenset[str]  # 'Comp.', 'Sci.', 'Assoc.': their full stop ends no sentence
+    credential_suffixes: dict[str, dict[str, str]]  # 'ARRT (R)(CT)': cert id → suffix → cert id
     scope_ids: frozenset[str]
     field_ids: frozenset[str]  # 'PACS' of 'PACS Manager': the job's field, not a skill it asks
     english_words: frozenset[str]
@@ -150,6 +151,7 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         knowledge_words=frozenset(w for p in raw["knowledge_words"] for w in key(p)),
         coordinators=frozenset(w for p in raw["coordinators"] for w in key(p)),
         abbreviations=frozenset(raw["abbreviations"]),
+        credential_suffixes={c: dict(v) for c, v in raw.get("credential_suffixes", {}).items()},
         scope_ids=frozenset(raw["scope_ids"]),
         field_ids=frozenset(raw["field_ids"]),
         english_words=frozenset(raw["english_words"]),
@@ -207,6 +209,17 @@ def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
             problems.append(
                 Problem(FILE, f"$.field_ids[{index}]", f"unknown id '{node_id}'", "use a graph id")
             )
+    for base, suffixes in raw.get("credential_suffixes", {}).items():
+        for node_id in (base, *suffixes.values()):
+            if node_types.get(node_id) != "certification":
+                problems.append(
+                    Problem(
+                        FILE,
+                        f"$.credential_suffixes.{base}",
+                        f"'{node_id}' is not a certification",
+                        "use a certification id",
+                    )
+                )
     for index, node_id in enumerate(raw["scope_ids"]):
         if node_id not in node_types:
             problems.append(

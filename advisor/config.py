@@ -125,6 +125,7 @@ MAX_POSTING_LINES: Final = 3_000
 MIN_ENGLISH_SHARE: Final = 0.12  # share of common English words below which text is another language
 TITLE_LINES: Final = 6  # the title is looked for in this many first lines
 HEADING_MAX_WORDS: Final = 7  # a short line in capitals or ending in ':' is a heading
+INTRO_MAX_WORDS: Final = 14  # "You'll be a great fit if you have:" introduces a list
 MIN_SCOPE_SIGNALS: Final = 2  # imaging-informatics terms a posting without a PACS title needs
 PASTE_MIN_LINES: Final = 5  # a chat message of this many lines with posting cues is a posting
 PASTE_MIN_CUES: Final = 2
@@ -149,19 +150,24 @@ class POSTING_RE:
     )
     SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;\s*")
     WORD = re.compile(r"[A-Za-z0-9]+")
+    # 'Comp.', 'B.S.', 'e.g.' ending a sentence piece: maybe an abbreviation
+    LAST_WORD = re.compile(r"(?:^|[\s(/])([A-Za-z]+(?:\.[A-Za-z]+)*)\.$")
     ASIDE = re.compile(r"\(([^()]{1,200})\)")  # '(5+ years preferred)' in a requirement
     PARENS = re.compile(r"\s*\([^()]{0,200}\)")  # an aside in a heading
-    AREA_LEAD = re.compile(r"^(?:(?:of|in|as|with|progressive|relevant|working|experience|exp)\b\s*)+", re.I)
+    AREA_TAIL = re.compile(r"[\s,]+(?:or|and|nor)$", re.I)  # 'radiology or' of '… or 4 yrs in IT'
+    AREA_LEAD = re.compile(
+        r"^(?:(?:(?:of|in|as|with|progressive|relevant|working|experience|exp|or\s+more)\b|w/)\s*)+", re.I
+    )
     PIECE = re.compile(r",\s*|\s+(?:but|and)\s+(?=(?:a|an)\s)")
     NUMBER = (
         r"(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|fifteen|eighteen|twenty|thirty)"
     )
-    # '2-4 years', 'three (3) years', '18 months' (unit: months → years / 12), '6-month'
+    # '2-4 years', 'three (3) years', '3 or more years', '18 months' (months → years / 12)
     YEARS = re.compile(
         rf"\b(?P<n>{NUMBER})(?:\s*\(\s*\d{{1,2}}\s*\))?"
         rf"(?:\s*(?:-|–|—|to)\s*{NUMBER}(?:\s*\(\s*\d{{1,2}}\s*\))?)?"
-        r"\s*(?:\+|-?\s*plus\b)?\s*-?\s*(?:(?:years?|yrs?)|(?P<months>months?|mos?))\b",
+        r"\s*(?:\+|-?\s*plus\b|or\s+more\b)?\s*-?\s*(?:(?:years?|yrs?|yea?rs|yeras?|yaers?)|(?P<months>months?|mos?))\b",
         re.I,
     )
     # the area before the years: Indeed's "PACS administration: 2 years (Required)",

@@ -20,9 +20,12 @@ from advisor.posting.scoring import score
 from advisor.posting.sections import clean
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [d for d in (ROOT / "tests" / "postings" / n for n in ("dev", "dev2", "own")) if d.is_dir()]
+SETS = [d for d in (ROOT / "tests" / "postings" / n for n in ("dev", "dev2", "dev3", "own")) if d.is_dir()]
 ITEM_KINDS = ("skill", "certification", "degree", "experience")
 FLOORS = {"required": (0.9, 0.9), "preferred": (0.85, 0.85), "degree": (0.9, 0.9), "experience": (0.9, 0.9)}
+# dev3, the first held-out set (86 % required recall when measured blind), now reads
+# at 100 %: its floor is a few points below that
+SET_FLOORS = {"dev3": {"required": (0.95, 0.95), "preferred": (0.95, 0.95)}}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,7 @@ def got(posting: Posting, status: str) -> set[str]:
 @pytest.mark.parametrize("folder", SETS, ids=[d.name for d in SETS])
 def test_fixture_set_meets_its_floors(engine: Advisor, folder: Path) -> None:
     report = score(engine, folder)
-    for kind, (precision, recall) in FLOORS.items():
+    for kind, (precision, recall) in (FLOORS | SET_FLOORS.get(folder.name, {})).items():
         row = report["kinds"][kind]
         assert row["recall"] >= recall, (kind, row, report["misses"])
         assert row["precision"] >= precision, (kind, row, report["misses"])
@@ -289,7 +292,15 @@ def test_progressive_experience_in_an_area_is_not_a_skill(engine: Advisor) -> No
     ("title", "line", "asked"),
     [
         ("PACS Manager", "- Experience of a PACS procurement project", False),
-        ("PACS Analyst", "- Experience supporting PACS/RIS in a hospital required", False),
+        ("PACS Analyst", "- Experience supporting the PACS team in a hospital required", False),
+        ("PACS Manager", "- Experience of PACS procurement or replacement projects", False),
+        ("PACS Manager", "- Duties of the PACS and other medical systems are required", False),
+        ("PACS Analyst", "- Experience supporting PACS/RIS in a hospital required", True),
+        ("PACS Analyst", "- Exposure to PACS, RIS or a modality worklist", True),
+        ("PACS Manager", "- Experience of dealing with Radiology PACS and RIS systems", True),
+        ("PACS Analyst", "- Experience with a PACS and image lifecycle management", True),
+        ("PACS Analyst", "- Hands-on experience with PACS", True),
+        ("PACS Analyst", "- Experience with Sectra, GE or Fuji PACS", True),
         ("PACS Analyst", "- Working knowledge of PACS required", True),
         ("PACS Analyst", "- PACS (Required)", True),
         ("Integration Analyst", "- Experience with PACS integrations required", True),
@@ -298,7 +309,8 @@ def test_progressive_experience_in_an_area_is_not_a_skill(engine: Advisor) -> No
 def test_the_field_the_title_names_is_an_item_only_when_asked_for_as_such(
     engine: Advisor, title: str, line: str, asked: bool
 ) -> None:
-    """'PACS' in a PACS job's sentence is context; 'knowledge of PACS' asks for it."""
+    """'PACS' in a PACS job's sentence is context; 'knowledge of PACS' asks for it, and so
+    does a list of items ('PACS and RIS') or 'experience with PACS' (not 'PACS projects')."""
     p = read(engine, f"{title}\n\nQualifications\n{line}")
     assert ("skill:pacs" in got(p, "required") | got(p, "preferred")) is asked
 
@@ -493,3 +505,169 @@ def test_an_aside_with_its_own_cue_is_its_own_piece(
 ) -> None:
     p = read(engine, f"PACS Analyst\n\nQualifications\n{line}")
     assert (got(p, "required"), got(p, "preferred")) == (required, preferred)
+
+
+@pytest.mark.parametrize(
+    ("intro", "status"),
+    [
+        ("You'll be a great fit if you have:", "required"),
+        ("It would be a big plus if you also bring some of the following:", "preferred"),
+        ("In this role you will spend most of your week on the following:", None),
+    ],
+)
+def test_a_sentence_that_introduces_a_list_is_its_heading(
+    engine: Advisor, intro: str, status: str | None
+) -> None:
+    """A long line ending in ':' is a heading when a cue or a known heading ends it."""
+    p = read(engine, f"PACS Analyst\n\nThe role\nSupport the PACS.\n\n{intro}\n- knowledge of HL7\n- SQL")
+    want = {"skill:hl7", "skill:sql"}
+    assert (got(p, status) if status else got(p, "mentioned")) >= want
+
+
+def test_a_term_is_cut_where_the_next_term_reaches_further(engine: Advisor) -> None:
+    """'ARRT R.T.(R)': 'ARRT' + 'R.T.(R)' (both the certification), not the role
+    'ARRT R.T.' and a stray 'R'."""
+    p = read(engine, "PACS Consultant\n\nIt's a plus if you have a CIIP, an ARRT R.T.(R), or SQL skills.")
+    assert got(p, "preferred") == {"certification:ciip", "certification:arrt-r", "skill:sql"}
+
+
+def test_a_term_after_a_degree_s_in_is_its_field_not_a_skill(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Manager\n\nDesirable\n- Master's degree or post-graduate qualification in imaging informatics",
+    )
+    assert got(p, "preferred") == {"degree:master"}
+    assert [i.field for i in p.items] == ["imaging informatics"]
+    p = read(engine, "PACS Manager\n\nRequired\n- Bachelor's degree and experience in imaging informatics")
+    assert "skill:imaging-informatics" in got(p, "required")
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Experience of HL7 integration with the EPR", "skill:ehr"),
+        ("ARRT advanced certification in CT or MR", "certification:arrt-postprimary"),
+        ("Certified in MRI by the ARRT", "certification:arrt-postprimary"),
+        ("Working knowledge of cath lab workflows", "skill:clinical-workflow"),
+        ("Reading DICOM headers", "skill:dicom"),
+    ],
+)
+def test_real_world_synonyms_and_plurals(engine: Advisor, line: str, item: str) -> None:
+    assert item in got(read(engine, f"PACS Manager\n\nRequirements\n- {line}"), "required")
+
+
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nA B.S. Computer Science degree or Comp. Sci. Diploma preferred.")
+    assert got(p, "preferred") == {"degree:bachelor"}
+
+
+def test_a_list_under_qualifications_we_look_for_is_required(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Analyst\n\nQualifications we look for\n- Bachelor's degree\n\nAdditional Information\n- HL7",
+    )
+    assert got(p, "required") == {"degree:bachelor"}
+    assert got(p, "mentioned") == {"skill:hl7"}
+
+
+def test_you_should_know_states_a_requirement_outside_a_section(engine: Advisor) -> None:
+    p = read(engine, "Senior PACS Engineer\nYou should know DICOM and HL7 inside out. We use Linux.")
+    assert got(p, "required") == {"skill:dicom", "skill:hl7"}
+
+
+def test_the_area_of_years_ends_where_the_next_years_start(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nMust Have:\n- 2 yrs in radiology or 4 yrs in hospital IT")
+    assert [(i.years, i.area) for i in p.items] == [(2, "radiology"), (4, "hospital IT")]
+
+
+def test_three_or_more_years_is_three_years(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nRequirements\n- Three (3) or more years of experience supporting PACS")
+    assert got(p, "required") == {"experience:3"}
+
+
+def test_degrees_with_their_own_years_joined_by_or(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Analyst\n\nRequirements\n- High School Diploma/GED with 5 years experience OR Associates"
+        " with 3 years experience OR Bachelors with 1 year experience in healthcare IT",
+    )
+    assert got(p, "required") == {
+        "experience:5",
+        "experience:3",
+        "experience:1",
+        "degree:high-school",
+        "degree:associate",
+        "degree:bachelor",
+    }
+
+
+@pytest.mark.parametrize("heading", ["Key Qualifications", "Technical Skills", "Additional Requirements"])
+def test_a_heading_read_by_its_known_end(engine: Advisor, heading: str) -> None:
+    p = read(engine, f"PACS Analyst\n\n{heading}\n- Able to write SQL queries\n- Linux")
+    assert got(p, "required") == {"skill:sql", "skill:linux"}
+
+
+def test_a_line_naming_a_certification_is_no_heading(engine: Advisor) -> None:
+    p = read(engine, "RIS Analyst\n\nPreferred Qualifications\n- Epic Radiant certification\n- SQL")
+    assert got(p, "preferred") == {"skill:sql"}
+
+
+def test_years_with_a_typo_and_an_area_cut_at_the_comma(engine: Advisor) -> None:
+    p = read(
+        engine,
+        "PACS Analyst\n\nExperience:\n- 3-5 years' experience in a healthcare IT environment, with at"
+        " least 2 yeras supporting PACS",
+    )
+    assert [(i.years, i.area) for i in p.items] == [
+        (3, "a healthcare IT environment"),
+        (2, "supporting PACS"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "on_call"),
+    [
+        ("On call: No", False),
+        ("On-call: not required", False),
+        ("On call: yes, one week in six", True),
+        ("Takes call one weekend a month.", True),
+        ("Participates in the on call rotation, not including holidays.", True),
+    ],
+)
+def test_an_on_call_label_s_answer(engine: Advisor, line: str, on_call: bool) -> None:
+    assert read(engine, f"PACS Administrator\n\nRequirements\n- DICOM\n\n{line}").on_call is on_call
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("PACS ANALYST - CARDIOLOGY", "cardiology-pacs-analyst"),
+        ("PACS Administrator - Cardiovascular Imaging", "cardiology-pacs-administrator"),
+        ("Radiologic Technologist - PACS Administrator", "pacs-administrator"),
+    ],
+)
+def test_a_title_s_most_specific_role_wins(engine: Advisor, title: str, role: str) -> None:
+    assert read(engine, f"{title}\n\nRequirements\n- DICOM").role == role
+
+
+def test_plus_before_a_number_is_no_cue(engine: Advisor) -> None:
+    p = read(engine, "PACS Analyst\n\nRequirements\n- An associate's degree plus two years of work in IT")
+    assert got(p, "required") == {"degree:associate", "experience:2"}
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("ARRT (R)(CT) registration required", {"certification:arrt-r", "certification:arrt-postprimary"}),
+        ("RT(R)(MR) required", {"certification:arrt-r", "certification:arrt-postprimary"}),
+        ("ARRT (R) required", {"certification:arrt-r"}),
+    ],
+)
+def test_a_credential_s_suffixes_add_credentials(engine: Advisor, line: str, want: set[str]) -> None:
+    assert got(read(engine, f"PACS Administrator\n\nReqs:\n- {line}"), "required") == want
+
+
+def test_a_credential_suffix_of_an_unknown_id_is_reported() -> None:
+    raw = {"phrases": {}, "scope_ids": [], "credential_suffixes": {"arrt-r": {"ct": "no-such-cert"}}}
+    (problem,) = check(raw, {"arrt-r": "certification"})
+    assert problem.path == "$.credential_suffixes.arrt-r" and "no-such-cert" in problem.message

@@ -130,19 +130,22 @@ def read_posting(engine: Advisor, text: str) -> Posting:
 
 def _title(plain: str, engine: Advisor) -> tuple[str, str | None]:
     """The title line and its role: the first of the first lines whose words contain all the
-    words of a role's name or alias (the longest alias wins; career roles first)."""
+    words of a role's name or alias (an alias inside another that matches loses; then one
+    written as such, career roles, the longest)."""
     lines = [line.strip() for line in plain.split("\n") if line.strip()][:TITLE_LINES]
     for line in _before_sections(lines, engine.posting):
         fixed = engine.extractor.parse(engine.posting.fix(tokenize(normalize(line)))).tokens
         tokens = [engine.posting.title_words.get(t, t) for t in fixed]
         words, joined = set(tokens), f" {' '.join(tokens)} "
+        found = [(alias, role) for alias, role in engine.posting.role_aliases if set(alias) <= words]
         best: tuple[bool, int, int, str] | None = None
-        for alias, role in engine.posting.role_aliases:
-            if set(alias) <= words:
-                background = engine.graph.nodes[role].get("track") == "background"
-                rank = (f" {' '.join(alias)} " in joined, 0 if background else 1, len(alias), role)
-                if best is None or rank[:3] > best[:3]:
-                    best = rank
+        for alias, role in found:
+            if any(set(alias) < set(other) for other, _ in found):
+                continue  # 'PACS Analyst' of 'PACS ANALYST - CARDIOLOGY': the cardiology one
+            background = engine.graph.nodes[role].get("track") == "background"
+            rank = (f" {' '.join(alias)} " in joined, 0 if background else 1, len(alias), role)
+            if best is None or rank[:3] > best[:3]:
+                best = rank
         if best is not None:
             return line, best[3]
     return (lines[0] if lines else ""), None
@@ -226,7 +229,9 @@ def _on_call(plain: str, lex: Lexicon) -> bool | None:
             at = text.find(f" {phrase} ")
             if at < 0:
                 continue
-            if lex.on_call_negations & set(text[:at].split()[-ON_CALL_NEGATION_WORDS:]):
+            # a label's answer: 'On call: No', 'On-call: not required'
+            after = text[at + len(phrase) + 2 :].split()[:1] if at == 0 else []
+            if lex.on_call_negations & {*text[:at].split()[-ON_CALL_NEGATION_WORDS:], *after}:
                 return False
             yes = True
     return True if yes else None

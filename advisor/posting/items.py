@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from advisor.config import DEGREE_FIELD_WORDS as FIELD_WINDOW
 from advisor.config import POSTING_RE
+from advisor.posting.context import asks_as_such, named_as_such
 from advisor.posting.lexicon import Lexicon
 from advisor.posting.sections import Block
 from advisor.posting.years import years_of
@@ -69,8 +70,12 @@ def _cues(tokens: list[str], lex: Lexicon) -> list[str]:
 
 
 def _counted(tokens: list[str], i: int) -> bool:
-    """'Two-plus years', '5 plus years': a 'plus' after a number counts, it is no cue."""
-    return tokens[i] == "plus" and i > 0 and (tokens[i - 1].isdigit() or tokens[i - 1] in NUMBER_WORDS)
+    """'Two-plus years', '5 plus years': a 'plus' after a number counts, it is no cue; nor
+    is one before a number ('an associate's plus two years of work')."""
+    if tokens[i] != "plus":
+        return False
+    around = tokens[i - 1 : i] + tokens[i + 1 : i + 2]
+    return any(t.isdigit() or t in NUMBER_WORDS for t in around)
 
 
 class Words:
@@ -103,7 +108,8 @@ def _status(section: str, cues: list[str], tokens: list[str], lex: Lexicon) -> s
         return cues[0]
     if section in ("required", "preferred"):
         return section
-    return "required" if lex.qualification_words & set(tokens) else "mentioned"
+    asks = lex.qualification_words | lex.knowledge_words  # 'You should know DICOM'
+    return "required" if asks & set(tokens) else "mentioned"
 
 
 def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
@@ -134,17 +140,22 @@ def _pieces(sentence: str, section: str, words: Words) -> list[tuple[str, str]]:
     return out
 
 
+def sentences(text: str, lex: Lexicon) -> list[str]:
+    """The sentences of a block; a full stop after an abbreviation ends none ('Bachelor's in
+    Comp. Sci. or related', 'Assoc. Degree required')."""
+    out: list[str] = []
+    for part in POSTING_RE.SENTENCE.split(text):
+        last = POSTING_RE.LAST_WORD.search(out[-1]) if out else None
+        if last is not None and last.group(1).lower() in lex.abbreviations:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def _own_cue(aside: str, words: Words) -> bool:
     tokens = words(aside)
     return bool(_cues(tokens, words.lex)) and not all(t in words.lex.heading_words for t in tokens)
-
-
-def _asks_as_such(tokens: list[str], terms: int, lex: Lexicon) -> bool:
-    """True when a piece asks for what it names as such: 'knowledge of PACS', or the
-    names alone on their line ('PACS (Required)'), not 'experience of a PACS project'."""
-    if lex.knowledge_words & set(tokens):
-        return True
-    return sum(t not in lex.heading_words for t in tokens) <= terms
 
 
 def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()) -> BlockResult:
@@ -157,7 +168,7 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
     items: list[Item] = []
     roles: list[str] = []
     examples = False  # 'Examples of … include: A; B; and C': every part until the full stop
-    for sentence in POSTING_RE.SENTENCE.split(block.text):
+    for sentence in sentences(block.text, lex):
         if not sentence.strip():
             continue
         examples = examples or "mentioned" in _cues(words(sentence), lex)
@@ -172,44 +183,55 @@ def read_block(block: Block, words: Words, context: frozenset[str] = frozenset()
                 Item("experience", status, years=n, area=a, text=quote, line=block.line) for n, a in years
             ]
             tokens = words(rest)
-            found, named = _degrees_share_a_field(terms_of(tokens, lex))
-            found = [f for f in found if (f[0], f[1]) not in seen]
+            terms, named, spans = terms_of(tokens, lex)
+            found = [f for f in _degrees_share_a_field(terms) if (f[0], f[1]) not in seen]
             seen.update((f[0], f[1]) for f in found)
             roles += named
-            asks = _asks_as_such(tokens, len(found), lex)
+            asks = asks_as_such(tokens, len(found), lex)
+            heads = set() if asks or not context else named_as_such(tokens, spans, lex)
             items += [
                 Item(
-                    t, status if asks or i not in context else "mentioned", i, f, text=quote, line=block.line
+                    t,
+                    status if asks or i not in context or i in heads else "mentioned",
+                    i,
+                    f,
+                    text=quote,
+                    line=block.line,
                 )
                 for t, i, f in found
             ]
     return BlockResult(tuple(items), tuple(roles), block.status)
 
 
-def _degrees_share_a_field(
-    found: tuple[list[tuple[str, str, str]], list[str]],
-) -> tuple[list[tuple[str, str, str]], list[str]]:
+def _degrees_share_a_field(terms: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """'Associate's or bachelor's degree in IT': each degree of one piece is an item (they
     are alternatives: `compare` counts the piece met when one is); a degree named without
     a field takes the field written after another one."""
-    terms, roles = found
     fields = [t[2] for t in terms if t[0] == "degree" and t[2]]
     if not fields:
-        return found
-    return [("degree", t[1], t[2] or fields[0]) if t[0] == "degree" else t for t in terms], roles
+        return terms
+    return [("degree", t[1], t[2] or fields[0]) if t[0] == "degree" else t for t in terms]
 
 
-def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """(type, id, field) of each skill, certification and degree; role ids named."""
+def terms_of(
+    tokens: list[str], lex: Lexicon
+) -> tuple[list[tuple[str, str, str]], list[str], list[tuple[int, int, str]]]:
+    """(type, id, field) of each skill, certification and degree; role ids named; the
+    token span of each skill and certification (start, end, id)."""
     found: list[tuple[str, str, str]] = []
     roles: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     degree_at = degree_word = -1
     i = 0
     while i < len(tokens):
         hits = [
             (h[0], kind, h[1])
-            for kind, table in (("term", lex.terms), ("degree", lex.degrees), ("field", lex.fields))
-            if (h := lex.longest(table, tokens, i)) is not None
+            for kind, h in (
+                ("term", lex.term_at(tokens, i)),
+                ("degree", lex.longest(lex.degrees, tokens, i)),
+                ("field", lex.longest(lex.fields, tokens, i)),
+            )
+            if h is not None
         ]
         if not hits:
             i += 1
@@ -220,15 +242,32 @@ def terms_of(tokens: list[str], lex: Lexicon) -> tuple[list[tuple[str, str, str]
             degree_at, degree_word = len(found), i
             found.append(("degree", value, ""))
         elif (
-            kind == "field" and degree_at >= 0 and not found[degree_at][2] and i - degree_word <= FIELD_WINDOW
+            degree_at >= 0 and _field_of_degree(kind, tokens, degree_word, i, lex) and not found[degree_at][2]
         ):
-            found[degree_at] = ("degree", found[degree_at][1], value)
+            field = value if kind == "field" else " ".join(tokens[i:end])  # 'in imaging informatics'
+            found[degree_at] = ("degree", found[degree_at][1], field)
         elif kind == "term" and value[0] == "role":
             roles.append(value[1])
         elif kind == "term" and value[0] == "none":
             pass  # 'security clearance' is not the skill 'security'
-
         elif kind == "term":
             found.append((value[0], value[1], ""))
+            spans.append((i, end, value[1]))
+            suffixes = lex.credential_suffixes.get(value[1], {})
+            while end < len(tokens) and tokens[end] in suffixes:  # 'ARRT (R)(CT)(MR)'
+                found.append(("certification", suffixes[tokens[end]], ""))
+                end += 1
         i = end
-    return found, roles
+    return found, roles, spans
+
+
+def _field_of_degree(kind: str, tokens: list[str], degree: int, i: int, lex: Lexicon) -> bool:
+    """A field of study a few words after the degree, or a term right after its 'in'
+    ("master's or post-graduate qualification in imaging informatics"), unless a
+    requirement of another kind starts between them ('degree and experience in PACS')."""
+    if i - degree > FIELD_WINDOW:
+        return False
+    if kind == "field":
+        return True
+    between = set(tokens[degree + 1 : i])
+    return kind == "term" and tokens[i - 1] == "in" and not between & lex.qualification_words - {"degree"}

@@ -42,6 +42,9 @@ class Lexicon:
     years_blockers: tuple[str, ...]
     duration_words: frozenset[str]  # 'a 24-month course', '6-month contract': not experience
     knowledge_words: frozenset[str]  # 'knowledge of PACS' asks for PACS as such
+    coordinators: frozenset[str]  # 'PACS and RIS', 'PACS or RIS': items listed together
+    abbreviations: frozenset[str]  # 'Comp.', 'Sci.', 'Assoc.': their full stop ends no sentence
+    credential_suffixes: dict[str, dict[str, str]]  # 'ARRT (R)(CT)': cert id → suffix → cert id
     scope_ids: frozenset[str]
     field_ids: frozenset[str]  # 'PACS' of 'PACS Manager': the job's field, not a skill it asks
     english_words: frozenset[str]
@@ -60,15 +63,33 @@ class Lexicon:
 
     def longest(self, table: dict[Key, Any], tokens: list[str], i: int) -> tuple[int, Any] | None:
         """The longest entry of `table` starting at token i: (end, value), or None."""
-        best = None
+        found = self.entries(table, tokens, i)
+        return found[-1] if found else None
+
+    def entries(self, table: dict[Key, Any], tokens: list[str], i: int) -> list[tuple[int, Any]]:
+        """Every entry of `table` starting at token i, shortest first: (end, value)."""
+        found = []
         gram: Key = ()
         for n in range(i, len(tokens)):
             gram += (tokens[n],)
             if gram in table:
-                best = (n + 1, table[gram])
+                found.append((n + 1, table[gram]))
             if gram not in self.prefixes:
                 break
-        return best
+        return found
+
+    def term_at(self, tokens: list[str], i: int) -> tuple[int, Any] | None:
+        """The term at token i that lets the next term reach furthest, else the longest:
+        'ARRT R.T.(R)' is 'ARRT' + 'R.T.(R)', not the role 'ARRT R.T.' and a stray 'R'."""
+        found = self.entries(self.terms, tokens, i)
+        if len(found) < 2:
+            return found[-1] if found else None
+
+        def reach(hit: tuple[int, Any]) -> tuple[int, int]:
+            after = self.longest(self.terms, tokens, hit[0])
+            return (after[0] if after else hit[0]), hit[0]
+
+        return max(found, key=reach)
 
 
 def _plausible(token: str, fix: str | None) -> str:
@@ -98,6 +119,9 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
             continue
         for phrase in phrases:
             terms[key(phrase)] = (ITEM_TYPES[node.type], node_id)
+    for words, value in list(terms.items()):  # 'workflows', 'DICOM headers', 'backups'
+        if value[0] != "role" and words[-1][-1:].isalpha() and words[-1][-1] != "s":
+            terms.setdefault((*words[:-1], f"{words[-1]}s"), value)
     terms.update({key(p): ("none", "") for p in raw["not_items"]})
     degrees = {key(p): level for level, ps in slots["degree"].items() for p in ps}
     degrees.update({key(p): level for level, ps in raw["degrees"].items() for p in ps})
@@ -125,6 +149,9 @@ def build(raw: dict[str, Any], slots: dict[str, Any], graph: Graph) -> Lexicon:
         years_blockers=tuple(" ".join(key(p)) for p in raw["years_blockers"]),
         duration_words=frozenset(w for p in raw["duration_words"] for w in key(p)),
         knowledge_words=frozenset(w for p in raw["knowledge_words"] for w in key(p)),
+        coordinators=frozenset(w for p in raw["coordinators"] for w in key(p)),
+        abbreviations=frozenset(raw["abbreviations"]),
+        credential_suffixes={c: dict(v) for c, v in raw.get("credential_suffixes", {}).items()},
         scope_ids=frozenset(raw["scope_ids"]),
         field_ids=frozenset(raw["field_ids"]),
         english_words=frozenset(raw["english_words"]),
@@ -182,6 +209,17 @@ def check(raw: dict[str, Any], node_types: dict[str, str]) -> list[Problem]:
             problems.append(
                 Problem(FILE, f"$.field_ids[{index}]", f"unknown id '{node_id}'", "use a graph id")
             )
+    for base, suffixes in raw.get("credential_suffixes", {}).items():
+        for node_id in (base, *suffixes.values()):
+            if node_types.get(node_id) != "certification":
+                problems.append(
+                    Problem(
+                        FILE,
+                        f"$.credential_suffixes.{base}",
+                        f"'{node_id}' is not a certification",
+                        "use a certification id",
+                    )
+                )
     for index, node_id in enumerate(raw["scope_ids"]):
         if node_id not in node_types:
             problems.append(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from advisor.config import HEADING_MAX_WORDS, POSTING_RE
+from advisor.config import HEADING_MAX_WORDS, INTRO_MAX_WORDS, POSTING_RE
 from advisor.posting.lexicon import Lexicon, key
 from advisor.text import sanitize
 
@@ -58,6 +58,8 @@ def _heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
     if colon and rest.strip() and len(words) <= HEADING_MAX_WORDS and inline:
         return _heading_status(words, lex) or "info", rest.strip()
     words = tuple(lex.fix(key(bare.rstrip(":"))))
+    if len(words) > HEADING_MAX_WORDS and bare.endswith(":"):
+        return _introduces(words, bare, lex)
     if (
         not words
         or len(words) > HEADING_MAX_WORDS
@@ -76,6 +78,21 @@ def _heading_of(line: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+def _introduces(words: tuple[str, ...], bare: str, lex: Lexicon) -> tuple[str, str] | None:
+    """A sentence that introduces a list is a heading when a cue or a known heading ends
+    it ("You'll be a great fit if you have:", "The following are a plus:")."""
+    if len(words) > INTRO_MAX_WORDS:
+        return None
+    status = _known_ending(words, lex)
+    for i in range(len(words)):
+        hit = lex.longest(lex.cues, list(words), i)
+        if hit is not None and hit[1] != "mentioned":
+            status = str(hit[1])
+    if status is None:
+        return None
+    return status, (bare if _names_items(list(words), lex) else "")  # its own items count too
+
+
 def _known_ending(words: tuple[str, ...], lex: Lexicon) -> str | None:
     """The status of a known heading of two or more words that ends the line (not a cue:
     'R.T.(R) registration, a plus' is an item)."""
@@ -92,7 +109,8 @@ def _heading_words(words: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _heading_status(words: tuple[str, ...], lex: Lexicon) -> str | None:
     """A known heading; else a cue in it ('Additional required skills'); else its longest
-    known start ('ABOUT SUMMIT VALLEY HEALTH' → 'about': ignored)."""
+    known start ('ABOUT SUMMIT VALLEY HEALTH' → 'about': ignored) or end ('Key
+    Qualifications', 'Technical Skills')."""
     if words in lex.headings:
         return lex.headings[words]
     for i in range(len(words)):
@@ -102,7 +120,10 @@ def _heading_status(words: tuple[str, ...], lex: Lexicon) -> str | None:
     for n in range(len(words) - 1, 0, -1):
         if words[:n] in lex.headings:
             return lex.headings[words[:n]]
-    return _known_ending(words, lex)
+    for n in range(1, len(words)):  # its longest known end ('Key Qualifications')
+        if words[n:] in lex.headings:
+            return lex.headings[words[n:]]
+    return None
 
 
 def _names_items(words: list[str], lex: Lexicon) -> bool:

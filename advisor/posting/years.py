@@ -20,7 +20,8 @@ def years_of(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
     field, not a skill)."""
     found = []
     rest = text
-    for m in POSTING_RE.YEARS.finditer(text):
+    spans = list(POSTING_RE.YEARS.finditer(text))
+    for index, m in enumerate(spans):
         if _not_experience(text, m, lex):
             continue
         years = _number(m.group("n")) / (12 if m.group("months") else 1)
@@ -29,7 +30,12 @@ def years_of(text: str, lex: Lexicon) -> tuple[list[tuple[float, str]], str]:
             found.append((years, _area(colon.group("area"))))
             rest = " " * m.start() + rest[m.start() :]
             continue
-        end = _area_end(text, m.end(), lex)
+        stop = len(text)
+        if index + 1 < len(spans):  # '… or 4 yrs in IT', '… in IT, with at least 2 years …'
+            stop = spans[index + 1].start()
+            comma = text.rfind(",", m.end(), stop)
+            stop = comma if comma >= 0 else stop
+        end = _area_end(text[:stop], m.end(), lex)
         found.append((years, _area(text[m.end() : end])))
         rest = rest[: m.end()] + " " * (end - m.end()) + rest[end:]
     for m in POSTING_RE.OF_WHICH.finditer(text):
@@ -47,7 +53,10 @@ def _not_experience(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     after = " ".join(after_words[:2])
     if any(f" {b} " in before or after.startswith(b) for b in lex.years_blockers):
         return True
-    return bool(lex.duration_words & {*before_words[-4:], *after_words[:1]})
+    near = before_words[-4:]
+    joins = [n for n, w in enumerate(near) if w in lex.coordinators or w in ("plus", "with")]
+    near = near[joins[-1] + 1 :] if joins else near  # 'a degree plus 2 years of work' is experience
+    return bool(lex.duration_words & {*near, *after_words[:1]})
 
 
 def _area_end(text: str, start: int, lex: Lexicon) -> int:
@@ -59,8 +68,9 @@ def _area_end(text: str, start: int, lex: Lexicon) -> int:
     lead = 0
     for index, word in enumerate(words[:10]):
         if word.group().lower() in lex.experience_words:
-            if index > lead:
-                return word.end()
+            after = [w.group().lower() for w in words[index + 1 : index + 2]]
+            if index > lead or not after or after[0] in lex.coordinators:
+                return word.end()  # '2 years PACS experience', '5 years experience OR …'
             words = words[index + 1 :]
             break
         if POSTING_RE.AREA_LEAD.fullmatch(word.group()):
@@ -79,5 +89,6 @@ def _number(word: str) -> float:
 def _area(rest: str) -> str:
     """The experience area as written: '… of experience in radiology, IT' → 'radiology, IT'."""
     text = POSTING_RE.AREA_LEAD.sub("", rest.strip(" .,;:()'’"))
-    text = text.split(".")[0].strip(" ,;:()")
+    text = POSTING_RE.AREA_TAIL.sub("", text.split(".")[0].strip(" ,;:()"))
+    text += ")" * (text.count("(") - text.count(")"))  # 'enterprise imaging (PACS/VNA)'
     return echo(text, 60)

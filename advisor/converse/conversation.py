@@ -119,6 +119,7 @@ class Conversation:
             bool(changes) and not questions,
             self.engine.common_words,
             asks,
+            engaged=self._engaged(),
         )
         decision = read.adjust(self.engine, decision, parsed, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":
@@ -137,6 +138,13 @@ class Conversation:
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
+
+    def _engaged(self) -> bool:
+        """A conversation about the user's path is under way: facts about them, a goal, or
+        an in-domain answer given last."""
+        profile, last = self.state.profile, self.state.context.intent
+        in_domain = bool(last) and last not in ("out_of_scope", "greeting", "thanks", "help")
+        return in_domain or profile.has_background() or bool(profile.goal)
 
     # -- stages --------------------------------------------------------------------------
     def _answer(self, parsed: Parsed, decision: Decision, changes: ProfileChanges | None = None) -> Reply:

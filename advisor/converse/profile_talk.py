@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from advisor.engine import Advisor
 
 POINTERS = frozenset({"that", "this", "it"})
-WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become"})
+WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become", "go", "pursue", "chase"})
 NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
 
 

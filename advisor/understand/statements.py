@@ -111,7 +111,13 @@ CERT_CUES = frozenset(
 PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
-GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim"})
+GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim", "want", "wanted"})
+# "MRI technologist here", "Systems administrator at a clinic": a role opening a statement
+# (after at most OPENING_WORDS words: "former", "civilian") and followed by these is one's job
+CURRENT_AFTER = frozenset({"here", "at"})
+OPENING_WORDS = 2
+# "CPAS and CPSA certified": a held certification named before its cue
+CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
 LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
 # where a job is: work in one counts as healthcare experience (concept healthcare-setting)
@@ -191,7 +197,9 @@ def read_profile(
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
             cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
-            if (cue == 1 or _listed_after(parsed, entity, changes.add_certs)) and not negated:
+            held = cue == 1 or _certified_after(parsed, entity)
+            held = held or _listed_after(parsed, entity, changes.add_certs)
+            if held and not negated:
                 changes.add_certs.append(entity.id)  # "RDCS and RDMS": the list shares its cue
         elif entity.type == "place":
             if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
@@ -243,6 +251,8 @@ def _read_role(
     after: tuple[str, ...] = (),
 ) -> None:
     which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
+    if which < 0 and entity.start <= OPENING_WORDS and after[:1] and after[0] in CURRENT_AFTER:
+        which = 1  # "ultrasound tech here", "systems administrator at a clinic"
     if _goal_after(after) or UNTIL & set(window):  # "… until I'm a PACS admin"
         which = 0
     if which == 0 and not negated:
@@ -256,6 +266,18 @@ def _read_role(
             changes.clear["current_role"] = entity.id
         else:
             changes.values["current_role"] = entity.id
+
+
+def _certified_after(parsed: Parsed, entity: Entity) -> bool:
+    """'CPAS and CPSA certified', 'RDMS registered': the cue follows the listed names."""
+    covered = {i for e in parsed.entities if e.type == "certification" for i in range(e.start, e.end)}
+    for i in range(entity.end, len(parsed.tokens)):
+        token = parsed.tokens[i]
+        if token in CERT_AFTER:
+            return True
+        if token not in LIST_JOINERS and i not in covered:
+            return False
+    return False
 
 
 def _listed_after(parsed: Parsed, entity: Entity, taken: list[str]) -> bool:

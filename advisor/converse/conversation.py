@@ -120,6 +120,7 @@ class Conversation:
             self.engine.common_words,
             asks,
             engaged=self._engaged(),
+            said=focus,
         )
         decision = read.adjust(self.engine, decision, parsed, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":

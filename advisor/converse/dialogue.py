@@ -178,11 +178,11 @@ def is_bare(parsed: Parsed) -> bool:
     return bool(parsed.entities) and all(t in FOLLOW_UP_FILLER for t in rest)
 
 
-def refers_back(parsed: Parsed, ctx: Context) -> bool:
+def refers_back(tokens: tuple[str, ...] | list[str], ctx: Context) -> bool:
     """'is that cert worth it?', 'what does it require?': a word pointing at the last topic,
     and a last topic to point at (evidence the message belongs to this conversation)."""
     has_topic = bool(ctx.intent and (ctx.role or ctx.certification or ctx.topic or ctx.place))
-    return has_topic and bool(REFERRING & set(parsed.tokens))
+    return has_topic and bool(REFERRING & set(tokens))
 
 
 def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
@@ -259,10 +259,11 @@ def decide(
     common: frozenset[str] = frozenset(),
     asks: bool = False,
     engaged: bool = False,
+    said: tuple[str, ...] | list[str] = (),
 ) -> Decision:
     """`states_profile`: a statement carrying profile facts; `asks`: the message asks something;
     `engaged`: a conversation about the user's path is under way (low confidence alone is then
-    no evidence of another domain)."""
+    no evidence of another domain); `said`: the words before references were resolved."""
     top = ranked[0]
     last = catalog.get(ctx.intent or "")
     cue = bool(RE.FOLLOW_UP.match(" ".join(parsed.tokens)))
@@ -297,7 +298,8 @@ def decide(
     explicit = {e.type for e in parsed.entities} & NODE_TYPES
     unknown = (
         not explicit
-        and not refers_back(parsed, ctx)
+        and not refers_back(parsed.tokens, ctx)
+        and not refers_back(said, ctx)
         and top.score < UNKNOWN_TOP_SCORE
         and top.intent not in SMALL_TALK
         and unknown_share(parsed, common) >= UNKNOWN_SHARE

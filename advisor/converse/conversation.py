@@ -121,6 +121,7 @@ class Conversation:
             asks,
             engaged=self._engaged(),
             said=focus,
+            everyday=self.engine.everyday,
         )
         decision = read.adjust(self.engine, decision, parsed, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":

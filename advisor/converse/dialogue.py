@@ -260,10 +260,12 @@ def decide(
     asks: bool = False,
     engaged: bool = False,
     said: tuple[str, ...] | list[str] = (),
+    everyday: frozenset[str] = frozenset(),
 ) -> Decision:
     """`states_profile`: a statement carrying profile facts; `asks`: the message asks something;
     `engaged`: a conversation about the user's path is under way (low confidence alone is then
-    no evidence of another domain); `said`: the words before references were resolved."""
+    no evidence of another domain, nor are unknown `everyday` English words); `said`: the words
+    before references were resolved."""
     top = ranked[0]
     last = catalog.get(ctx.intent or "")
     cue = bool(RE.FOLLOW_UP.match(" ".join(parsed.tokens)))
@@ -304,7 +306,8 @@ def decide(
         and top.intent not in SMALL_TALK
         and unknown_share(parsed, common) >= UNKNOWN_SHARE
     )
-    if engaged and not unknown and top.score < CONFIDENCE_THRESHOLD:
+    plain = all(word in everyday for word in parsed.unknown)  # no rare word: no other topic
+    if engaged and (plain or not unknown) and (unknown or top.score < CONFIDENCE_THRESHOLD):
         reading = best_reading(ranked)
         if reading is not None:
             return reading

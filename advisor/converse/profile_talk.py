@@ -31,7 +31,8 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
             continue
         parsed = engine.extractor.parse(list(act.tokens))
         changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
-        if ctx is not None and ctx.role and ctx.intent in ROLE_INTENTS and _wants_that(parsed):
+        about_role = ctx is not None and (ctx.intent in ROLE_INTENTS or ctx.last == "role")
+        if ctx is not None and ctx.role and about_role and _wants_that(parsed):
             changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"
     return changes
 

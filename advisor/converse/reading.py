@@ -86,7 +86,8 @@ def _with_named_before(engine: Advisor, ctx: Context, focus: list[str], tokens: 
     last = named[-1]
     if last.type == "role":
         return replace(ctx, role=last.id, last="role", intent=ctx.intent or "role_overview")
-    return replace(ctx, certification=last.id, last="certification", intent=ctx.intent or "certification_info")
+    intent = ctx.intent or "certification_info"
+    return replace(ctx, certification=last.id, last="certification", intent=intent)
 
 
 def _scores(engine: Advisor, ctx: Context, words: list[str]) -> tuple[Parsed, list[Score]]:

@@ -13,7 +13,7 @@ from advisor.text import count
 from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
-from advisor.understand.statements import ProfileChanges, apply_changes, read_profile
+from advisor.understand.statements import ProfileChanges, apply_changes, introduces_self, read_profile
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -27,9 +27,11 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
     """The profile changes stated by the message's statement and correction clauses."""
     changes = ProfileChanges()
     for act in acts:
-        if not act.changes_profile:
+        if act.kind not in ("statement", "correction", "other"):
             continue
         parsed = engine.extractor.parse(list(act.tokens))
+        if act.kind == "other" and not introduces_self(parsed):
+            continue
         changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
         about_role = ctx is not None and (ctx.intent in ROLE_INTENTS or ctx.last == "role")
         if ctx is not None and ctx.role and about_role and _wants_that(parsed):

@@ -120,13 +120,18 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
         return "question"
     if lex.has("correction_cues", tokens):
         return "correction"
-    if lex.starts("third_persons", core):
+    if about_others(tokens, lex):
         return "other"  # "my sister is thinking about nursing" says nothing about the user
     if FIRST_PERSON & set(tokens) or _subjectless(core, lex) or _subjectless(tokens, lex):
         return "statement"
     if lex.words("statement_markers") & set(tokens):  # "RIS analyst is the goal"
         return "statement"
     return "other"
+
+
+def about_others(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """'my wife wants to…', 'he is a PACS analyst': a clause about someone else."""
+    return lex.starts("third_persons", _without_fillers(tokens, lex))
 
 
 def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:

@@ -268,6 +268,15 @@ def _read_role(
             changes.values["current_role"] = entity.id
 
 
+def introduces_self(parsed: Parsed) -> bool:
+    """'Network administrator at a hospital, 6 years', 'MRI tech here': a clause opening with
+    a job title followed by 'here' / 'at' introduces the speaker (a statement without 'I')."""
+    roles = [e for e in parsed.entities if e.type == "role"]
+    if not roles or roles[0].start > OPENING_WORDS:
+        return False
+    return parsed.tokens[roles[0].end : roles[0].end + 1] in [(w,) for w in CURRENT_AFTER]
+
+
 def _certified_after(parsed: Parsed, entity: Entity) -> bool:
     """'CPAS and CPSA certified', 'RDMS registered': the cue follows the listed names."""
     covered = {i for e in parsed.entities if e.type == "certification" for i in range(e.start, e.end)}

@@ -66,6 +66,11 @@ BACKGROUNDS: list[tuple[str, dict[str, Any]]] = [
     ("I've been an ICU RN for 9 years", {"current_role": "registered-nurse", "years": 9}),
     ("I'm a PACS admin, CIIP and CPAS certified", {"certifications": ["ciip", "cpas"]}),
     ("RDMS and RDCS registered, 6 years scanning", {"certifications": ["rdms", "rdcs"]}),
+    ("I'm leaning towards RIS analyst", {"goal": "ris-analyst"}),
+    ("been working toward pacs manager for a while", {"goal": "pacs-manager"}),
+    ("wanna be a ris analyst someday", {"goal": "ris-analyst"}),
+    ("im a hs grad w 3 yrs wrk in retail", {"degree": "high-school", "years": 3}),
+    ("i kno med terms pretty well", {"skills": ["medical-terminology"]}),
 ]
 
 

@@ -52,6 +52,9 @@ GOAL_CUES = frozenset(
         "choose",
         "chose",
         "settle",
+        "leaning",
+        "toward",  # "working toward PACS admin": a role ahead is a goal (a cert ahead is not held)
+        "towards",
     }
 )
 CURRENT_CUES = frozenset(

@@ -136,3 +136,11 @@ def test_thanks_and_bye_with_praise_ends_the_chat(engine: Advisor, text: str) ->
 @pytest.mark.parametrize("text", ["I'm going to go for it", "ok, I'll go with that"])
 def test_go_without_goodbye_words_does_not_end_the_chat(engine: Advisor, text: str) -> None:
     assert not _talk(engine, ["what does a PACS analyst do?"]).reply(text).end
+
+
+def test_there_after_a_ranking_of_places_is_its_first_place(engine: Advisor) -> None:
+    first = engine.graph.rankings["pacs-administrator"][0].places[0]
+    conv = _talk(engine, ["where do PACS admins earn the most?"])
+    reply = conv.reply("so how much is it there?")
+    assert reply.intent == "salary", reply.text
+    assert engine.graph.name(first).split(",")[0] in reply.text

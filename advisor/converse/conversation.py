@@ -238,6 +238,9 @@ class Conversation:
         ctx.certification = ask.certification or ctx.certification
         ctx.topic = ask.topic or ctx.topic
         ctx.place = ask.place if intent in ("salary", "best_locations") else ctx.place
+        ranked = self.engine.graph.rankings.get(ask.role or "", ())
+        if intent == "best_locations" and not ask.place and ranked and ranked[0].places:
+            ctx.place = ranked[0].places[0]  # "there" after a ranking: its first place
         named = [e.type for e in parsed.entities if e.type in LAST_KINDS]
         ctx.last = LAST_KINDS[named[-1]] if named else ctx.last
         ctx.seniority = ask.seniority if intent == "salary" else ctx.seniority

@@ -274,8 +274,10 @@ def decide(
         roles = len({e.id for e in parsed.entities if e.type == "role"})
         usable = kinds <= (last.accepts | last.requires) and roles <= max(1, last.min_roles)
         if usable and (top.intent == last.name or top.score < 0.6 or is_bare(parsed)):
+            # "and the top figure there?" after a ranking of places: the pay at that place
+            name = "salary" if last.name == "best_locations" and "place" in kinds else last.name
             return Decision(
-                last.name,
+                name,
                 max(FOLLOW_UP_CONFIDENCE, top.score if top.intent == last.name else 0.0),
                 ranked,
                 follow_up=True,

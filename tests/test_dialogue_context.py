@@ -66,6 +66,12 @@ BACKGROUNDS: list[tuple[str, dict[str, Any]]] = [
     ("I've been an ICU RN for 9 years", {"current_role": "registered-nurse", "years": 9}),
     ("I'm a PACS admin, CIIP and CPAS certified", {"certifications": ["ciip", "cpas"]}),
     ("RDMS and RDCS registered, 6 years scanning", {"certifications": ["rdms", "rdcs"]}),
+    (
+        "Help desk tech at a hospital, mostly Windows Server and SQL, 4 years",
+        {"current_role": "it-support", "skills": ["windows-server", "sql"]},
+    ),
+    ("Former EMT, now a sonographer at a clinic", {"current_role": "sonographer"}),
+    ("Sonographer here (RDCS), not studying for anything yet", {"certifications": ["rdcs"]}),
     ("I'm leaning towards RIS analyst", {"goal": "ris-analyst"}),
     ("been working toward pacs manager for a while", {"goal": "pacs-manager"}),
     ("wanna be a ris analyst someday", {"goal": "ris-analyst"}),

@@ -13,7 +13,13 @@ from advisor.text import count
 from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
-from advisor.understand.statements import ProfileChanges, apply_changes, introduces_self, read_profile
+from advisor.understand.statements import (
+    ProfileChanges,
+    apply_changes,
+    introduced_extras,
+    introduces_self,
+    read_profile,
+)
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -30,9 +36,12 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
         if act.kind not in ("statement", "correction", "other"):
             continue
         parsed = engine.extractor.parse(list(act.tokens))
-        if act.kind == "other" and not introduces_self(parsed):
+        introduces = introduces_self(parsed)
+        if act.kind == "other" and not introduces:
             continue
         changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
+        if introduces:
+            changes.merge(introduced_extras(parsed, engine.lexicon))
         about_role = ctx is not None and (ctx.intent in ROLE_INTENTS or ctx.last == "role")
         if ctx is not None and ctx.role and about_role and _wants_that(parsed):
             changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"

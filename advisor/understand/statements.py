@@ -58,7 +58,7 @@ GOAL_CUES = frozenset(
     }
 )
 CURRENT_CUES = frozenset(
-    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding", "do"}
+    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding", "do", "now"}
 )
 KNOW_CUES = frozenset(
     {
@@ -274,10 +274,30 @@ def _read_role(
 def introduces_self(parsed: Parsed) -> bool:
     """'Network administrator at a hospital, 6 years', 'MRI tech here': a clause opening with
     a job title followed by 'here' / 'at' introduces the speaker (a statement without 'I')."""
-    roles = [e for e in parsed.entities if e.type == "role"]
-    if not roles or roles[0].start > OPENING_WORDS:
-        return False
-    return parsed.tokens[roles[0].end : roles[0].end + 1] in [(w,) for w in CURRENT_AFTER]
+    tokens = parsed.tokens
+    roles = [e for e in parsed.entities if e.type == "role" and tokens[e.end : e.end + 1]]
+    opens = bool(roles) and roles[0].start <= OPENING_WORDS
+    return any(
+        tokens[r.end] in CURRENT_AFTER and (opens or "now" in tokens[: r.start])  # "…, now a X at Y"
+        for r in roles
+    )
+
+
+def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChanges:
+    """In a self-introduction ('Sysadmin at a clinic, mostly Linux and SQL', 'Ultrasound tech
+    here (RDMS)') the skills and credentials named are the speaker's own, unless negated or
+    only planned ('studying for the CIIP')."""
+    changes = ProfileChanges()
+    not_fact = lex.words("not_fact_cues") if lex else frozenset()
+    for entity in parsed.entities:
+        window = _before(parsed, entity)
+        if _negated(window) or not_fact & set(window):
+            continue
+        if entity.type in ("skill", "concept"):
+            changes.add_skills.append(entity.id)
+        elif entity.type == "certification":
+            changes.add_certs.append(entity.id)
+    return changes
 
 
 def _certified_after(parsed: Parsed, entity: Entity) -> bool:

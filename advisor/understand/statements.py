@@ -58,7 +58,7 @@ GOAL_CUES = frozenset(
     }
 )
 CURRENT_CUES = frozenset(
-    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding", "do", "now"}
+    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding", "do"}
 )
 KNOW_CUES = frozenset(
     {
@@ -254,7 +254,8 @@ def _read_role(
     after: tuple[str, ...] = (),
 ) -> None:
     which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
-    if which < 0 and entity.start <= OPENING_WORDS and after[:1] and after[0] in CURRENT_AFTER:
+    opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
+    if which < 0 and opens and after[:1] and after[0] in CURRENT_AFTER:
         which = 1  # "ultrasound tech here", "systems administrator at a clinic"
     if _goal_after(after) or UNTIL & set(window):  # "… until I'm a PACS admin"
         which = 0

@@ -72,6 +72,7 @@ BACKGROUNDS: list[tuple[str, dict[str, Any]]] = [
     ),
     ("Former EMT, now a sonographer at a clinic", {"current_role": "sonographer"}),
     ("Sonographer here (RDCS), not studying for anything yet", {"certifications": ["rdcs"]}),
+    ("went through a DICOM course last spring", {"skills": ["dicom"]}),
     ("I'm leaning towards RIS analyst", {"goal": "ris-analyst"}),
     ("been working toward pacs manager for a while", {"goal": "pacs-manager"}),
     ("wanna be a ris analyst someday", {"goal": "ris-analyst"}),
@@ -150,3 +151,9 @@ def test_there_after_a_ranking_of_places_is_its_first_place(engine: Advisor) -> 
     reply = conv.reply("so how much is it there?")
     assert reply.intent == "salary", reply.text
     assert engine.graph.name(first).split(",")[0] in reply.text
+
+
+def test_a_course_under_way_is_not_a_skill_yet(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm going through an HL7 course now")
+    assert "hl7" not in conv.state_dict()["profile"]["skills"]

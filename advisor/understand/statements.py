@@ -93,6 +93,8 @@ KNOW_CUES = frozenset(
         "trained",
     }
 )
+# "got through an IT fundamentals class" (done), unlike "going through one" (under way)
+THROUGH_DONE = frozenset({"got", "went", "made", "sat"})
 CERT_CUES = frozenset(
     {
         "passed",
@@ -196,7 +198,7 @@ def read_profile(
         if entity.type == "role":
             _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :])
         elif entity.type in ("skill", "concept", "organisation"):
-            if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start]:
+            if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start] or _got_through(window):
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
             cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
@@ -270,6 +272,10 @@ def _read_role(
             changes.clear["current_role"] = entity.id
         else:
             changes.values["current_role"] = entity.id
+
+
+def _got_through(window: list[str]) -> bool:
+    return any(w == "through" and i and window[i - 1] in THROUGH_DONE for i, w in enumerate(window))
 
 
 def introduces_self(parsed: Parsed) -> bool:

@@ -74,6 +74,7 @@ BACKGROUNDS: list[tuple[str, dict[str, Any]]] = [
     ("Sonographer here (RDCS), not studying for anything yet", {"certifications": ["rdcs"]}),
     ("went through a DICOM course last spring", {"skills": ["dicom"]}),
     ("I'm leaning towards RIS analyst", {"goal": "ris-analyst"}),
+    ("ok I think I'll start with RIS analyst", {"goal": "ris-analyst"}),
     ("been working toward pacs manager for a while", {"goal": "pacs-manager"}),
     ("wanna be a ris analyst someday", {"goal": "ris-analyst"}),
     ("im a hs grad w 3 yrs wrk in retail", {"degree": "high-school", "years": 3}),
@@ -157,3 +158,8 @@ def test_a_course_under_way_is_not_a_skill_yet(engine: Advisor) -> None:
     conv = engine.conversation()
     conv.reply("I'm going through an HL7 course now")
     assert "hl7" not in conv.state_dict()["profile"]["skills"]
+
+
+def test_the_test_after_a_certification_is_that_certification(engine: Advisor) -> None:
+    reply = _talk(engine, ["tell me about the CPAS"]).reply("how hard is the test?")
+    assert reply.intent == "certification_info" and "CPAS" in reply.text, reply.text

@@ -53,6 +53,7 @@ GOAL_CUES = frozenset(
         "chose",
         "settle",
         "leaning",
+        "start",  # "I'll start with PACS analyst": a plan is a goal, never a held job
         "toward",  # "working toward PACS admin": a role ahead is a goal (a cert ahead is not held)
         "towards",
     }

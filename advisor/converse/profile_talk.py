@@ -14,6 +14,7 @@ from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
 from advisor.understand.statements import (
+    CURRENT_AFTER,
     ProfileChanges,
     apply_changes,
     introduced_extras,
@@ -35,6 +36,8 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
     for act in acts:
         if act.kind not in ("statement", "correction", "other"):
             continue
+        if act.kind == "other" and not CURRENT_AFTER & set(act.tokens):
+            continue  # only "<job> here / at …" makes a clause without "I" a statement
         parsed = engine.extractor.parse(list(act.tokens))
         introduces = introduces_self(parsed)
         if act.kind == "other" and not introduces:

@@ -72,6 +72,13 @@ RERANK_MAX_TOKENS: Final = 60
 # the message is about something else ("how do i center a div in css")
 UNKNOWN_SHARE: Final = 0.5
 UNKNOWN_TOP_SCORE: Final = 0.5  # a best intent score this high is trusted despite unknown words
+# in a conversation under way (a profile or an answered in-domain question), a message below
+# the threshold with no evidence of another domain gets its best in-domain reading when that
+# scores at least this and leads the runner-up by ENGAGED_LEAD; two close readings: "Did you mean"
+ENGAGED_FLOOR: Final = 0.18
+# unknown words among this many most common English words are no sign of another domain
+EVERYDAY_WORDS: Final = 3_000
+ENGAGED_LEAD: Final = 0.06
 
 # Layout: replies are made to fit REPLY_WIDTH columns (the terminal re-fits them to its own
 # width: advisor/terminal/layout.py); a bar chart's bar is MIN_BAR to MAX_BAR cells wide.

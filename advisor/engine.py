@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from advisor.config import EVERYDAY_WORDS
 from advisor.converse.conversation import Conversation
 from advisor.knowledge.dataset import DEFAULT_INTENTS, DEFAULT_KNOWLEDGE, DataSet, data_paths, load
 from advisor.knowledge.graph import Graph
@@ -17,7 +18,7 @@ from advisor.text import normalize, tokenize
 from advisor.understand.entities import EntityExtractor
 from advisor.understand.intents import OUT_OF_SCOPE, IntentClassifier
 from advisor.understand.lexicon import Lexicon
-from advisor.understand.spelling import Speller, english_words
+from advisor.understand.spelling import Speller, english_words, everyday_words
 
 
 class Advisor:
@@ -52,6 +53,7 @@ class Advisor:
                 trusted.update(phrase.split())
         vocab.update({word: 3 for word in trusted})
         self.speller = Speller(vocab, frozenset(trusted), english_words())
+        self.everyday = everyday_words(EVERYDAY_WORDS)
         oos = next((i for i in data.intents if i.name == OUT_OF_SCOPE), None)
         other_careers = (
             frozenset(" ".join(tokenize(normalize(t))) for t in oos.topics) if oos else frozenset()
@@ -97,6 +99,7 @@ _PARTS: dict[str, type] = {
     "catalog": dict,
     "slots": dict,
     "common_words": frozenset,
+    "everyday": frozenset,
     "speller": Speller,
     "extractor": EntityExtractor,
     "classifier": IntentClassifier,

@@ -85,7 +85,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("tests/eval/conversations/tune.json", 0.78), ("tests/conversations_mt/dev.json", 0.85)],
+    [
+        ("tests/eval/conversations/tune.json", 0.78),
+        ("tests/conversations_mt/dev.json", 0.85),
+        # once held out (58.1 % when first measured), now developed on: 84.4 % measured
+        ("tests/eval/conversations/dev3.json", 0.80),
+    ],
 )
 def test_multi_turn_sets_keep_their_floor(engine: Advisor, name: str, floor: float) -> None:
     """Conversations by people who never saw the examples: a regression floor (turns)."""

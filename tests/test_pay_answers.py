@@ -52,7 +52,7 @@ def test_best_places_ranked_with_figures(engine: Advisor) -> None:
 
 def test_no_figure_for_place_says_so_and_gives_nearest(engine: Advisor) -> None:
     reply = engine.conversation().reply("ris analyst salary in seattle")
-    assert "no RIS Analyst figure for Seattle" in reply.text
+    assert "no figure for Seattle, Washington for RIS Analyst" in reply.text
     assert "$65,544" in reply.text and "national figures" in reply.text
 
 

@@ -186,7 +186,7 @@ def _by_place(ask: Ask, out: Answer, facts: list[PayFact], subject: str) -> list
         for f in facts
         if f.place != "us" and (f.place in chain[1:] or graph.nodes[f.place].get("within") == ask.place)
     ]
-    out.add(f"My sources have no {subject} figure for {graph.name(ask.place)}.")
+    out.add(f"My sources give no figure for {graph.name(ask.place)} for {subject}.")
     for r in graph.rankings.get(ask.role or "", ()):
         if ask.place in r.places:
             out.add(

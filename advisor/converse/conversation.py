@@ -22,7 +22,7 @@ from advisor.converse.slots import fill_slots, missing_slot
 from advisor.reply import Reply
 from advisor.state import State
 from advisor.text import echo, normalize, tokenize, was_truncated
-from advisor.understand.acts import Act, is_goodbye, split_acts
+from advisor.understand.acts import Act, about_others, is_goodbye, split_acts
 from advisor.understand.entities import Parsed
 from advisor.understand.numbers import years_notes
 from advisor.understand.statements import ProfileChanges
@@ -81,7 +81,8 @@ class Conversation:
         pending = self.state.context.pending
         self.state.context.pending = None
         questions = [a for a in acts if a.kind == "question"]
-        if pending and (not questions or len(tokens) <= PENDING_MAX_TOKENS):
+        others = any(about_others(a.tokens, lex) for a in acts)  # "my wife wants …" answers nothing
+        if pending and not others and (not questions or len(tokens) <= PENDING_MAX_TOKENS):
             chosen = self._resolve_pending(tokens, acts, pending)
             if chosen is not None:
                 return chosen
@@ -110,6 +111,8 @@ class Conversation:
         parsed, ranked = read.rank(self.engine, self.state.context, focus, tokens, last)
         if questions and ranked[0].intent == "goodbye":  # "do I have to go back to school?"
             ranked = [s for s in ranked if s.intent not in read.NOT_ANSWERS] or ranked
+        if ranked[0].intent == "goodbye" and not self._bids_goodbye(tokens, parsed):
+            ranked = [s for s in ranked if s.intent != "goodbye"] or ranked  # "I'll go for it"
         asks = bool(questions) or is_question(text, parsed)
         decision = decide(
             parsed,
@@ -119,6 +122,9 @@ class Conversation:
             bool(changes) and not questions,
             self.engine.common_words,
             asks,
+            engaged=self._engaged(),
+            said=focus,
+            everyday=self.engine.everyday,
         )
         decision = read.adjust(self.engine, decision, parsed, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":
@@ -137,6 +143,22 @@ class Conversation:
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
+
+    def _bids_goodbye(self, tokens: list[str], parsed: Parsed) -> bool:
+        """A goodbye needs goodbye words ('bye', 'gotta go', 'logging off'), not just 'go'."""
+        lex = self.engine.lexicon
+        if lex.has("goodbye_words", tokens) or lex.has("goodbye_words", parsed.tokens):
+            return True
+        said = " ".join(tokens)  # a whole goodbye of the intent's own ("q", "end chat")
+        examples = self.engine.catalog["goodbye"].examples if "goodbye" in self.engine.catalog else ()
+        return any(" ".join(tokenize(normalize(e))) == said for e in examples)
+
+    def _engaged(self) -> bool:
+        """A conversation about the user's path is under way: facts about them, a goal, or
+        an in-domain answer given last."""
+        profile, last = self.state.profile, self.state.context.intent
+        in_domain = bool(last) and last not in ("out_of_scope", "greeting", "thanks", "help")
+        return in_domain or profile.has_background() or bool(profile.goal)
 
     # -- stages --------------------------------------------------------------------------
     def _answer(self, parsed: Parsed, decision: Decision, changes: ProfileChanges | None = None) -> Reply:
@@ -216,6 +238,9 @@ class Conversation:
         ctx.certification = ask.certification or ctx.certification
         ctx.topic = ask.topic or ctx.topic
         ctx.place = ask.place if intent in ("salary", "best_locations") else ctx.place
+        ranked = self.engine.graph.rankings.get(ask.role or "", ())
+        if intent == "best_locations" and not ask.place and ranked and ranked[0].places:
+            ctx.place = ranked[0].places[0]  # "there" after a ranking: its first place
         named = [e.type for e in parsed.entities if e.type in LAST_KINDS]
         ctx.last = LAST_KINDS[named[-1]] if named else ctx.last
         ctx.seniority = ask.seniority if intent == "salary" else ctx.seniority

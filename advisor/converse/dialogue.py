@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from advisor.config import (
     AMBIGUITY_MARGIN,
     CONFIDENCE_THRESHOLD,
+    ENGAGED_FLOOR,
+    ENGAGED_LEAD,
     FOLLOW_UP_CONFIDENCE,
     RE,
     UNKNOWN_SHARE,
@@ -176,11 +178,11 @@ def is_bare(parsed: Parsed) -> bool:
     return bool(parsed.entities) and all(t in FOLLOW_UP_FILLER for t in rest)
 
 
-def refers_back(parsed: Parsed, ctx: Context) -> bool:
+def refers_back(tokens: tuple[str, ...] | list[str], ctx: Context) -> bool:
     """'is that cert worth it?', 'what does it require?': a word pointing at the last topic,
     and a last topic to point at (evidence the message belongs to this conversation)."""
     has_topic = bool(ctx.intent and (ctx.role or ctx.certification or ctx.topic or ctx.place))
-    return has_topic and bool(REFERRING & set(parsed.tokens))
+    return has_topic and bool(REFERRING & set(tokens))
 
 
 def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
@@ -256,8 +258,14 @@ def decide(
     states_profile: bool = False,
     common: frozenset[str] = frozenset(),
     asks: bool = False,
+    engaged: bool = False,
+    said: tuple[str, ...] | list[str] = (),
+    everyday: frozenset[str] = frozenset(),
 ) -> Decision:
-    """`states_profile`: a statement carrying profile facts; `asks`: the message asks something."""
+    """`states_profile`: a statement carrying profile facts; `asks`: the message asks something;
+    `engaged`: a conversation about the user's path is under way (low confidence alone is then
+    no evidence of another domain, nor are unknown `everyday` English words); `said`: the words
+    before references were resolved."""
     top = ranked[0]
     last = catalog.get(ctx.intent or "")
     cue = bool(RE.FOLLOW_UP.match(" ".join(parsed.tokens)))
@@ -266,8 +274,10 @@ def decide(
         roles = len({e.id for e in parsed.entities if e.type == "role"})
         usable = kinds <= (last.accepts | last.requires) and roles <= max(1, last.min_roles)
         if usable and (top.intent == last.name or top.score < 0.6 or is_bare(parsed)):
+            # "and the top figure there?" after a ranking of places: the pay at that place
+            name = "salary" if last.name == "best_locations" and "place" in kinds else last.name
             return Decision(
-                last.name,
+                name,
                 max(FOLLOW_UP_CONFIDENCE, top.score if top.intent == last.name else 0.0),
                 ranked,
                 follow_up=True,
@@ -290,13 +300,20 @@ def decide(
     ):
         return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
     explicit = {e.type for e in parsed.entities} & NODE_TYPES
-    if (
+    unknown = (
         not explicit
-        and not refers_back(parsed, ctx)
+        and not refers_back(parsed.tokens, ctx)
+        and not refers_back(said, ctx)
         and top.score < UNKNOWN_TOP_SCORE
         and top.intent not in SMALL_TALK
         and unknown_share(parsed, common) >= UNKNOWN_SHARE
-    ):
+    )
+    plain = all(word in everyday for word in parsed.unknown)  # no rare word: no other topic
+    if engaged and (plain or not unknown) and (unknown or top.score < CONFIDENCE_THRESHOLD):
+        reading = best_reading(ranked)
+        if reading is not None:
+            return reading
+    if unknown:
         return Decision("out_of_scope", 1 - top.score, ranked, foreign=parsed.unknown[0])
     second = ranked[1] if len(ranked) > 1 else None
     if top.score < CONFIDENCE_THRESHOLD or top.intent == "out_of_scope":
@@ -312,3 +329,20 @@ def decide(
             return Decision(fits[0], max(top.score, second.score), ranked)
         return Decision(top.intent, top.score, ranked, clarify=[top.intent, second.intent])
     return Decision(top.intent, top.score, ranked)
+
+
+def best_reading(ranked: list[Score]) -> Decision | None:
+    """The best in-domain reading of an unsure message in a conversation under way: the top
+    intent when it clearly leads, "Did you mean…?" between two close ones, else None (the
+    out-of-scope gates decide). The out-of-scope intent near the top is evidence: None."""
+    top = ranked[0]
+    others = [s for s in ranked[1:] if s.intent not in SMALL_TALK]
+    if top.intent in SMALL_TALK or top.score < ENGAGED_FLOOR:
+        return None
+    oos = next((s.score for s in ranked if s.intent == "out_of_scope"), 0.0)
+    if top.score - oos < ENGAGED_LEAD:
+        return None
+    second = others[0] if others else None
+    if second is None or second.intent == "out_of_scope" or top.score - second.score >= ENGAGED_LEAD:
+        return Decision(top.intent, top.score, ranked)
+    return Decision(top.intent, top.score, ranked, clarify=[top.intent, second.intent])

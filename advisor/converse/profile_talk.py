@@ -13,13 +13,20 @@ from advisor.text import count
 from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
-from advisor.understand.statements import ProfileChanges, apply_changes, read_profile
+from advisor.understand.statements import (
+    CURRENT_AFTER,
+    ProfileChanges,
+    apply_changes,
+    introduced_extras,
+    introduces_self,
+    read_profile,
+)
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
 
 POINTERS = frozenset({"that", "this", "it"})
-WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become"})
+WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become", "go", "pursue", "chase"})
 NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
 
 
@@ -27,11 +34,19 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
     """The profile changes stated by the message's statement and correction clauses."""
     changes = ProfileChanges()
     for act in acts:
-        if not act.changes_profile:
+        if act.kind not in ("statement", "correction", "other"):
             continue
+        if act.kind == "other" and not CURRENT_AFTER & set(act.tokens):
+            continue  # only "<job> here / at …" makes a clause without "I" a statement
         parsed = engine.extractor.parse(list(act.tokens))
+        introduces = introduces_self(parsed)
+        if act.kind == "other" and not introduces:
+            continue
         changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
-        if ctx is not None and ctx.role and ctx.intent in ROLE_INTENTS and _wants_that(parsed):
+        if introduces:
+            changes.merge(introduced_extras(parsed, engine.lexicon))
+        about_role = ctx is not None and (ctx.intent in ROLE_INTENTS or ctx.last == "role")
+        if ctx is not None and ctx.role and about_role and _wants_that(parsed):
             changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"
     return changes
 

@@ -61,6 +61,7 @@ def rank(
     """Intent scores of the question clauses; when they alone say too little, of the
     last question alone ("…, so what should I read?") or of the whole message ("I'm a CT
     tech and want PACS. how do I make that happen?": its statements give the topic)."""
+    ctx = _with_named_before(engine, ctx, focus, tokens)
     parsed, ranked = _scores(engine, ctx, focus)
     if focus is tokens or (ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD):
         return parsed, ranked
@@ -72,6 +73,21 @@ def rank(
         if again and again[0].score > ranked[0].score:
             parsed, ranked = other, again
     return parsed, ranked
+
+
+def _with_named_before(engine: Advisor, ctx: Context, focus: list[str], tokens: list[str]) -> Context:
+    """'A PACS admin job opened. What does that job involve?': a reference in the question
+    points first at what the message itself named before it."""
+    if focus is tokens or not REFERRING & set(focus):
+        return ctx
+    named = [e for e in engine.extractor.parse(tokens).entities if e.type in ("role", "certification")]
+    if not named:
+        return ctx
+    last = named[-1]
+    if last.type == "role":
+        return replace(ctx, role=last.id, last="role", intent=ctx.intent or "role_overview")
+    intent = ctx.intent or "certification_info"
+    return replace(ctx, certification=last.id, last="certification", intent=intent)
 
 
 def _scores(engine: Advisor, ctx: Context, words: list[str]) -> tuple[Parsed, list[Score]]:

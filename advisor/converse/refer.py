@@ -16,6 +16,10 @@ from advisor.understand.lexicon import Lexicon
 CERT_INTENTS = frozenset({"certification_info", "study_resources", "ciip_eligibility"})
 TOPIC_INTENTS = frozenset({"concept_info"})
 EXISTENTIAL = frozenset({"is", "are", "was", "were", "be", "will"})
+# after an answer that listed items of another kind, a plural reference ("one of those",
+# "them") points at that list, not at the role it was about: named by the kind's word
+LISTED = {"certifications_for_role": ["certification"]}
+PLURAL = frozenset({"those", "them", "these", "they"})
 KIND_TYPES = {
     "pair": ("role", "ambiguous"),
     "certification": ("certification",),
@@ -78,6 +82,8 @@ def resolve(tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexic
             hit = next((p for p in phrases if out[i : i + len(p)] == p), None)
             if hit and _usable(kind, out, i, len(hit), idioms):
                 name = _name_tokens(graph, target)
+                if kind == "role" and ctx.intent in LISTED and PLURAL & set(hit):
+                    name = LISTED[ctx.intent]  # "should I get one of those?" after a cert list
                 if kind == "pair":  # "which one pays more?" after a comparison
                     name = ["which", *_name_tokens(graph, ctx.role or ""), "or", *name]
                 out = out[:i] + name + out[i + len(hit) :]

@@ -48,6 +48,8 @@ def split_acts(normalized: str, lex: Lexicon) -> list[Act]:
         parts = _clauses(sentence, lex)
         for n, tokens in enumerate(parts):
             kind = classify(tokens, asked and n == len(parts) - 1, lex)
+            if asked and kind == "statement" and lex.starts("premise_starts", _without_fillers(tokens, lex)):
+                kind = "question"  # "given 10 years and my BS, could I …?": the question's premise
             acts.append(Act(kind, _without_lead(tokens, lex) if kind == "question" else tokens))
     return acts
 
@@ -118,11 +120,18 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
         return "question"
     if lex.has("correction_cues", tokens):
         return "correction"
+    if about_others(tokens, lex):
+        return "other"  # "my sister is thinking about nursing" says nothing about the user
     if FIRST_PERSON & set(tokens) or _subjectless(core, lex) or _subjectless(tokens, lex):
         return "statement"
     if lex.words("statement_markers") & set(tokens):  # "RIS analyst is the goal"
         return "statement"
     return "other"
+
+
+def about_others(tokens: tuple[str, ...], lex: Lexicon) -> bool:
+    """'my wife wants to…', 'he is a PACS analyst': a clause about someone else."""
+    return lex.starts("third_persons", _without_fillers(tokens, lex))
 
 
 def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
@@ -131,6 +140,9 @@ def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
 
 
 def is_goodbye(acts: list[Act], lex: Lexicon) -> bool:
-    """Thanks-and-bye in one message ('alright thank you, bye', 'thx k cya')."""
-    words = [t for a in acts for t in a.tokens]
-    return bool(words) and all(a.kind == "small_talk" for a in acts) and lex.has("goodbye_words", words)
+    """Thanks-and-bye in one message ('alright thank you, bye', 'thx k cya', 'this was super
+    helpful, thank you. Bye!'): it ends with goodbye words and neither asks nor states
+    anything (a clause of praise or thanks around them is neither)."""
+    if not acts or not lex.has("goodbye_words", acts[-1].tokens):
+        return False
+    return all(a.kind in ("small_talk", "other") for a in acts)

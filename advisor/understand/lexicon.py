@@ -29,6 +29,8 @@ ACT_LISTS = (
     "statement_markers",
     "question_leads",
     "cost_words",
+    "premise_starts",
+    "third_persons",
 )
 
 

@@ -152,3 +152,13 @@ def english_words() -> frozenset[str]:
     except ImportError:  # pragma: no cover - a declared dependency; degrade to no guard
         return frozenset()
     return frozenset(w for w in top_n_list("en", ENGLISH_WORDS) if w.isalpha())
+
+
+def everyday_words(count: int) -> frozenset[str]:
+    """The `count` most common English words: unknown to the domain, they are no evidence
+    that a message is about something else ('where is the gap', 'what else')."""
+    try:
+        from wordfreq import top_n_list
+    except ImportError:  # pragma: no cover - a declared dependency; degrade to none
+        return frozenset()
+    return frozenset(top_n_list("en", count))

@@ -52,6 +52,10 @@ GOAL_CUES = frozenset(
         "choose",
         "chose",
         "settle",
+        "leaning",
+        "start",  # "I'll start with PACS analyst": a plan is a goal, never a held job
+        "toward",  # "working toward PACS admin": a role ahead is a goal (a cert ahead is not held)
+        "towards",
     }
 )
 CURRENT_CUES = frozenset(
@@ -90,6 +94,8 @@ KNOW_CUES = frozenset(
         "trained",
     }
 )
+# "got through an IT fundamentals class" (done), unlike "going through one" (under way)
+THROUGH_DONE = frozenset({"got", "went", "made", "sat"})
 CERT_CUES = frozenset(
     {
         "passed",
@@ -111,7 +117,13 @@ CERT_CUES = frozenset(
 PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
-GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim"})
+GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim", "want", "wanted"})
+# "MRI technologist here", "Systems administrator at a clinic": a role opening a statement
+# (after at most OPENING_WORDS words: "former", "civilian") and followed by these is one's job
+CURRENT_AFTER = frozenset({"here", "at"})
+OPENING_WORDS = 2
+# "CPAS and CPSA certified": a held certification named before its cue
+CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
 LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
 # where a job is: work in one counts as healthcare experience (concept healthcare-setting)
@@ -187,11 +199,13 @@ def read_profile(
         if entity.type == "role":
             _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :])
         elif entity.type in ("skill", "concept", "organisation"):
-            if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start]:
+            if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start] or _got_through(window):
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
             cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
-            if (cue == 1 or _listed_after(parsed, entity, changes.add_certs)) and not negated:
+            held = cue == 1 or _certified_after(parsed, entity)
+            held = held or _listed_after(parsed, entity, changes.add_certs)
+            if held and not negated:
                 changes.add_certs.append(entity.id)  # "RDCS and RDMS": the list shares its cue
         elif entity.type == "place":
             if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
@@ -243,6 +257,9 @@ def _read_role(
     after: tuple[str, ...] = (),
 ) -> None:
     which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
+    opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
+    if which < 0 and opens and after[:1] and after[0] in CURRENT_AFTER:
+        which = 1  # "ultrasound tech here", "systems administrator at a clinic"
     if _goal_after(after) or UNTIL & set(window):  # "… until I'm a PACS admin"
         which = 0
     if which == 0 and not negated:
@@ -256,6 +273,51 @@ def _read_role(
             changes.clear["current_role"] = entity.id
         else:
             changes.values["current_role"] = entity.id
+
+
+def _got_through(window: list[str]) -> bool:
+    return any(w == "through" and i and window[i - 1] in THROUGH_DONE for i, w in enumerate(window))
+
+
+def introduces_self(parsed: Parsed) -> bool:
+    """'Network administrator at a hospital, 6 years', 'MRI tech here': a clause opening with
+    a job title followed by 'here' / 'at' introduces the speaker (a statement without 'I')."""
+    tokens = parsed.tokens
+    roles = [e for e in parsed.entities if e.type == "role" and tokens[e.end : e.end + 1]]
+    opens = bool(roles) and roles[0].start <= OPENING_WORDS
+    return any(
+        tokens[r.end] in CURRENT_AFTER and (opens or "now" in tokens[: r.start])  # "…, now a X at Y"
+        for r in roles
+    )
+
+
+def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChanges:
+    """In a self-introduction ('Sysadmin at a clinic, mostly Linux and SQL', 'Ultrasound tech
+    here (RDMS)') the skills and credentials named are the speaker's own, unless negated or
+    only planned ('studying for the CIIP')."""
+    changes = ProfileChanges()
+    not_fact = lex.words("not_fact_cues") if lex else frozenset()
+    for entity in parsed.entities:
+        window = _before(parsed, entity)
+        if _negated(window) or not_fact & set(window):
+            continue
+        if entity.type in ("skill", "concept"):
+            changes.add_skills.append(entity.id)
+        elif entity.type == "certification":
+            changes.add_certs.append(entity.id)
+    return changes
+
+
+def _certified_after(parsed: Parsed, entity: Entity) -> bool:
+    """'CPAS and CPSA certified', 'RDMS registered': the cue follows the listed names."""
+    covered = {i for e in parsed.entities if e.type == "certification" for i in range(e.start, e.end)}
+    for i in range(entity.end, len(parsed.tokens)):
+        token = parsed.tokens[i]
+        if token in CERT_AFTER:
+            return True
+        if token not in LIST_JOINERS and i not in covered:
+            return False
+    return False
 
 
 def _listed_after(parsed: Parsed, entity: Entity, taken: list[str]) -> bool:

@@ -1,0 +1,165 @@
+"""A conversation under way reads unsure messages in-domain; backgrounds, intentions,
+premises, other people, list references and goodbyes read as people write them (issue 9).
+
+The phrasings here are not those of the development sets: each row checks a mechanism."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from advisor import Advisor
+
+PRIMED = ["I'm a rad tech with 5 years and a bachelor's", "I want to become a PACS administrator"]
+
+
+def _talk(engine: Advisor, lines: list[str]) -> Any:
+    conv = engine.conversation()
+    for line in lines:
+        conv.reply(line)
+    return conv
+
+
+IN_DOMAIN = [
+    ("what else is there for me to do", ["next_step", "career_path", "clarify"]),
+    ("lay it all out for me", ["career_path", "next_step", "clarify"]),
+    ("give me the big picture", ["career_path", "next_step", "clarify"]),
+    ("does my degree count?", ["role_requirements", "career_path", "clarify"]),
+]
+
+
+@pytest.mark.parametrize(("text", "intents"), IN_DOMAIN, ids=[t for t, _ in IN_DOMAIN])
+def test_an_unsure_message_in_a_conversation_is_not_declined(
+    engine: Advisor, text: str, intents: list[str]
+) -> None:
+    reply = _talk(engine, PRIMED).reply(text)
+    assert reply.intent in intents, reply.text
+
+
+OTHER_DOMAINS = [
+    "what's a good lasagna recipe",
+    "can you post this on instagram for me",
+    "can you recommend a netflix show",
+    "is it safe to fly while pregnant",
+    "what's the weather in boston tomorrow",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_DOMAINS)
+def test_another_domain_is_declined_even_in_a_conversation(engine: Advisor, text: str) -> None:
+    assert _talk(engine, PRIMED).reply(text).intent == "out_of_scope"
+
+
+def test_with_no_conversation_an_unsure_message_is_still_declined(engine: Advisor) -> None:
+    for text in ("lay it all out for me", "give me the big picture", "does my degree count?"):
+        assert engine.conversation().reply(text).intent == "out_of_scope", text
+
+
+BACKGROUNDS: list[tuple[str, dict[str, Any]]] = [
+    ("CT technologist here, 7 years", {"current_role": "ct-technologist", "years": 7}),
+    ("Sonographer here with 3 years in OB", {"current_role": "sonographer", "years": 3}),
+    (
+        "Network administrator at a regional hospital, 6 years",
+        {"current_role": "network-administrator", "years": 6},
+    ),
+    ("I've been an ICU RN for 9 years", {"current_role": "registered-nurse", "years": 9}),
+    ("I'm a PACS admin, CIIP and CPAS certified", {"certifications": ["ciip", "cpas"]}),
+    ("RDMS and RDCS registered, 6 years scanning", {"certifications": ["rdms", "rdcs"]}),
+    (
+        "Help desk tech at a hospital, mostly Windows Server and SQL, 4 years",
+        {"current_role": "it-support", "skills": ["windows-server", "sql"]},
+    ),
+    ("Former EMT, now a sonographer at a clinic", {"current_role": "sonographer"}),
+    ("Sonographer here (RDCS), not studying for anything yet", {"certifications": ["rdcs"]}),
+    ("went through a DICOM course last spring", {"skills": ["dicom"]}),
+    ("I'm leaning towards RIS analyst", {"goal": "ris-analyst"}),
+    ("ok I think I'll start with RIS analyst", {"goal": "ris-analyst"}),
+    ("been working toward pacs manager for a while", {"goal": "pacs-manager"}),
+    ("wanna be a ris analyst someday", {"goal": "ris-analyst"}),
+    ("im a hs grad w 3 yrs wrk in retail", {"degree": "high-school", "years": 3}),
+    ("i kno med terms pretty well", {"skills": ["medical-terminology"]}),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), BACKGROUNDS, ids=[t for t, _ in BACKGROUNDS])
+def test_a_background_stated_naturally_is_stored(engine: Advisor, text: str, want: dict[str, Any]) -> None:
+    conv = engine.conversation()
+    conv.reply(text)
+    profile = conv.state_dict()["profile"]
+    for key, value in want.items():
+        if isinstance(value, list):
+            assert set(value) <= set(profile[key]), (key, profile[key])
+        else:
+            assert profile[key] == value, (key, profile[key])
+
+
+@pytest.mark.parametrize(
+    "text", ["I think I'll go for it", "ok, let's aim for that", "yes, that's what I want to do"]
+)
+def test_an_intention_about_the_last_role_sets_the_goal(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, ["I'm a rad tech", "what does a RIS analyst do?"])
+    reply = conv.reply(text)
+    assert not reply.end and reply.intent == "profile_update", reply.text
+    assert conv.state_dict()["profile"]["goal"] == "ris-analyst"
+
+
+def test_the_role_named_before_the_question_is_what_that_job_means(engine: Advisor) -> None:
+    conv = _talk(engine, ["I've been a sonographer for 4 years"])
+    reply = conv.reply("A RIS analyst job opened at my clinic. What does that job pay?")
+    assert "RIS Analyst" in reply.text
+
+
+UNCHANGED = [
+    "Given 4 years and an associate's, could I sit for the CIIP?",
+    "If I had a master's, would I qualify for the CIIP?",
+    "My brother is a PACS analyst, is that a good job?",
+    "my wife wants to become a RIS analyst",
+    "Between the CIIP and the CPAS, which one fits me?",
+]
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_premises_and_other_people_leave_the_profile_as_it_is(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, ["I'm a help desk tech with 2 years"])
+    before = conv.state_dict()["profile"]
+    conv.reply(text)
+    assert conv.state_dict()["profile"] == before
+
+
+def test_one_of_those_after_a_list_of_certifications_is_a_certification(engine: Advisor) -> None:
+    conv = _talk(engine, PRIMED + ["which certifications help a PACS admin?"])
+    reply = conv.reply("do I need one of them to get hired?")
+    assert reply.intent in ("certifications_for_role", "certification_info", "role_requirements")
+    assert "CPAS" in reply.text or "CIIP" in reply.text or "PARCA" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text", ["this was really useful, thanks, bye", "awesome thx ttyl", "brilliant, thank you. Goodbye!"]
+)
+def test_thanks_and_bye_with_praise_ends_the_chat(engine: Advisor, text: str) -> None:
+    assert engine.conversation().reply(text).end
+
+
+@pytest.mark.parametrize("text", ["I'm going to go for it", "ok, I'll go with that"])
+def test_go_without_goodbye_words_does_not_end_the_chat(engine: Advisor, text: str) -> None:
+    assert not _talk(engine, ["what does a PACS analyst do?"]).reply(text).end
+
+
+def test_there_after_a_ranking_of_places_is_its_first_place(engine: Advisor) -> None:
+    first = engine.graph.rankings["pacs-administrator"][0].places[0]
+    conv = _talk(engine, ["where do PACS admins earn the most?"])
+    reply = conv.reply("so how much is it there?")
+    assert reply.intent == "salary", reply.text
+    assert engine.graph.name(first).split(",")[0] in reply.text
+
+
+def test_a_course_under_way_is_not_a_skill_yet(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm going through an HL7 course now")
+    assert "hl7" not in conv.state_dict()["profile"]["skills"]
+
+
+def test_the_test_after_a_certification_is_that_certification(engine: Advisor) -> None:
+    reply = _talk(engine, ["tell me about the CPAS"]).reply("how hard is the test?")
+    assert reply.intent == "certification_info" and "CPAS" in reply.text, reply.text

@@ -18,6 +18,8 @@ MAX_DATA_FILE_BYTES: Final = 64 * 1024 * 1024  # the 100x benchmark graph has a 
 STALE_TEMP_SECONDS: Final = 60
 MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
 
+# continuing-education hours a profile may hold (the state schema's maximum)
+MAX_CE_HOURS: Final = 100000
 # Years of experience: a stated number outside MIN_YEARS..MAX_YEARS is not stored (the reply
 # asks again); 61 is treated like 60: nobody has worked longer. The state schema
 # (advisor/schema/state.schema.json) holds the same maximum; a test keeps them equal.

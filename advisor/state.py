@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from advisor.config import MAX_YEARS
+from advisor.config import MAX_CE_HOURS, MAX_YEARS
 from advisor.errors import ProfileError
 from advisor.state_schema import check_state
 
@@ -25,6 +25,7 @@ class Profile:
     certifications: list[str] = field(default_factory=list)
     goal: str | None = None  # a role id
     place: str | None = None  # a place id
+    ce_hours: float | None = None  # continuing-education hours (the CIIP check)
 
     def has_background(self) -> bool:
         """True when the user said anything about what they already have."""
@@ -35,6 +36,7 @@ class Profile:
             or self.years is not None
             or self.skills
             or self.certifications
+            or self.ce_hours is not None
         )
 
 
@@ -148,6 +150,17 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+# number fields of the profile → their largest allowed value
+NUMBER_LIMITS = {"years": MAX_YEARS, "ce_hours": MAX_CE_HOURS}
+
+
+def _check_number(name: str, value: Any, top: float) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= top:
+        raise ValueError(f"{name} must be a number from 0 to {top}")
+
+
 def _build(kind: Any, raw: Any) -> Any:
     if not isinstance(raw, dict):
         raise TypeError(f"{kind.__name__.lower()} must be an object")
@@ -160,11 +173,8 @@ def _build(kind: Any, raw: Any) -> Any:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise TypeError(f"{f.name} must be a list of ids")
             value = list(dict.fromkeys(value))
-        elif f.name == "years":
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_YEARS
-            ):
-                raise ValueError(f"years must be a number from 0 to {MAX_YEARS}")
+        elif f.name in NUMBER_LIMITS:
+            _check_number(f.name, value, NUMBER_LIMITS[f.name])
         elif f.name == "pending":
             if value is not None and not isinstance(value, dict):
                 raise TypeError("pending must be an object")

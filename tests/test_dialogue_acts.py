@@ -82,6 +82,8 @@ QUESTIONS = [
     "do I have to be a rad tech first?",
     "should I become a RIS analyst instead?",
     "could I be a PACS administrator in 2 years?",
+    "what if I had 36 CE hours?",
+    "and with 36 hours of CE?",
 ]
 
 # (message, profile fields that must hold after it, entries that must not), from an empty profile
@@ -132,6 +134,9 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("I'm registered for the CIIP in June", {}, ["certifications:ciip"]),
     ("I'm job-shadowing a RIS analyst", {}, ["current_role=ris-analyst"]),
     ("I'm preparing for the CPAS exam", {}, ["certifications:cpas"]),
+    ("I have 20 CE hours", {"ce_hours": 20}, ["years"]),
+    ("I've done 36 hours of continuing education", {"ce_hours": 36}, ["years"]),
+    ("I also have 54 hours of continuing education in imaging informatics", {"ce_hours": 54}, []),
 ]
 
 # corrections, on top of KNOWN (rad tech, 6 years, bachelor, goal PACS analyst, DICOM, HL7, Boston)
@@ -341,3 +346,21 @@ def test_a_follow_up_finds_what_it_points_at(
     assert reply.intent in ([intent] if isinstance(intent, str) else intent), reply.text
     assert names in reply.text
     assert not reply.profile_changed
+
+
+@pytest.mark.parametrize(
+    "again", ["Where does that leave me?", "Does that change anything?", "so am I eligible now?"]
+)
+def test_a_recheck_asks_the_last_answer_again_with_the_new_facts(engine: Advisor, again: str) -> None:
+    conv = _talk(engine, ["I have an associate's degree and 2 years as a rad tech"])
+    first = conv.reply("can I sit for the CIIP?")
+    assert first.intent == "ciip_eligibility" and "eligible —" not in first.text, first.text
+    conv.reply("I also have 54 hours of continuing education")
+    reply = conv.reply(again)
+    assert reply.intent == "ciip_eligibility" and "eligible —" in reply.text, reply.text
+    assert conv.state_dict()["profile"]["ce_hours"] == 54
+
+
+def test_ce_hours_show_in_the_profile(engine: Advisor) -> None:
+    conv = _talk(engine, ["I have 20 CE hours"])
+    assert "Continuing education: 20 hours" in conv.reply("show my profile").text

@@ -58,6 +58,8 @@ def profile_lines(graph: Graph, p: Profile) -> list[str]:
         lines.append(f"Current job: {graph.name(p.current_role) if p.current_role else p.background}")
     if p.years is not None:
         lines.append(f"Experience: {count(p.years, 'year')}")
+    if p.ce_hours is not None:
+        lines.append(f"Continuing education: {count(p.ce_hours, 'hour')}")
     if p.skills:
         lines.append(f"Knows: {listing([graph.name(s) for s in p.skills])}")
     if p.certifications:

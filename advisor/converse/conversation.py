@@ -231,7 +231,8 @@ class Conversation:
         ctx = self.state.context
         if intent in ("out_of_scope", "greeting", "thanks", "goodbye", "help"):
             return
-        ctx.intent = intent
+        if not (intent == "profile_update" and ctx.intent in read.RECHECKED):
+            ctx.intent = intent  # "I have 54 CE hours. Does that change anything?" rechecks
         if ask.roles[1:]:
             ctx.other_role = ask.roles[1]
         ctx.role = ask.role or ctx.role

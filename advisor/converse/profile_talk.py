@@ -122,6 +122,8 @@ def changed_lines(graph: Graph, values: dict[str, Any], skills: list[str], certs
             out.append(f"{labels[key]}: {graph.name(value)}")
         elif key == "years":
             out.append(f"{count(value, 'year')} of experience")
+        elif key == "ce_hours":
+            out.append(f"{count(value, 'hour')} of continuing education")
         elif key == "degree":
             out.append("no degree" if value == "none" else f"degree: {value}")
     out += [f"knows {graph.name(s)}" for s in skills] + [f"holds {graph.name(c)}" for c in certs]

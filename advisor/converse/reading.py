@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from advisor.config import CONFIDENCE_THRESHOLD, RERANK_MAX_TOKENS, UNDO_CLAUSE_SCORE
+from advisor.config import CONFIDENCE_THRESHOLD, FACTS_RE, RERANK_MAX_TOKENS, UNDO_CLAUSE_SCORE
 from advisor.converse import refer
 from advisor.converse.dialogue import REFERRING, Decision, context_types, foreign_words
 from advisor.state import Context, State
@@ -24,12 +24,45 @@ if TYPE_CHECKING:
 NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
 # answers that compute from every fact in the message ("no degree and 5 years, am I eligible?")
 READS_WHOLE = frozenset({"ciip_eligibility"})
+# answers computed from the profile: 'where does that leave me?' asks them again
+RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
 
 
 def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
     """The ranker's decision, corrected by what the conversation knows."""
     decision = _own_progress(decision, parsed, state)
+    decision = _continuing_education(decision, parsed)
+    decision = _recheck(decision, parsed, state, engine.lexicon)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
+
+
+def _recheck(decision: Decision, parsed: Parsed, state: State, lex: Lexicon) -> Decision:
+    """'where does that leave me?' / 'does that change anything?': the last answer computed
+    from the profile, again with the profile as it is now; after talk of the CIIP, its
+    eligibility check; else, with a goal, the path to it."""
+    if not lex.has("recheck_phrases", parsed.tokens):
+        return decision
+    if parsed.of("role") or any(c.id != "ciip" for c in parsed.of("certification")):
+        return decision  # a new thing named is a new question
+    ctx = state.context
+    if ctx.intent in RECHECKED:
+        again: str | None = ctx.intent
+    elif ctx.certification == "ciip" or parsed.of("certification"):
+        again = "ciip_eligibility"
+    else:
+        again = "career_path" if state.profile.goal else None
+    return replace(decision, intent=again, clarify=[], foreign="") if again else decision
+
+
+def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:
+    """'and with 36 hours of CE?': continuing-education hours count only toward the CIIP
+    check, so a question that names them (and no other certificate) asks it."""
+    keep = ("ciip_eligibility", "profile_update", "undo", "profile_forget", "certification_info")
+    if decision.intent in keep or not FACTS_RE.CE_HOURS.search(" ".join(parsed.tokens)):
+        return decision
+    if any(e.id != "ciip" for e in parsed.of("certification")):
+        return decision
+    return replace(decision, intent="ciip_eligibility", clarify=[], foreign="")
 
 
 def foreign_beside(engine: Advisor, decision: Decision, tokens: list[str]) -> Decision:

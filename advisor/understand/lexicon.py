@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ACT_LISTS = (
+    "recheck_phrases",
     "question_starts",
     "question_pairs",
     "question_phrases",

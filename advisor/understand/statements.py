@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.config import FACTS_RE
 from advisor.understand.entities import Entity, Parsed
 from advisor.understand.lexicon import Lexicon
 
@@ -228,6 +229,9 @@ def read_profile(
         elif entity.type == "field" and ("degree" in changes.values or _has_degree_word(tokens)):
             changes.values["degree_field"] = entity.text
             changes.values.setdefault("degree", "bachelor")
+    hours = FACTS_RE.CE_HOURS.search(" ".join(tokens))
+    if hours:  # "I have 36 hours of CE": continuing education, never years of work
+        changes.values["ce_hours"] = float(hours.group(1) or hours.group(2))
     if "degree" not in changes.values and _says_no_degree(tokens):
         changes.values["degree"] = "none"
     topics = {e.type for e in parsed.entities} & {"skill", "concept", "certification", "role"}

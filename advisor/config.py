@@ -217,3 +217,25 @@ class FACTS_RE:
     NO_DEGREE = re.compile(
         r"\b(?:no|without\s+a|without\s+any|do\s+not\s+have\s+a|never\s+got\s+a)\s+(?:college\s+)?degree\b"
     )
+
+
+class NEED_RE:
+    """Yes/no questions about what a role asks for (on normalised, joined tokens)."""
+
+    # "do I need SQL?", "would I need clinical experience", "do I have to go back to school",
+    # "must I be a rad tech first", "is a bachelor's required"
+    QUESTION = re.compile(
+        r"^(?:(?:so|and|but|ok|okay|well|hmm|also|then)\s+)*"
+        r"(?:(?:do|would|will|does|did|could)\s+(?:i|you|one|we|they)\s+(?:really\s+|still\s+|also\s+)?"
+        r"(?:need|have\s+to|require)|must\s+i|should\s+i\s+(?:already\s+)?(?:be|have)\b)"
+        r"|\b(?:is|are)\s+(?:a|an|the)?\s*[a-z0-9+']+(?:\s+[a-z0-9+']+)?\s+"
+        r"(?:required|needed|necessary|a must)\b"
+    )
+    # words that ask about a degree / about experience
+    DEGREE = re.compile(
+        r"\b(?:degree|degrees|school|college|university|diploma|ged|bachelor|bachelors|master|masters"
+        r"|associate|associates|bsn|bs|ba)\b"
+    )
+    EXPERIENCE = re.compile(r"\b(?:experience|background)\b")
+    # "a PACS job": a concept before these names the field, not something to know
+    JOB_WORD = re.compile(r"job|jobs|role|roles|position|positions|career|careers|field|people|work")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from advisor.answers.common import Answer, Ask
 
-from . import basic, certs, eligibility, paths, pay, roles, timeline, work
+from . import basic, certs, eligibility, needs, paths, pay, roles, timeline, work
 
 ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "greeting": basic.greeting,
@@ -17,7 +17,7 @@ ANSWERS: dict[str, Callable[[Ask], Answer]] = {
     "profile_show": basic.profile_show,
     "list_roles": roles.list_roles,
     "role_overview": roles.role_overview,
-    "role_requirements": roles.role_requirements,
+    "role_requirements": needs.role_requirements,
     "career_progression": roles.career_progression,
     "compare_roles": roles.compare_roles,
     "salary": pay.salary,

@@ -45,12 +45,12 @@ def role_overview(ask: Ask) -> Answer:
 
 
 def requirement_line(graph: Graph, req: Requirement) -> str:
-    options = [o.label or listing([_item_text(graph, i) for i in o.items]) for o in req.options]
+    options = [o.label or listing([item_text(graph, i) for i in o.items]) for o in req.options]
     choice = " — or — ".join(options)
     return f"  • [{LEVEL_WORD[req.level]}] {req.label}: {choice}"
 
 
-def _item_text(graph: Graph, item: Item) -> str:
+def item_text(graph: Graph, item: Item) -> str:
     if item.kind in ("skill", "certification"):
         return graph.name(item.ref)
     if item.kind == "degree":

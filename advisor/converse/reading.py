@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from advisor.answers.needs import asked_items, is_need_question
 from advisor.config import CONFIDENCE_THRESHOLD, FACTS_RE, RERANK_MAX_TOKENS, UNDO_CLAUSE_SCORE
 from advisor.converse import refer
 from advisor.converse.dialogue import REFERRING, Decision, context_types, foreign_words
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
 # answers that compute from every fact in the message ("no degree and 5 years, am I eligible?")
 READS_WHOLE = frozenset({"ciip_eligibility"})
+# a yes/no 'do I need X?' ranked as one of these is the role's requirements
+NEED_TAKES = frozenset({"career_path", "next_step", "out_of_scope", "timeline", "role_overview", "goodbye"})
 # answers computed from the profile: 'where does that leave me?' asks them again
 RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
 
@@ -33,6 +36,7 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _own_progress(decision, parsed, state)
     decision = _continuing_education(decision, parsed)
     decision = _recheck(decision, parsed, state, engine.lexicon)
+    decision = _need_question(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -52,6 +56,17 @@ def _recheck(decision: Decision, parsed: Parsed, state: State, lex: Lexicon) -> 
     else:
         again = "career_path" if state.profile.goal else None
     return replace(decision, intent=again, clarify=[], foreign="") if again else decision
+
+
+def _need_question(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'do I need SQL?', 'would I need clinical experience for that?', 'do I have to go back to
+    school?': a yes/no question about something a role asks for is the role's requirements,
+    not the path, and never out of scope."""
+    if decision.intent not in NEED_TAKES or decision.foreign or not is_need_question(parsed):
+        return decision
+    if not asked_items(engine.graph, parsed, state.profile.goal):
+        return decision
+    return replace(decision, intent="role_requirements", clarify=[])
 
 
 def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:

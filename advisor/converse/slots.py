@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advisor.answers.common import Ask
+from advisor.answers.needs import asked_items, is_need_question
 from advisor.knowledge.catalog import Intent
 from advisor.knowledge.graph import Graph
 from advisor.state import State
@@ -37,6 +38,8 @@ def fill_slots(
             r for r in roles if r != profile.current_role and graph.nodes[r].get("track") != "background"
         ]
         roles = targets + [r for r in roles if r not in targets]
+    if intent.name == "role_requirements" and is_need_question(parsed):
+        roles = _need_roles(graph, roles, state)
     ask.roles = roles
     ask.role = roles[0] if roles else None
     if ask.role is None and "role" in intent.context:
@@ -60,6 +63,16 @@ def fill_slots(
     return ask
 
 
+def _need_roles(graph: Graph, roles: list[str], state: State) -> list[str]:
+    """'must I be a rad tech first?': a background role named in a yes/no question is what is
+    asked about; the answer is for the role named as the target, else the goal."""
+    targets = [r for r in roles if graph.nodes[r].get("track") != "background"]
+    if targets:
+        return targets
+    goal = state.profile.goal or (state.context.role if not roles else None)
+    return [goal] if goal else []
+
+
 def profile_years_statement(parsed: Parsed) -> bool:
     """'I have 3 years' is about the user, not a pay level."""
     return bool({"i", "my"} & set(parsed.tokens)) and "salary" not in parsed.tokens
@@ -68,6 +81,8 @@ def profile_years_statement(parsed: Parsed) -> bool:
 def missing_slot(ask: Ask) -> str | None:
     """The slot an intent cannot answer without ('role', 'roles', 'certification', 'topic')."""
     name = ask.intent.name
+    if name == "role_requirements" and not ask.role and is_need_question(ask.parsed):
+        return None if asked_items(ask.graph, ask.parsed, None) else "role"  # which roles list it
     if name in ("role_overview", "role_requirements", "career_progression") and not ask.role:
         return "role"
     if name == "compare_roles" and len(ask.roles) < 2:

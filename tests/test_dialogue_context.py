@@ -163,3 +163,13 @@ def test_a_course_under_way_is_not_a_skill_yet(engine: Advisor) -> None:
 def test_the_test_after_a_certification_is_that_certification(engine: Advisor) -> None:
     reply = _talk(engine, ["tell me about the CPAS"]).reply("how hard is the test?")
     assert reply.intent == "certification_info" and "CPAS" in reply.text, reply.text
+
+
+def test_that_cert_after_a_roles_certificates_is_the_first_one_not_held(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm a sonographer, I hold the RDCS and RDMS")
+    conv.reply("I want to become a cardiology PACS analyst")
+    conv.reply("what certs do I need for it?")
+    reply = conv.reply("how much is that cert?")
+    assert reply.intent == "certification_info" and "CIIP" in reply.text, reply.text
+    assert "RDCS" not in reply.text, reply.text

@@ -11,6 +11,7 @@ from advisor.answers.common import listing
 from advisor.config import MAX_TOKENS
 from advisor.converse import profile_talk as talk
 from advisor.converse import reading as read
+from advisor.converse import refer
 from advisor.converse.dialogue import (
     Decision,
     context_types,
@@ -237,6 +238,10 @@ class Conversation:
             ctx.other_role = ask.roles[1]
         ctx.role = ask.role or ctx.role
         ctx.certification = ask.certification or ctx.certification
+        if intent == "certifications_for_role" and ask.role and not ask.certification:
+            held = self.state.profile.certifications
+            listed = refer.listed_certification(self.engine.graph, ask.role, held)
+            ctx.certification = listed or ctx.certification  # what "that cert" means next
         ctx.topic = ask.topic or ctx.topic
         ctx.place = ask.place if intent in ("salary", "best_locations") else ctx.place
         ranked = self.engine.graph.rankings.get(ask.role or "", ())

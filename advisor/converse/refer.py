@@ -90,3 +90,13 @@ def resolve(tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexic
                 present.update(KIND_TYPES[kind])
                 break
     return out
+
+
+def listed_certification(graph: Graph, role: str, held: list[str]) -> str | None:
+    """The first certificate a role's list names that the user does not hold: what "that
+    cert" means after "what certs do I need for it?"."""
+    levels = ("required", "preferred", "plus")
+    reqs = sorted(graph.nodes[role].requirements, key=lambda r: levels.index(r.level))
+    named = [i.ref for r in reqs for o in r.options for i in o.items if i.kind == "certification"]
+    named += list(graph.helped_by.get(role, ()))
+    return next((c for c in named if c and c not in held and c in graph.nodes), None)

@@ -173,3 +173,11 @@ def test_that_cert_after_a_roles_certificates_is_the_first_one_not_held(engine: 
     reply = conv.reply("how much is that cert?")
     assert reply.intent == "certification_info" and "CIIP" in reply.text, reply.text
     assert "RDCS" not in reply.text, reply.text
+
+
+def test_years_of_another_field_are_the_users_background_not_the_topic(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm an ICU nurse with a BSN")
+    reply = conv.reply("can I sit for the CIIP with my BSN and 8 years of nursing?")
+    assert reply.intent == "ciip_eligibility", reply.text
+    assert engine.conversation().reply("what does a nurse make?").intent == "out_of_scope"

@@ -91,6 +91,7 @@ ROLE_SLOT_AFTER = frozenset(
         "does",
     }
 )
+YEAR_WORDS = frozenset({"year", "years", "yrs", "yr", "months", "decade", "decades"})
 NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource", "ambiguous"})
 # a message with one of these (or a '?') asks something; without, a first-person message
 # that states profile facts is a statement about the user
@@ -206,7 +207,7 @@ def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
     tokens = parsed.tokens
     joined = f" {' '.join(tokens)} "
     for topic in oos.topics if oos else ():
-        if f" {topic} " in joined:
+        if f" {topic} " in joined and not _own_past(tokens, topic):
             return topic
     if top in ROLE_INTENTS:
         unknown = set(parsed.unknown)
@@ -218,6 +219,19 @@ def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
             if before in ROLE_SLOT_BEFORE or after in ROLE_SLOT_AFTER:
                 return token
     return ""
+
+
+def _own_past(tokens: tuple[str, ...], topic: str) -> bool:
+    """'with my BSN and 8 years of nursing': another field named as the user's years of work
+    is their background, not the question's topic."""
+    words = topic.split()
+    for i in range(len(tokens) - len(words) + 1):
+        if list(tokens[i : i + len(words)]) != words:
+            continue
+        before = tokens[max(0, i - 2) : i]
+        if before[-1:] == ("of",) and before[:1] and before[0] in YEAR_WORDS:
+            return True
+    return False
 
 
 def _fits_entities(parsed: Parsed, catalog: dict[str, Intent], names: list[str]) -> list[str]:

@@ -18,6 +18,8 @@ MAX_DATA_FILE_BYTES: Final = 64 * 1024 * 1024  # the 100x benchmark graph has a 
 STALE_TEMP_SECONDS: Final = 60
 MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
 
+# a follow-up fragment ('and in Ohio?') after a pay answer has at most this many tokens
+FOLLOW_UP_MAX_TOKENS: Final = 5
 # continuing-education hours a profile may hold (the state schema's maximum)
 MAX_CE_HOURS: Final = 100000
 # Years of experience: a stated number outside MIN_YEARS..MAX_YEARS is not stored (the reply

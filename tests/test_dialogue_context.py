@@ -181,3 +181,11 @@ def test_years_of_another_field_are_the_users_background_not_the_topic(engine: A
     reply = conv.reply("can I sit for the CIIP with my BSN and 8 years of nursing?")
     assert reply.intent == "ciip_eligibility", reply.text
     assert engine.conversation().reply("what does a nurse make?").intent == "out_of_scope"
+
+
+@pytest.mark.parametrize("follow_up", ["n in ohio?", "and in Texas?", "what about ohio"])
+def test_a_place_without_figures_after_pay_is_a_pay_follow_up(engine: Advisor, follow_up: str) -> None:
+    conv = engine.conversation()
+    conv.reply("how much do pacs admins make")
+    reply = conv.reply(follow_up)
+    assert reply.intent == "salary" and "My sources give no figure for" in reply.text, reply.text

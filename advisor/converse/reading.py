@@ -9,7 +9,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from advisor.answers.needs import asked_items, is_need_question
-from advisor.config import CONFIDENCE_THRESHOLD, FACTS_RE, RERANK_MAX_TOKENS, UNDO_CLAUSE_SCORE
+from advisor.config import (
+    CONFIDENCE_THRESHOLD,
+    FACTS_RE,
+    FOLLOW_UP_MAX_TOKENS,
+    RERANK_MAX_TOKENS,
+    UNDO_CLAUSE_SCORE,
+)
 from advisor.converse import refer
 from advisor.converse.dialogue import REFERRING, Decision, context_types, foreign_words
 from advisor.state import Context, State
@@ -37,6 +43,7 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _continuing_education(decision, parsed)
     decision = _recheck(decision, parsed, state, engine.lexicon)
     decision = _need_question(engine, decision, parsed, state)
+    decision = _unlisted_place(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -67,6 +74,19 @@ def _need_question(engine: Advisor, decision: Decision, parsed: Parsed, state: S
     if not asked_items(engine.graph, parsed, state.profile.goal):
         return decision
     return replace(decision, intent="role_requirements", clarify=[])
+
+
+def _unlisted_place(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'and in Ohio?' after a pay answer: a place the sources have no figures for is still a
+    place (the pay answer says so and gives what it has), not another topic."""
+    if decision.intent != "out_of_scope" or state.context.intent not in ("salary", "best_locations"):
+        return decision
+    if len(parsed.tokens) > FOLLOW_UP_MAX_TOKENS:
+        return decision
+    joined = f" {' '.join(parsed.tokens)} "
+    if not any(f" {name} " in joined for name in engine.graph.places_without_figures):
+        return decision
+    return replace(decision, intent="salary", follow_up=True, foreign="", clarify=[])
 
 
 def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:

@@ -189,3 +189,10 @@ def test_a_place_without_figures_after_pay_is_a_pay_follow_up(engine: Advisor, f
     conv.reply("how much do pacs admins make")
     reply = conv.reply(follow_up)
     assert reply.intent == "salary" and "My sources give no figure for" in reply.text, reply.text
+
+
+def test_what_it_takes_to_keep_a_certificate_is_its_renewal_rule(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("what is the CIIP?")
+    reply = conv.reply("what do I need to keep it?")
+    assert "Renewal rule" in reply.text and "Prerequisites" not in reply.text, reply.text

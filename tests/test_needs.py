@@ -16,6 +16,7 @@ GOAL_CASES = [
     ("I want to become a PACS administrator", "would I need SQL for that?", "prefers Databases and SQL"),
     ("I want to become a RIS analyst", "do I have to go back to school?", "high school diploma"),
     ("I want to become a RIS analyst", "do I need a bachelor's?", "No degree needed"),
+    ("I want to become a PACS administrator", "do VA PACS jobs need my ARRT?", "ARRT"),
 ]
 
 

@@ -41,6 +41,8 @@ def asked_items(graph: Graph, parsed: Parsed, role: str | None) -> list[Asked]:
             continue  # "a PACS job" names the field, not something to know
         if e.type in ITEM_TYPES:
             out.append(Asked(graph.name(e.id), _field_is("ref", e.id)))
+        elif e.type == "organisation":
+            out.append(Asked(f"{graph.name(e.id)} certification", _issued_by(graph, e.id)))
         elif e.type == "role" and e.id != role and graph.nodes[e.id].get("track") == "background":
             out.append(Asked(f"experience as a {graph.name(e.id)}", _field_is("role", e.id)))
     text = " ".join(parsed.tokens)
@@ -54,6 +56,14 @@ def asked_items(graph: Graph, parsed: Parsed, role: str | None) -> list[Asked]:
 def _field_is(name: str, value: str) -> Callable[[Item], bool]:
     def match(item: Item) -> bool:
         return bool(getattr(item, name) == value)
+
+    return match
+
+
+def _issued_by(graph: Graph, org: str) -> Callable[[Item], bool]:
+    def match(item: Item) -> bool:
+        ref = item.ref or ""
+        return item.kind == "certification" and ref in graph.nodes and graph.nodes[ref].get("issuer") == org
 
     return match
 

@@ -32,7 +32,9 @@ NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
 # answers that compute from every fact in the message ("no degree and 5 years, am I eligible?")
 READS_WHOLE = frozenset({"ciip_eligibility"})
 # a yes/no 'do I need X?' ranked as one of these is the role's requirements
-NEED_TAKES = frozenset({"career_path", "next_step", "out_of_scope", "timeline", "role_overview", "goodbye"})
+NEED_TAKES = frozenset(
+    {"career_path", "next_step", "out_of_scope", "timeline", "role_overview", "goodbye", "concept_info"}
+)
 # answers computed from the profile: 'where does that leave me?' asks them again
 RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
 

@@ -206,6 +206,8 @@ class FACTS_RE:
         r"\b(\d{1,4})\s*(?:hours?|hrs?|credits?|ceus?)\s+(?:of\s+)?(?:ce|ceu|ceus|cme|continuing)\b"
         r"|\b(\d{1,4})\s*(?:ce|ceu|cme)\s*(?:hours?|hrs?|credits?)\b"
     )
+    # "how long before I could take the CIIP": time until eligible, not the exam's length
+    TIME_UNTIL = re.compile(r"\bhow\s+(?:long|soon)\s+(?:before|until|till|til)\s+(?:i|you)\b")
     # "30 months", "18 months of experience"
     MONTHS = re.compile(r"\b(\d{1,3})\s*months?\b")
     # a degree in imaging informatics earns a bonus point

@@ -196,3 +196,9 @@ def test_what_it_takes_to_keep_a_certificate_is_its_renewal_rule(engine: Advisor
     conv.reply("what is the CIIP?")
     reply = conv.reply("what do I need to keep it?")
     assert "Renewal rule" in reply.text and "Prerequisites" not in reply.text, reply.text
+
+
+def test_how_long_before_i_can_take_the_ciip_is_the_eligibility_check(engine: Advisor) -> None:
+    conv = engine.conversation()
+    assert conv.reply("how long before I could take the CIIP exam").intent == "ciip_eligibility"
+    assert "Exam length" in conv.reply("how long is the CIIP exam").text

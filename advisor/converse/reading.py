@@ -93,9 +93,13 @@ def _unlisted_place(engine: Advisor, decision: Decision, parsed: Parsed, state: 
 
 def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:
     """'and with 36 hours of CE?': continuing-education hours count only toward the CIIP
-    check, so a question that names them (and no other certificate) asks it."""
+    check, so a question that names them (and no other certificate) asks it; so does 'how
+    long before I could take the CIIP?' (the time until eligible, not the exam's length)."""
     keep = ("ciip_eligibility", "profile_update", "undo", "profile_forget", "certification_info")
-    if decision.intent in keep or not FACTS_RE.CE_HOURS.search(" ".join(parsed.tokens)):
+    said = " ".join(parsed.tokens)
+    if FACTS_RE.TIME_UNTIL.search(said) and [e.id for e in parsed.of("certification")] == ["ciip"]:
+        return replace(decision, intent="ciip_eligibility", clarify=[], foreign="")
+    if decision.intent in keep or not FACTS_RE.CE_HOURS.search(said):
         return decision
     if any(e.id != "ciip" for e in parsed.of("certification")):
         return decision

@@ -232,6 +232,7 @@ class NEED_RE:
         r"^(?:(?:so|and|but|ok|okay|well|hmm|also|then)\s+)*"
         r"(?:(?:do|would|will|does|did|could)\s+(?:i|you|one|we|they)\s+(?:really\s+|still\s+|also\s+)?"
         r"(?:need|have\s+to|require)|must\s+i|should\s+i\s+(?:already\s+)?(?:be|have)\b)"
+        r"|^(?:is|are|would|will)\s+(?:[a-z0-9+']+\s+){1,4}enough\s+(?:to|for)\b"
         r"|^(?:do|does|would|will)\s+(?:[a-z0-9+']+\s+){0,3}(?:jobs?|roles?|positions?|employers?)\s+"
         r"(?:need|require|want)\b"
         r"|\b(?:is|are)\s+(?:a|an|the)?\s*[a-z0-9+']+(?:\s+[a-z0-9+']+)?\s+"

@@ -17,6 +17,16 @@ GOAL_CASES = [
     ("I want to become a RIS analyst", "do I have to go back to school?", "high school diploma"),
     ("I want to become a RIS analyst", "do I need a bachelor's?", "No degree needed"),
     ("I want to become a PACS administrator", "do VA PACS jobs need my ARRT?", "ARRT"),
+    (
+        "I want to become a PACS analyst",
+        "would I need healthcare experience?",
+        "prefers healthcare experience",
+    ),
+    (
+        "I want to become a PACS analyst",
+        "is 5 years enough to become a manager?",
+        "PACS Manager requires 5 years",
+    ),
 ]
 
 

@@ -48,7 +48,8 @@ def asked_items(graph: Graph, parsed: Parsed, role: str | None) -> list[Asked]:
     text = " ".join(parsed.tokens)
     if parsed.of("degree") or NEED_RE.DEGREE.search(text):
         out.append(Asked("a degree", _field_is("kind", "degree")))
-    if NEED_RE.EXPERIENCE.search(text) and not any(a.what.startswith("experience") for a in out):
+    asks_experience = NEED_RE.EXPERIENCE.search(text) or parsed.of("years")  # "is 5 years enough"
+    if asks_experience and not any(a.what.startswith("experience") for a in out):
         out.append(_experience(graph, parsed))
     return out
 
@@ -101,6 +102,9 @@ def verdict(graph: Graph, role: Node, asked: Asked) -> str:
     if len(req.options) > 1:
         choice = roles.requirement_line(graph, req).split(": ", 1)[-1]
         return f"Not necessarily: {role.name} requires one of these — {choice}."
+    item = next(i for o in req.options for i in o.items if asked.matches(i))
+    if item.kind == "experience":  # "is 5 years enough?": the years it asks for
+        return f"{role.name} requires {roles.item_text(graph, item)}."
     return f"Yes: {role.name} requires {asked.what}."
 
 

@@ -38,6 +38,8 @@ class Advisor:
         trusted: set[str] = set()
         for key in self.graph.aliases:
             trusted.update(key)
+        for name in self.graph.places_without_figures:  # never "corrected" into another word
+            trusted.update(name.split())
         for intent in data.intents:
             for text in (*intent.keywords, *intent.topics):
                 trusted.update(tokenize(normalize(text)))

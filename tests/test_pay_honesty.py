@@ -79,3 +79,22 @@ def test_a_background_role_gets_its_bls_anchor_labelled(engine: Advisor) -> None
     text = ask(engine, "how much do network admins make?")
     assert "no PACS pay figures for Network Administrator" in text
     assert "median $90,520 a year (May 2022)" in text and "[BLS]" in text
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "place"),
+    [("and in ohio?", "Ohio"), ("n in texas??", "Texas"), ("what about new jersey", "New Jersey")],
+)
+def test_a_follow_up_to_a_place_without_figures_says_so(engine: Advisor, follow_up: str, place: str) -> None:
+    conv = engine.conversation()
+    conv.reply("how much does a pacs admin make in boston")
+    reply = conv.reply(follow_up)
+    assert reply.intent == "salary", reply.text
+    assert f"no figure for {place}" in reply.text  # never Boston's answer again
+    assert "Boston" not in reply.text
+
+
+def test_a_place_without_figures_is_not_the_users_home(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I live in Ohio")
+    assert conv.state.profile.place is None  # only places the knowledge has are stored

@@ -49,7 +49,10 @@ def fill_slots(
         if ask.role is None and ctx.intent in PATH_INTENTS:
             ask.role = ctx.role  # "how do I become a PACS analyst?" … "what should I learn next?"
     place = parsed.first("place")
-    ask.place = place.id if place else (ctx.place if follow_up else None)
+    # a place without figures ("and in Ohio?") replaces the last place, it does not inherit it
+    joined = f" {' '.join(parsed.tokens)} "
+    named = place is not None or any(f" {name} " in joined for name in graph.places_without_figures)
+    ask.place = place.id if place else (ctx.place if follow_up and not named else None)
     cert = parsed.first("certification")
     ask.certification = (
         cert.id if cert else (ctx.certification if "certification" in intent.context else None)

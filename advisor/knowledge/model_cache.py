@@ -16,6 +16,7 @@ import pickle
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,25 +68,12 @@ def secret_key(create: bool = True) -> bytes | None:
 
 def _read_key(path: Path) -> bytes | None:
     """The key, if the file is ours, regular, private and the right size."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if (
-            not stat.S_ISREG(info.st_mode)
-            or info.st_uid != os.getuid()
-            or info.st_mode & 0o077
-            or info.st_size != KEY_BYTES
-        ):
-            return None
-        key = os.read(fd, KEY_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return key if len(key) == KEY_BYTES else None
+
+    def private(info: os.stat_result) -> bool:
+        return info.st_uid == os.getuid() and not info.st_mode & 0o077 and info.st_size == KEY_BYTES
+
+    key = _read_regular(path, KEY_BYTES, private)
+    return key if key is not None and len(key) == KEY_BYTES else None
 
 
 def _mac(key: bytes, model_id: str, payload: bytes | memoryview) -> bytes:
@@ -122,16 +110,22 @@ def load_model(key: str) -> dict[str, Any] | None:
 
 def _read_file(path: Path) -> bytes | None:
     """The bytes of a regular file of sane size (no FIFO, device or symlink), or None."""
+    return _read_regular(path, MAX_CACHE_BYTES, lambda info: info.st_size <= MAX_CACHE_BYTES)
+
+
+def _read_regular(path: Path, limit: int, accept: Callable[[os.stat_result], bool]) -> bytes | None:
+    """Read at most limit + 1 bytes of a regular file that `accept` approves of, checked on the
+    opened descriptor (no symlink followed, no FIFO or device opened for reading), or None."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+        if not stat.S_ISREG(info.st_mode) or not accept(info):
             return None
         with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read(MAX_CACHE_BYTES + 1)
+            return handle.read(limit + 1)
     except OSError:
         return None
     finally:

@@ -80,9 +80,9 @@ UNKNOWN_TOP_SCORE: Final = 0.5  # a best intent score this high is trusted despi
 # the threshold with no evidence of another domain gets its best in-domain reading when that
 # scores at least this and leads the runner-up by ENGAGED_LEAD; two close readings: "Did you mean"
 ENGAGED_FLOOR: Final = 0.18
+ENGAGED_LEAD: Final = 0.06
 # unknown words among this many most common English words are no sign of another domain
 EVERYDAY_WORDS: Final = 3_000
-ENGAGED_LEAD: Final = 0.06
 
 # Layout: replies are made to fit REPLY_WIDTH columns (the terminal re-fits them to its own
 # width: advisor/terminal/layout.py); a bar chart's bar is MIN_BAR to MAX_BAR cells wide.

@@ -73,20 +73,25 @@ def describe_plan(graph: Graph, plan: Plan, profile: Profile) -> Answer:
     return out
 
 
-def career_path(ask: Ask) -> Answer:
+def goal_plan(ask: Ask) -> tuple[str, Plan] | None:
+    """The role a path answer is about (one named in the question, else the user's goal) and
+    the user's plan toward it; None when there is neither (the answer then asks for a goal)."""
     goal = ask.role or ask.state.profile.goal
-    if goal is None:
+    return None if goal is None else (goal, plan_path(ask.graph, ask.state.profile, goal))
+
+
+def career_path(ask: Ask) -> Answer:
+    found = goal_plan(ask)
+    if found is None:
         return ask_goal(ask)
-    plan = plan_path(ask.graph, ask.state.profile, goal)
-    return describe_plan(ask.graph, plan, ask.state.profile)
+    return describe_plan(ask.graph, found[1], ask.state.profile)
 
 
 def next_step(ask: Ask) -> Answer:
-    profile = ask.state.profile
-    goal = ask.role or profile.goal
-    if goal is None:
+    found = goal_plan(ask)
+    if found is None:
         return ask_goal(ask)
-    plan = plan_path(ask.graph, profile, goal)
+    goal, plan = found
     todo = plan.todo()
     out = Answer(steps=plan.steps)
     name = ask.graph.name(goal)
@@ -113,7 +118,7 @@ def next_step(ask: Ask) -> Answer:
         for step in todo[1:3]:
             out.add(f"  • {step.name}  [{step.level}]")
             out.cite(step.source)
-    if not profile.has_background():
+    if not ask.state.profile.has_background():
         out.add("Tell me about your background and I'll skip what you already have.")
     return out
 

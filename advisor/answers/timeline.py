@@ -8,8 +8,7 @@ No study-hour figure is ever given: the sources have none (shared/DOMAIN.md).
 from __future__ import annotations
 
 from advisor.answers.common import Answer, Ask, listing
-from advisor.answers.paths import ask_goal, wrap
-from advisor.answers.planner import plan_path
+from advisor.answers.paths import ask_goal, goal_plan, wrap
 from advisor.answers.steps import Step
 from advisor.config import UNTIMED_SHOWN
 from advisor.text import count
@@ -28,11 +27,10 @@ def _span(months: float) -> str:
 
 
 def timeline(ask: Ask) -> Answer:
-    profile = ask.state.profile
-    goal = ask.role or profile.goal
-    if goal is None:
+    found = goal_plan(ask)
+    if found is None:
         return ask_goal(ask)
-    plan = plan_path(ask.graph, profile, goal)
+    goal, plan = found
     name = ask.graph.name(goal)
     out = Answer(steps=plan.steps)
     todo = plan.todo()

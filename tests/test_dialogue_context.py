@@ -202,3 +202,17 @@ def test_how_long_before_i_can_take_the_ciip_is_the_eligibility_check(engine: Ad
     conv = engine.conversation()
     assert conv.reply("how long before I could take the CIIP exam").intent == "ciip_eligibility"
     assert "Exam length" in conv.reply("how long is the CIIP exam").text
+
+
+@pytest.mark.parametrize("follow_up", ["is it hard to learn?"])
+def test_it_after_a_next_step_is_that_step(engine: Advisor, follow_up: str) -> None:
+    """'it' / 'that' right after "Next step: Learn X" means X, not an older topic."""
+    conv = _talk(engine, ["I'm a help desk tech at a hospital", "I want to become a PACS analyst"])
+    conv.reply("do I need SQL?")  # an older topic the reference must not fall back to
+    step = conv.reply("what's next?")
+    todo = next(s for s in step.steps if s["status"] == "todo")
+    assert todo["id"].startswith("skill:")
+    reply = conv.reply(follow_up)
+    skill = engine.graph.name(todo["id"].partition(":")[2])
+    assert reply.text.startswith(skill), reply.text
+    assert "SQL" not in reply.text

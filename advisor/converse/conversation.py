@@ -213,6 +213,8 @@ class Conversation:
         ):
             state.context.pending = talk.goal_pending("")
         self._remember(intent.name, ask, parsed)
+        if intent.name == "next_step":
+            self._remember_step(answer)
         text = "\n".join(notes + answer.lines)
         return Reply(
             text=text,
@@ -250,6 +252,14 @@ class Conversation:
         named = [e.type for e in parsed.entities if e.type in LAST_KINDS]
         ctx.last = LAST_KINDS[named[-1]] if named else ctx.last
         ctx.seniority = ask.seniority if intent == "salary" else ctx.seniority
+
+    def _remember_step(self, answer: Answer) -> None:
+        """After "Next step: Learn DICOM", "I finished that" / "is it hard?" mean that skill."""
+        best = next((s for s in answer.steps if s.status == "todo"), None)
+        kind, _, node = best.id.partition(":") if best else ("", "", "")
+        if kind == "skill" and node in self.engine.graph.nodes:
+            self.state.context.topic = node
+            self.state.context.last = "topic"
 
     def _confirm(self, changed: bool, parsed: Parsed) -> Answer:
         profile = self.state.profile

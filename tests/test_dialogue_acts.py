@@ -364,3 +364,45 @@ def test_a_recheck_asks_the_last_answer_again_with_the_new_facts(engine: Advisor
 def test_ce_hours_show_in_the_profile(engine: Advisor) -> None:
     conv = _talk(engine, ["I have 20 CE hours"])
     assert "Continuing education: 20 hours" in conv.reply("show my profile").text
+
+
+# (setup, the correction, profile fields after it): "that's wrong" followed by what is right
+TAKE_BACKS = [
+    # the named thing replaces what the last change set, field for field
+    (
+        ["I want to become a PACS manager"],
+        "that's wrong, I meant PACS administrator",
+        {"goal": "pacs-administrator"},
+    ),
+    (["I'm a rad tech"], "no that's wrong, I meant CT tech", {"current_role": "ct-technologist"}),
+    (["I live in Boston"], "that's wrong, I meant Seattle", {"place": "seattle"}),
+    (["I passed the CPSA"], "sorry that is wrong, I meant the CPAS", {"certifications": ["cpas"]}),
+    # a correction of an older fact leaves the last change standing
+    (
+        ["I've been there 2 years", "I want to be a RIS analyst"],
+        "no that's wrong, I've been there 3 years not 2",
+        {"years": 3.0, "goal": "ris-analyst"},
+    ),
+    (
+        ["I'm a rad tech", "I live in Seattle"],
+        "that's wrong, I'm a CT tech",
+        {"current_role": "ct-technologist", "place": "seattle"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("setup", "text", "want"), TAKE_BACKS, ids=[t[1] for t in TAKE_BACKS])
+def test_thats_wrong_with_what_is_right_corrects_the_right_field(
+    engine: Advisor, setup: list[str], text: str, want: dict[str, Any]
+) -> None:
+    conv = _talk(engine, setup)
+    conv.reply(text)
+    profile = conv.state_dict()["profile"]
+    for key, value in want.items():
+        assert profile[key] == value, (text, profile)
+
+
+def test_a_question_naming_a_thing_of_the_field_is_not_declined(engine: Advisor) -> None:
+    """An unsure question that names something only this field calls so (not "director")."""
+    assert engine.conversation().reply("idk wat hl7 is lol").intent == "concept_info"
+    assert engine.conversation().reply("who is the director of the new batman movie").intent == "out_of_scope"

@@ -91,15 +91,26 @@ class Conversation:
             return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
         undone = read.undo_clause(self.engine, acts)
         if undone:  # "no, that was a question. what does a PACS manager do?"
-            line = talk.undo(self.state)[0]
             rest = [a for a in acts if a is not undone and a.kind in ("question", "statement", "correction")]
-            asks = any(a.kind == "question" for a in rest)
-            if not asks and not talk.statement_changes(self.engine, rest):
-                # "that's wrong, I started it": the undo is the whole answer
-                return self._reply_lines("undo", [line])
-            tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
-            return _prefix(self.reply_acts(text, rest, tokens), line)
+            return self._take_back(text, rest)
         return self.reply_acts(text, acts, tokens)
+
+    def _take_back(self, text: str, rest: list[Act]) -> Reply:
+        """An undo clause and what follows it: "undo"; "that's wrong, I meant PACS
+        administrator" (the named thing replaces what the last change set); "no that's
+        wrong, 3 years not 2" (a correction of an older fact: the last change stands)."""
+        tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
+        changes = talk.statement_changes(self.engine, rest, self.state.context)
+        meant = ProfileChanges() if changes else talk.meant(self.engine, self.state, rest)
+        if changes and not talk.touches_last(self.state, changes):
+            return self.reply_acts(text, rest, tokens)
+        line = talk.undo(self.state)[0]
+        if meant:
+            parsed = self.engine.extractor.parse(tokens)
+            return _prefix(self._answer(parsed, Decision("profile_update", 1.0, []), meant), line)
+        if not changes and not any(a.kind == "question" for a in rest):
+            return self._reply_lines("undo", [line])  # "that's wrong, I started it"
+        return _prefix(self.reply_acts(text, rest, tokens), line)
 
     def reply_acts(self, text: str, acts: list[Act], tokens: list[str]) -> Reply:
         """The reply to a message's acts (after any pending question and undo clause)."""

@@ -331,6 +331,9 @@ def decide(
         return Decision("out_of_scope", 1 - top.score, ranked, foreign=parsed.unknown[0])
     second = ranked[1] if len(ranked) > 1 else None
     if top.score < CONFIDENCE_THRESHOLD or top.intent == "out_of_scope":
+        named = _about_named(parsed, ranked, catalog, everyday) if explicit and not parsed.unknown else None
+        if named is not None:  # "idk what hl7 is": a thing we know, and no other domain
+            return named
         return Decision("out_of_scope", top.score if top.intent == "out_of_scope" else 1 - top.score, ranked)
     if (
         second is not None
@@ -343,6 +346,28 @@ def decide(
             return Decision(fits[0], max(top.score, second.score), ranked)
         return Decision(top.intent, top.score, ranked, clarify=[top.intent, second.intent])
     return Decision(top.intent, top.score, ranked)
+
+
+def _about_named(
+    parsed: Parsed, ranked: list[Score], catalog: dict[str, Intent], everyday: frozenset[str]
+) -> Decision | None:
+    """An unsure message with no word unknown to the field that names something of the field
+    by a name no everyday English word shares ("idk what hl7 is"; not "director") is about
+    it: the best in-domain intent that takes it (the foreign-word gate ran first)."""
+    types = {
+        e.type
+        for e in parsed.entities
+        if e.type in NODE_TYPES and not all(w in everyday for w in e.text.split())
+    }
+    for score in ranked:
+        if score.score <= 0.0 or not types:
+            return None
+        intent = catalog.get(score.intent)
+        if score.intent in SMALL_TALK or score.intent == "out_of_scope" or intent is None:
+            continue
+        if types & (intent.accepts | intent.requires):
+            return Decision(score.intent, score.score, ranked)
+    return None
 
 
 def best_reading(ranked: list[Score]) -> Decision | None:

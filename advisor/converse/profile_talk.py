@@ -4,6 +4,7 @@ profile; every change is remembered so "undo" / "that's wrong" can take it back.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from advisor.converse.dialogue import ROLE_INTENTS
@@ -49,6 +50,59 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
         if ctx is not None and ctx.role and about_role and _wants_that(parsed):
             changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"
     return changes
+
+
+def last_fields(state: State) -> set[str]:
+    """The profile fields the last change touched (empty when nothing can be undone)."""
+    if not state.undo:
+        return set()
+    before, now = state.undo[-1], asdict(state.profile)
+    return {key for key, value in now.items() if before.get(key) != value}
+
+
+def touches_last(state: State, changes: ProfileChanges) -> bool:
+    """Does a correction speak of what the last change set ('CPAS, not CPSA' after adding
+    the CPSA), rather than of an older fact ('3 years, not 2' after setting the goal)?"""
+    fields = set(changes.values) | set(changes.clear)
+    if changes.add_skills or changes.drop_skills:
+        fields.add("skills")
+    if changes.add_certs:
+        fields.add("certifications")
+    return bool(fields & last_fields(state))
+
+
+def meant(engine: Advisor, state: State, acts: list[Act]) -> ProfileChanges:
+    """'that's wrong, I meant PACS administrator': what the message names replaces what the
+    last change set, field for field (a role replaces the goal or the current job it set)."""
+    last = last_fields(state)
+    out = ProfileChanges()
+    for act in acts:
+        if act.kind == "question":
+            continue
+        for entity in engine.extractor.parse(list(act.tokens)).entities:
+            kind = entity.type
+            if kind == "role":
+                field = next((f for f in ("goal", "current_role") if f in last), "")
+                if field:
+                    out.values[field] = entity.id
+            elif kind in MEANT_FIELDS and MEANT_FIELDS[kind] in last:
+                if kind in ("skill", "concept"):
+                    out.add_skills.append(entity.id)
+                elif kind == "certification":
+                    out.add_certs.append(entity.id)
+                else:
+                    out.values[kind] = float(entity.id) if kind == "years" else entity.id
+    return out
+
+
+MEANT_FIELDS = {
+    "skill": "skills",
+    "concept": "skills",
+    "certification": "certifications",
+    "place": "place",
+    "degree": "degree",
+    "years": "years",
+}
 
 
 def _wants_that(parsed: Parsed) -> bool:

@@ -176,6 +176,8 @@ CHAT_SPEAK = [
     ("thx k cya", "goodbye"),
     ("thank u so much, see ya", "goodbye"),
     ("alright thank you, bye", "goodbye"),
+    ("thanks for all this. I need to go pick up the kids now, so goodbye for now!", "goodbye"),
+    ("thanks a lot! I passed the CPAS btw, bye", "profile_update"),
     ("idk wat the ciip is", "certification_info"),
     ("wat is dicom tbh", "concept_info"),
     ("r there any certs 4 pacs ppl", "certifications_for_role"),

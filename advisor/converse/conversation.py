@@ -87,7 +87,8 @@ class Conversation:
             chosen = self._resolve_pending(tokens, acts, pending)
             if chosen is not None:
                 return chosen
-        if is_goodbye(acts, lex):
+        leaving = lex.has("goodbye_words", acts[-1].tokens)  # the facts are read only then
+        if leaving and is_goodbye(acts, lex, bool(talk.statement_changes(self.engine, acts))):
             return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
         undone = read.undo_clause(self.engine, acts)
         if undone:  # "no, that was a question. what does a PACS manager do?"

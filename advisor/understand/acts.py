@@ -139,10 +139,15 @@ def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
     return lex.starts("subjectless_statements", core) or 0 in find_years(list(core))
 
 
-def is_goodbye(acts: list[Act], lex: Lexicon) -> bool:
+def is_goodbye(acts: list[Act], lex: Lexicon, states_facts: bool = False) -> bool:
     """Thanks-and-bye in one message ('alright thank you, bye', 'thx k cya', 'this was super
     helpful, thank you. Bye!'): it ends with goodbye words and neither asks nor states
-    anything (a clause of praise or thanks around them is neither)."""
+    anything (a clause of praise or thanks around them is neither). A statement with no
+    fact in it (`states_facts` False) is chat too when the message also thanks: 'thank you
+    for all of this. I need to go pick up the kids, so goodbye for now!'."""
     if not acts or not lex.has("goodbye_words", acts[-1].tokens):
         return False
-    return all(a.kind in ("small_talk", "other") for a in acts)
+    if all(a.kind in ("small_talk", "other") for a in acts):
+        return True
+    chat = all(a.kind in ("small_talk", "other", "statement") for a in acts)
+    return chat and not states_facts and any(a.kind == "small_talk" for a in acts)

@@ -49,6 +49,7 @@ class Context:
     topic: str | None = None  # last concept / skill / organisation
     seniority: str | None = None
     intent: str | None = None  # last answered intent
+    step: str | None = None  # the step the last next-step answer put forward ("skill:dicom")
     pending: dict[str, Any] | None = None  # a "Did you mean …?" waiting for an answer
     last: str | None = None  # what the user named last: role | certification | topic
 

@@ -216,3 +216,24 @@ def test_it_after_a_next_step_is_that_step(engine: Advisor, follow_up: str) -> N
     skill = engine.graph.name(todo["id"].partition(":")[2])
     assert reply.text.startswith(skill), reply.text
     assert "SQL" not in reply.text
+
+
+@pytest.mark.parametrize("follow", ["and after that?", "then what?", "ok and then?", "what comes after that"])
+def test_after_a_next_step_more_of_it_gives_the_step_after(engine: Advisor, follow: str) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm a help desk tech with 3 years")
+    conv.reply("I want to be a PACS analyst")
+    first = conv.reply("what's next?")
+    after = conv.reply(follow)
+    assert after.intent == "next_step", after.text
+    put_forward = [line for line in (first.text, after.text)]
+    assert put_forward[0].splitlines()[0].split(": ", 1)[1] not in put_forward[1].splitlines()[0]
+    again = conv.reply(follow)  # and the one after that
+    assert again.text.splitlines()[0] != after.text.splitlines()[0]
+    assert conv.state_dict()["context"]["step"]
+
+
+def test_after_where_a_role_leads_more_of_it_is_where_it_leads(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("where does a PACS administrator lead?")
+    assert conv.reply("then what?").intent == "career_progression"

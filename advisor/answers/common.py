@@ -44,6 +44,7 @@ class Answer:
     lines: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
+    focus: str = ""  # the step a next-step answer put forward ("skill:dicom")
 
     def add(self, line: str = "") -> None:
         self.lines.append(line)

@@ -98,8 +98,11 @@ def next_step(ask: Ask) -> Answer:
     if not todo:
         out.add(f"You meet everything my sources list for {name}. Ask where it leads next.")
         return out
-    best = todo[0]
-    out.add(f"Next step toward {name}: {best.name}.")
+    shown = _after_the_last(ask, todo)
+    best = todo[shown]
+    out.focus = best.id
+    lead = "After that, the next step" if shown else "Next step"
+    out.add(f"{lead} toward {name}: {best.name}.")
     for line in wrap(f"Why: {_sentence(best.why)}"):
         out.add(line)
     if best.duration:
@@ -113,14 +116,24 @@ def next_step(ask: Ask) -> Answer:
         ):
             others = [o for i, o in enumerate(route.options) if i != route.chosen]
             out.add(f"  Recommended over {listing(others)}: {route.reason}.")
-    if len(todo) > 1:
+    if len(todo) > shown + 1:
         out.add("Then:")
-        for step in todo[1:3]:
+        for step in todo[shown + 1 : shown + 3]:
             out.add(f"  • {step.name}  [{step.level}]")
             out.cite(step.source)
     if not ask.state.profile.has_background():
         out.add("Tell me about your background and I'll skip what you already have.")
     return out
+
+
+def _after_the_last(ask: Ask, todo: list[Step]) -> int:
+    """'and after that?' right after a next step: the step after the one just put forward
+    (the context remembers it); else the first step still to do."""
+    ctx = ask.state.context
+    if ctx.intent != "next_step" or not ask.says("after", "then what", "what then", "and then"):
+        return 0
+    ids = [step.id for step in todo]
+    return min(ids.index(ctx.step) + 1 if ctx.step in ids else 1, len(todo) - 1)
 
 
 def ask_goal(ask: Ask) -> Answer:

@@ -140,6 +140,7 @@ class Conversation:
             everyday=self.engine.everyday,
         )
         decision = read.adjust(self.engine, decision, parsed, self.state)
+        decision = read.continuing(self.engine, decision, focus, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
         if decision.intent in read.READS_WHOLE and focus is not tokens:
@@ -267,11 +268,17 @@ class Conversation:
 
     def _remember_step(self, answer: Answer) -> None:
         """After "Next step: Learn DICOM", "I finished that" / "is it hard?" mean that skill."""
-        best = next((s for s in answer.steps if s.status == "todo"), None)
-        kind, _, node = best.id.partition(":") if best else ("", "", "")
-        if kind == "skill" and node in self.engine.graph.nodes:
+        best = answer.focus or next((s.id for s in answer.steps if s.status == "todo"), "")
+        self.state.context.step = best or None
+        kind, _, node = best.partition(":")
+        if node not in self.engine.graph.nodes:
+            return
+        if kind == "skill":
             self.state.context.topic = node
             self.state.context.last = "topic"
+        elif kind == "certification":  # "is it worth it?" after "Next step: earn the CIIP"
+            self.state.context.certification = node
+            self.state.context.last = "certification"
 
     def _confirm(self, changed: bool, parsed: Parsed) -> Answer:
         profile = self.state.profile

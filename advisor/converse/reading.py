@@ -49,6 +49,22 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
+CONTINUED = frozenset({"next_step", "career_progression"})
+
+
+def continuing(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'then what?', 'and after that?' (the words as typed, before 'that' is resolved) right
+    after a next step or where a role leads: more of the same answer."""
+    last = state.context.intent
+    if last not in CONTINUED or decision.intent == "out_of_scope" and decision.foreign:
+        return decision
+    lex = engine.lexicon
+    bare = [t for t in said if t not in lex.words("lead_fillers")]
+    if not any(lex.leading("continue_phrases", w) == tuple(w) for w in (list(said), bare) if w):
+        return decision
+    return replace(decision, intent=last, clarify=[], foreign="", confidence=max(decision.confidence, 0.5))
+
+
 def _recheck(decision: Decision, parsed: Parsed, state: State, lex: Lexicon) -> Decision:
     """'where does that leave me?' / 'does that change anything?': the last answer computed
     from the profile, again with the profile as it is now; after talk of the CIIP, its
@@ -177,6 +193,8 @@ def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
     or the question which goal), not where the last role leads."""
     if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
         return decision
+    if state.context.intent == "next_step":
+        return replace(decision, intent="next_step")  # "and after that?" after a next step
     if "after" in parsed.tokens:
         return decision  # "after manager, what's the next step up?"
     if not state.profile.goal and "next" not in parsed.tokens:

@@ -16,6 +16,7 @@ from typing import Any
 
 ACT_LISTS = (
     "recheck_phrases",
+    "continue_phrases",
     "question_starts",
     "question_pairs",
     "question_phrases",

@@ -137,6 +137,16 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("I have 20 CE hours", {"ce_hours": 20}, ["years"]),
     ("I've done 36 hours of continuing education", {"ce_hours": 36}, ["years"]),
     ("I also have 54 hours of continuing education in imaging informatics", {"ce_hours": 54}, []),
+    # a role followed by words that make it the goal
+    ("I think PACS analyst is the one for me", {"goal": "pacs-analyst"}, ["current_role"]),
+    ("the RIS analyst job at my hospital is what I'm after", {"goal": "ris-analyst"}, ["current_role"]),
+    ("ok PACS admin sounds doable", {"goal": "pacs-administrator"}, ["current_role"]),
+    # a course finished, with or without "I"
+    ("ok I just wrapped up an online HL7 course", {"skills": ["hl7"]}, []),
+    ("did a networking class on udemy", {"skills": ["networking"]}, []),
+    # plans are not facts
+    ("I'm signing up for the CPAS", {}, ["certifications:cpas"]),
+    ("booked my CIIP exam for May", {}, ["certifications:ciip"]),
 ]
 
 # corrections, on top of KNOWN (rad tech, 6 years, bachelor, goal PACS analyst, DICOM, HL7, Boston)

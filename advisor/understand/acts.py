@@ -116,6 +116,9 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
     core = _without_fillers(tokens, lex)
     if all(t in lex.words("small_talk") for t in core):
         return "small_talk"
+    said = lex.leading("subjectless_statements", core)
+    if not marked and said and len(said) > 1 and core[0] in lex.words("question_starts"):
+        return "statement"  # "did a dicom course on udemy": a statement that drops its "I"
     if marked or core[0] in lex.words("question_starts") or lex.has("question_phrases", tokens):
         return "question"
     if lex.has("correction_cues", tokens):
@@ -124,8 +127,8 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
         return "other"  # "my sister is thinking about nursing" says nothing about the user
     if FIRST_PERSON & set(tokens) or _subjectless(core, lex) or _subjectless(tokens, lex):
         return "statement"
-    if lex.words("statement_markers") & set(tokens):  # "RIS analyst is the goal"
-        return "statement"
+    if lex.words("statement_markers") & set(tokens) or lex.has("goal_after", tokens):
+        return "statement"  # "RIS analyst is the goal", "PACS admin sounds doable"
     return "other"
 
 

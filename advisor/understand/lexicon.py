@@ -17,6 +17,7 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "goal_after",
     "question_starts",
     "question_pairs",
     "question_phrases",

@@ -93,6 +93,7 @@ KNOW_CUES = frozenset(
         "course",
         "class",
         "trained",
+        "wrapped",  # "just wrapped up a DICOM course"
     }
 )
 # "got through an IT fundamentals class" (done), unlike "going through one" (under way)
@@ -119,6 +120,7 @@ PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
 GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim", "want", "wanted"})
+GOAL_AFTER_GAP = 4  # "<role> job at my hospital is what I'm after"
 # "MRI technologist here", "Systems administrator at a clinic": a role opening a statement
 # (after at most OPENING_WORDS words: "former", "civilian") and followed by these is one's job
 CURRENT_AFTER = frozenset({"here", "at"})
@@ -198,7 +200,7 @@ def read_profile(
         if negated and _has_positive_twin(parsed, entity):
             continue  # "a master's, not a bachelor's": the negated one is what it is not
         if entity.type == "role":
-            _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :])
+            _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :], lex)
         elif entity.type in ("skill", "concept", "organisation"):
             if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start] or _got_through(window):
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
@@ -247,9 +249,13 @@ def read_profile(
 CURRENT_STARTS = (("currently",), ("been",), ("working",))
 
 
-def _goal_after(after: tuple[str, ...]) -> bool:
-    """'RIS analyst is the goal', 'PACS admin is my target'."""
-    return after[:1] == ("is",) and bool(GOAL_AFTER & set(after[1:4]))
+def _goal_after(after: tuple[str, ...], lex: Lexicon | None) -> bool:
+    """'RIS analyst is the goal', 'PACS admin is my target', 'the cardiology PACS analyst job
+    at my hospital is what I'm after', 'RIS analyst sounds doable' (lexicon `goal_after`,
+    within GOAL_AFTER_GAP words of the role)."""
+    if after[:1] == ("is",) and GOAL_AFTER & set(after[1:4]):
+        return True
+    return lex is not None and any(lex.starts("goal_after", after[i:]) for i in range(GOAL_AFTER_GAP + 1))
 
 
 def _read_role(
@@ -259,12 +265,13 @@ def _read_role(
     negated: bool,
     not_fact: frozenset[str],
     after: tuple[str, ...] = (),
+    lex: Lexicon | None = None,
 ) -> None:
     which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
     opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
     if which < 0 and opens and after[:1] and after[0] in CURRENT_AFTER:
         which = 1  # "ultrasound tech here", "systems administrator at a clinic"
-    if _goal_after(after) or UNTIL & set(window):  # "… until I'm a PACS admin"
+    if _goal_after(after, lex) or UNTIL & set(window):  # "… until I'm a PACS admin"
         which = 0
     if which == 0 and not negated:
         changes.values["goal"] = entity.id

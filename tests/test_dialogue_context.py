@@ -237,3 +237,28 @@ def test_after_where_a_role_leads_more_of_it_is_where_it_leads(engine: Advisor) 
     conv = engine.conversation()
     conv.reply("where does a PACS administrator lead?")
     assert conv.reply("then what?").intent == "career_progression"
+
+
+def test_a_bare_job_word_means_the_role_of_that_kind_in_the_conversation(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("how much do cardiology PACS administrators make?")
+    assert "Cardiology PACS Administrator" in conv.reply("what's the typical bonus for admins?").text
+    fresh = engine.conversation().reply("what's the typical bonus for admins?")
+    assert "PACS Administrator" in fresh.text
+    # a job word after a modifier is another job
+    assert engine.conversation().reply("how much does a cybersecurity analyst make").intent == "out_of_scope"
+
+
+def test_there_after_stating_where_one_lives_is_that_place(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("what about RIS analysts in Minnesota?")
+    conv.reply("I live in Seattle, by the way")
+    assert "Seattle" in conv.reply("what do PACS analysts make there?").text
+
+
+def test_a_pay_question_that_asks_no_where_is_about_pay(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm a PACS administrator with 3 years")
+    reply = conv.reply("what's the national average for my job?")
+    assert reply.intent == "salary" and "85,504" in reply.text
+    assert engine.conversation().reply("where do PACS admins earn the most?").intent == "best_locations"

@@ -187,6 +187,8 @@ class Conversation:
             notes += years_notes(list(parsed.tokens), changes.values.get("years") if changes else None)
         if changes:
             changed = talk.apply(state, changes)
+            if changes.values.get("place"):  # "I live in Seattle" … "what do they make there?"
+                state.context.place = changes.values["place"]
             if changed and decision.intent != "profile_update":
                 said = talk.changed_lines(engine.graph, changes.values, changes.add_skills, changes.add_certs)
                 notes.append("Noted: " + "; ".join(said) + ".")

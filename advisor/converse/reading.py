@@ -46,7 +46,18 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _recheck(decision, parsed, state, engine.lexicon)
     decision = _need_question(engine, decision, parsed, state)
     decision = _unlisted_place(engine, decision, parsed, state)
+    decision = _where_not_asked(decision, parsed, engine.lexicon)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
+
+
+def _where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'what's the national average for my job?': a pay question that asks no 'where' and
+    names no place but the US wants the pay, not a ranking of places."""
+    if decision.intent != "best_locations" or lex.has("where_words", parsed.tokens):
+        return decision
+    if any(place.id != "us" for place in parsed.of("place")):
+        return decision
+    return replace(decision, intent="salary", clarify=[])
 
 
 CONTINUED = frozenset({"next_step", "career_progression"})
@@ -183,6 +194,8 @@ def _with_named_before(engine: Advisor, ctx: Context, focus: list[str], tokens: 
 def _scores(engine: Advisor, ctx: Context, words: list[str]) -> tuple[Parsed, list[Score]]:
     parsed = engine.extractor.parse(words)
     resolved = refer.resolve(words, parsed, ctx, engine.graph, engine.lexicon)
+    if resolved is words:  # "what's the bonus for admins?"
+        resolved = refer.role_by_head(words, parsed, ctx, engine.graph, engine.lexicon, engine.common_words)
     if resolved is not words:  # "is that cert worth it?" → "is ciip worth it?"
         parsed = engine.extractor.parse(resolved)
     return parsed, engine.classifier.rank(parsed, context_types(ctx))

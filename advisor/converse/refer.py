@@ -92,6 +92,32 @@ def resolve(tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexic
     return out
 
 
+def role_by_head(
+    tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexicon: Lexicon, common: frozenset[str]
+) -> list[str]:
+    """'what's the typical bonus for admins?': a bare job word (after a `common` word, not a
+    modifier: 'data analyst' is another job), in a message naming no role, means the role
+    of that kind the conversation was about (the last role, the other role of a
+    comparison), else the first career role of that kind. The same list when none."""
+    if parsed.of("role") or parsed.of("ambiguous"):
+        return tokens
+    covered = {i for e in parsed.entities for i in range(e.start, e.end)}
+    for i, token in enumerate(tokens):
+        head = lexicon.role_heads.get(token)
+        if head is None or i in covered or (i and tokens[i - 1] not in common):
+            continue
+        known = [r for r in (ctx.role, ctx.other_role) if r and r in graph.nodes]
+        fits = [r for r in known + [r.id for r in graph.career_roles()] if _ends_with(graph, r, head)]
+        if fits:
+            return tokens[:i] + _name_tokens(graph, fits[0]) + tokens[i + 1 :]
+    return tokens
+
+
+def _ends_with(graph: Graph, role: str, head: str) -> bool:
+    words = tokenize(normalize(graph.name(role)))
+    return bool(words) and words[-1] == head
+
+
 def listed_certification(graph: Graph, role: str, held: list[str]) -> str | None:
     """The first certificate a role's list names that the user does not hold: what "that
     cert" means after "what certs do I need for it?"."""

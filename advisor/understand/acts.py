@@ -153,4 +153,4 @@ def is_goodbye(acts: list[Act], lex: Lexicon, states_facts: bool = False) -> boo
     if all(a.kind in ("small_talk", "other") for a in acts):
         return True
     chat = all(a.kind in ("small_talk", "other", "statement") for a in acts)
-    return chat and not states_facts and any(a.kind == "small_talk" for a in acts)
+    return chat and not states_facts and any(a.kind != "statement" for a in acts)

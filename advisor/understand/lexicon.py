@@ -18,6 +18,7 @@ ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
     "goal_after",
+    "where_words",
     "question_starts",
     "question_pairs",
     "question_phrases",
@@ -54,6 +55,7 @@ class Lexicon:
     phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     references: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind → phrases
     reference_idioms: frozenset[str] = frozenset()
+    role_heads: dict[str, str] = field(default_factory=dict)  # "admins" → "administrator"
 
     @classmethod
     def from_data(cls, data: Any) -> Lexicon:
@@ -78,7 +80,8 @@ class Lexicon:
                 by_first.setdefault(words[0], []).append(words)
             phrases[name] = {w: tuple(sorted(v, key=len, reverse=True)) for w, v in by_first.items()}
         references = {k: tuple(v) for k, v in data.get("references", {}).items()}
-        return cls(chat, acts, phrases, references, frozenset(data.get("reference_idioms", ())))
+        idioms = frozenset(data.get("reference_idioms", ()))
+        return cls(chat, acts, phrases, references, idioms, dict(data.get("role_heads", {})))
 
     def expand(self, tokens: list[str]) -> list[str]:
         """Chat-speak tokens replaced by what they mean, unless the neighbours say otherwise."""

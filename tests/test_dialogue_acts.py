@@ -137,6 +137,19 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("I have 20 CE hours", {"ce_hours": 20}, ["years"]),
     ("I've done 36 hours of continuing education", {"ce_hours": 36}, ["years"]),
     ("I also have 54 hours of continuing education in imaging informatics", {"ce_hours": 54}, []),
+    # a job title opening a clause, followed by years or a credential, is one's job
+    (
+        "Nuclear medicine technologist, 9 years, mostly cardiac",
+        {"current_role": "nuclear-medicine-technologist", "years": 9},
+        [],
+    ),
+    (
+        "CT tech, ARRT R, 4 yrs",
+        {"current_role": "ct-technologist", "years": 4, "certifications": ["arrt-r"]},
+        [],
+    ),
+    ("PACS admin for 6 years at a big system", {"current_role": "pacs-administrator", "years": 6}, []),
+    ("rad tech (RT(R)) working in the cath lab", {"current_role": "radiologic-technologist"}, []),
     # a role followed by words that make it the goal
     ("I think PACS analyst is the one for me", {"goal": "pacs-analyst"}, ["current_role"]),
     ("the RIS analyst job at my hospital is what I'm after", {"goal": "ris-analyst"}, ["current_role"]),

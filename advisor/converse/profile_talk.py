@@ -15,7 +15,6 @@ from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
 from advisor.understand.statements import (
-    CURRENT_AFTER,
     ProfileChanges,
     apply_changes,
     introduced_extras,
@@ -37,12 +36,10 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
     for act in acts:
         if act.kind not in ("statement", "correction", "other"):
             continue
-        if act.kind == "other" and not CURRENT_AFTER & set(act.tokens):
-            continue  # only "<job> here / at …" makes a clause without "I" a statement
         parsed = engine.extractor.parse(list(act.tokens))
         introduces = introduces_self(parsed)
         if act.kind == "other" and not introduces:
-            continue
+            continue  # only "<job> here / at …", "<job>, 9 years" make a clause without "I" one
         changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
         if introduces:
             changes.merge(introduced_extras(parsed, engine.lexicon))

@@ -124,6 +124,7 @@ GOAL_AFTER_GAP = 4  # "<role> job at my hospital is what I'm after"
 # "MRI technologist here", "Systems administrator at a clinic": a role opening a statement
 # (after at most OPENING_WORDS words: "former", "civilian") and followed by these is one's job
 CURRENT_AFTER = frozenset({"here", "at"})
+INTRO_JOINERS = frozenset({"for"})
 OPENING_WORDS = 2
 # "CPAS and CPSA certified": a held certification named before its cue
 CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
@@ -291,15 +292,23 @@ def _got_through(window: list[str]) -> bool:
 
 
 def introduces_self(parsed: Parsed) -> bool:
-    """'Network administrator at a hospital, 6 years', 'MRI tech here': a clause opening with
-    a job title followed by 'here' / 'at' introduces the speaker (a statement without 'I')."""
+    """'Network administrator at a hospital, 6 years', 'MRI tech here', 'Nuclear medicine
+    technologist, 9 years', 'CT tech, ARRT R and CT', 'PACS admin for 6 years': a clause
+    opening with a job title followed by 'here' / 'at', or by years or a credential,
+    introduces the speaker (a statement without 'I')."""
     tokens = parsed.tokens
     roles = [e for e in parsed.entities if e.type == "role" and tokens[e.end : e.end + 1]]
     opens = bool(roles) and roles[0].start <= OPENING_WORDS
-    return any(
-        tokens[r.end] in CURRENT_AFTER and (opens or "now" in tokens[: r.start])  # "…, now a X at Y"
-        for r in roles
-    )
+    starts = {e.start: e.type for e in parsed.entities}
+    for r in roles:
+        if not (opens or "now" in tokens[: r.start]):  # "…, now a X at Y"
+            continue
+        if tokens[r.end] in CURRENT_AFTER:
+            return True
+        skip = 1 if tokens[r.end] in INTRO_JOINERS else 0  # "for 6 years"
+        if r is roles[0] and starts.get(r.end + skip) in ("years", "certification"):
+            return True
+    return False
 
 
 def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChanges:
@@ -308,6 +317,9 @@ def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChan
     only planned ('studying for the CIIP')."""
     changes = ProfileChanges()
     not_fact = lex.words("not_fact_cues") if lex else frozenset()
+    roles = parsed.of("role")
+    if roles and roles[0].start <= OPENING_WORDS and not _negated(_before(parsed, roles[0])):
+        changes.values["current_role"] = roles[0].id  # the title it opens with
     for entity in parsed.entities:
         window = _before(parsed, entity)
         if _negated(window) or not_fact & set(window):

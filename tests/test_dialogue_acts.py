@@ -160,6 +160,10 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     # plans are not facts
     ("I'm signing up for the CPAS", {}, ["certifications:cpas"]),
     ("booked my CIIP exam for May", {}, ["certifications:ciip"]),
+    ("ok, going for pacs analyst", {"goal": "pacs-analyst"}, []),
+    ("i'd go for analyst i think", {"goal": "pacs-analyst"}, []),
+    ("i did comptia a+ last year, forgot to say", {"certifications": ["comptia-a-plus"]}, []),
+    ("I have zero database experience", {}, ["skills:sql"]),
 ]
 
 # corrections, on top of KNOWN (rad tech, 6 years, bachelor, goal PACS analyst, DICOM, HL7, Boston)
@@ -201,6 +205,7 @@ CHAT_SPEAK = [
     ("alright thank you, bye", "goodbye"),
     ("thanks for all this. I need to go pick up the kids now, so goodbye for now!", "goodbye"),
     ("thanks a lot! I passed the CPAS btw, bye", "profile_update"),
+    ("bye!! thanks", "goodbye"),
     ("idk wat the ciip is", "certification_info"),
     ("wat is dicom tbh", "concept_info"),
     ("r there any certs 4 pacs ppl", "certifications_for_role"),

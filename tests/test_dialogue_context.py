@@ -262,3 +262,26 @@ def test_a_pay_question_that_asks_no_where_is_about_pay(engine: Advisor) -> None
     reply = conv.reply("what's the national average for my job?")
     assert reply.intent == "salary" and "85,504" in reply.text
     assert engine.conversation().reply("where do PACS admins earn the most?").intent == "best_locations"
+
+
+@pytest.mark.parametrize("text", ["now what", "ok now what?", "what do i do now?", "so what next"])
+def test_a_bare_what_next_question_is_the_next_step(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, PRIMED)
+    assert conv.reply(text).intent == "next_step"
+
+
+def test_a_background_job_never_becomes_the_goal_or_they(engine: Advisor) -> None:
+    """After 'I'm a nuclear medicine tech', 'make that my goal' and 'they' mean the career
+    role talked about, never the user's own background job."""
+    conv = engine.conversation()
+    conv.reply("Nuclear medicine technologist, 9 years")
+    conv.reply("what does a cardiology PACS analyst do?")
+    assert "Cardiology PACS Analyst" in conv.reply("what do they earn").text
+    conv.reply("ok make that my goal")
+    assert conv.state_dict()["profile"]["goal"] == "cardiology-pacs-analyst"
+
+
+def test_a_statement_and_now_what_records_and_gives_the_next_step(engine: Advisor) -> None:
+    conv = _talk(engine, PRIMED)
+    reply = conv.reply("ok did the hl7 basics course on udemy, now what")
+    assert reply.intent == "next_step" and "hl7" in conv.state_dict()["profile"]["skills"]

@@ -87,7 +87,7 @@ class Conversation:
             chosen = self._resolve_pending(tokens, acts, pending)
             if chosen is not None:
                 return chosen
-        leaving = lex.has("goodbye_words", acts[-1].tokens)  # the facts are read only then
+        leaving = any(lex.has("goodbye_words", a.tokens) for a in acts)  # facts read only then
         if leaving and is_goodbye(acts, lex, bool(talk.statement_changes(self.engine, acts))):
             return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
         undone = read.undo_clause(self.engine, acts)
@@ -253,7 +253,9 @@ class Conversation:
             ctx.intent = intent  # "I have 54 CE hours. Does that change anything?" rechecks
         if ask.roles[1:]:
             ctx.other_role = ask.roles[1]
-        ctx.role = ask.role or ctx.role
+        careers = {r.id for r in self.engine.graph.career_roles()}
+        if not (intent == "profile_update" and ask.role not in careers):
+            ctx.role = ask.role or ctx.role  # "I'm a nurse" does not make nurses "they"
         ctx.certification = ask.certification or ctx.certification
         if intent == "certifications_for_role" and ask.role and not ask.certification:
             held = self.state.profile.certifications

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from advisor.converse.dialogue import ROLE_INTENTS
+from advisor.converse.refer import role_by_head
 from advisor.knowledge.graph import Graph
 from advisor.state import Context, Profile, State
 from advisor.text import count
@@ -37,6 +38,10 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
         if act.kind not in ("statement", "correction", "other"):
             continue
         parsed = engine.extractor.parse(list(act.tokens))
+        if ctx is not None:  # "i'd go for analyst", "keep architect as my goal"
+            words = list(act.tokens)
+            named = role_by_head(words, parsed, ctx, engine.graph, engine.lexicon, engine.common_words)
+            parsed = parsed if named is words else engine.extractor.parse(named)
         introduces = introduces_self(parsed)
         if act.kind == "other" and not introduces:
             continue  # only "<job> here / at …", "<job>, 9 years" make a clause without "I" one
@@ -44,7 +49,8 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
         if introduces:
             changes.merge(introduced_extras(parsed, engine.lexicon))
         about_role = ctx is not None and (ctx.intent in ROLE_INTENTS or ctx.last == "role")
-        if ctx is not None and ctx.role and about_role and _wants_that(parsed):
+        career = ctx is not None and any(r.id == ctx.role for r in engine.graph.career_roles())
+        if ctx is not None and ctx.role and career and about_role and _wants_that(parsed):
             changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"
     return changes
 

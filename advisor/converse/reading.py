@@ -65,15 +65,24 @@ CONTINUED = frozenset({"next_step", "career_progression"})
 
 def continuing(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
     """'then what?', 'and after that?' (the words as typed, before 'that' is resolved) right
-    after a next step or where a role leads: more of the same answer."""
+    after a next step or where a role leads: more of the same answer. 'now what?', 'where
+    do I begin?' (a whole question): the next step."""
+    if decision.intent == "out_of_scope" and decision.foreign:
+        return decision
     last = state.context.intent
-    if last not in CONTINUED or decision.intent == "out_of_scope" and decision.foreign:
+    if last in CONTINUED and _whole(engine.lexicon, "continue_phrases", said):
+        intent: str = last
+    elif _whole(engine.lexicon, "next_phrases", said):
+        intent = "next_step"
+    else:
         return decision
-    lex = engine.lexicon
+    return replace(decision, intent=intent, clarify=[], foreign="", confidence=max(decision.confidence, 0.5))
+
+
+def _whole(lex: Lexicon, name: str, said: list[str]) -> bool:
+    """Is the message (with or without its lead fillers) one phrase of the list?"""
     bare = [t for t in said if t not in lex.words("lead_fillers")]
-    if not any(lex.leading("continue_phrases", w) == tuple(w) for w in (list(said), bare) if w):
-        return decision
-    return replace(decision, intent=last, clarify=[], foreign="", confidence=max(decision.confidence, 0.5))
+    return any(lex.leading(name, w) == tuple(w) for w in (list(said), bare) if w)
 
 
 def _recheck(decision: Decision, parsed: Parsed, state: State, lex: Lexicon) -> Decision:

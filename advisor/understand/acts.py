@@ -79,6 +79,8 @@ def _clauses(sentence: str, lex: Lexicon) -> list[tuple[str, ...]]:
 def _starts_clause(tokens: tuple[str, ...], lex: Lexicon) -> bool:
     """Does this comma-separated piece begin a new clause (a question or a first-person one)?"""
     core = _without_fillers(tokens, lex)
+    if len(core) == 1 and len(tokens) > 1:  # "…, now what"
+        return core[0] in lex.words("question_starts")
     if len(core) < 2 or (core[0] in RELATIVE and core[1] in SUBJECTS):
         return False  # ", which I only half understand" goes with what it describes
     return core[0] in lex.words("question_starts") or core[0] in ("i", "my")
@@ -148,9 +150,11 @@ def is_goodbye(acts: list[Act], lex: Lexicon, states_facts: bool = False) -> boo
     anything (a clause of praise or thanks around them is neither). A statement with no
     fact in it (`states_facts` False) is chat too when the message also thanks: 'thank you
     for all of this. I need to go pick up the kids, so goodbye for now!'."""
-    if not acts or not lex.has("goodbye_words", acts[-1].tokens):
+    if not acts:
         return False
-    if all(a.kind in ("small_talk", "other") for a in acts):
-        return True
+    if all(a.kind in ("small_talk", "other") for a in acts):  # "bye!! thanks"
+        return any(lex.has("goodbye_words", a.tokens) for a in acts)
+    if not lex.has("goodbye_words", acts[-1].tokens):
+        return False
     chat = all(a.kind in ("small_talk", "other", "statement") for a in acts)
     return chat and not states_facts and any(a.kind != "statement" for a in acts)

@@ -55,6 +55,7 @@ GOAL_CUES = frozenset(
         "settle",
         "leaning",
         "start",  # "I'll start with PACS analyst": a plan is a goal, never a held job
+        "going",  # "ok, going for PACS analyst" (a certificate after it is not held either)
         "toward",  # "working toward PACS admin": a role ahead is a goal (a cert ahead is not held)
         "towards",
     }
@@ -114,6 +115,10 @@ CERT_CUES = frozenset(
         "received",
         "am",
         "with",
+        "did",  # "i did comptia a+ last year"
+        "took",
+        "cleared",
+        "aced",
     }
 )
 PLACE_CUES = frozenset(
@@ -129,7 +134,7 @@ OPENING_WORDS = 2
 # "CPAS and CPSA certified": a held certification named before its cue
 CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
 LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well"})
-NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack"})
+NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack", "zero"})
 # where a job is: work in one counts as healthcare experience (concept healthcare-setting)
 HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
 WORKING = frozenset({"work", "working", "worked", "employed", "job"})

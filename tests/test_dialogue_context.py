@@ -285,3 +285,21 @@ def test_a_statement_and_now_what_records_and_gives_the_next_step(engine: Adviso
     conv = _talk(engine, PRIMED)
     reply = conv.reply("ok did the hl7 basics course on udemy, now what")
     assert reply.intent == "next_step" and "hl7" in conv.state_dict()["profile"]["skills"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do i hav 2 take call",
+        "are pacs jobs remote",
+        "any part time pacs jobs?",
+        "is it a work from home kind of job?",
+    ],
+)
+def test_what_the_work_is_like_is_work_conditions(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, PRIMED)
+    assert conv.reply(text).intent == "work_conditions"
+
+
+def test_on_call_pay_is_still_a_pay_question(engine: Advisor) -> None:
+    assert engine.conversation().reply("how much do on call PACS admins make?").intent == "salary"

@@ -47,7 +47,23 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _need_question(engine, decision, parsed, state)
     decision = _unlisted_place(engine, decision, parsed, state)
     decision = _where_not_asked(decision, parsed, engine.lexicon)
+    decision = _work_conditions(decision, parsed, engine.lexicon)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
+
+
+KEEPS_WORK_WORDS = frozenset(
+    {"salary", "best_locations", "compare_roles", "work_conditions", "profile_update"}
+)
+
+
+def _work_conditions(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'do i have to take call?', 'are pacs jobs remote?', 'any part time pacs jobs?': a
+    question about what the work is like (and no other domain, nor pay) is work_conditions."""
+    if decision.intent in KEEPS_WORK_WORDS or decision.foreign:
+        return decision
+    if not lex.has("work_condition_phrases", parsed.tokens):
+        return decision
+    return replace(decision, intent="work_conditions", clarify=[], confidence=max(decision.confidence, 0.5))
 
 
 def _where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:

@@ -235,3 +235,15 @@ def test_an_example_keeps_its_intent_first_even_against_the_learned_model(engine
     assert classifier.rank(parse(["will", "it", "rain", "today"]))[0].intent == "weather"  # an example
     assert classifier.rank(parse(["will", "it", "rain", "later"]))[0].intent == "cooking"  # not one
     assert classifier.rank(parse(["will", "it", "rain", "later"]), blend=0.0)[0].intent == "weather"
+
+
+def test_one_example_more_leaves_the_training_order_of_the_others() -> None:
+    from advisor.understand.linear import example_key, visit_order
+
+    keys = [example_key({f"w{i}": 1.0, "common": 1.0}, f"label{i % 3}") for i in range(200)]
+    fewer = keys[:57] + keys[58:]
+    for epoch in range(3):
+        before = [keys[i] for i in visit_order(keys, 13, epoch) if i != 57]
+        after = [fewer[i] for i in visit_order(fewer, 13, epoch)]
+        assert before == after
+    assert visit_order(keys, 13, 0) != visit_order(keys, 13, 1)  # each pass its own order

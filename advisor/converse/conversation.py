@@ -141,6 +141,7 @@ class Conversation:
         )
         decision = read.adjust(self.engine, decision, parsed, self.state)
         decision = read.continuing(self.engine, decision, focus, self.state)
+        decision = read.own_path(self.engine, decision, focus, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
         if decision.intent in read.READS_WHOLE and focus is not tokens:

@@ -304,9 +304,7 @@ def decide(
         ranked = [s for s in ranked if s.intent != "profile_update"] + [top]
         top = ranked[0]
     foreign = foreign_words(parsed, catalog, top.intent)
-    if foreign and top.intent not in (
-        "profile_update",
-        "greeting",
+    if foreign and top.intent not in (  # (a statement of facts returned above)
         "thanks",
         "goodbye",
         "undo",

@@ -33,7 +33,17 @@ NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
 READS_WHOLE = frozenset({"ciip_eligibility"})
 # a yes/no 'do I need X?' ranked as one of these is the role's requirements
 NEED_TAKES = frozenset(
-    {"career_path", "next_step", "out_of_scope", "timeline", "role_overview", "goodbye", "concept_info"}
+    {
+        "career_path",
+        "next_step",
+        "out_of_scope",
+        "timeline",
+        "role_overview",
+        "goodbye",
+        "concept_info",
+        "career_progression",  # "is 5 years enough to become a manager?"
+        "undo",  # "do I have to go back to school?" asks; it takes nothing back
+    }
 )
 # answers computed from the profile: 'where does that leave me?' asks them again
 RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
@@ -47,7 +57,8 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _need_question(engine, decision, parsed, state)
     decision = _unlisted_place(engine, decision, parsed, state)
     decision = _where_not_asked(decision, parsed, engine.lexicon)
-    decision = _work_conditions(decision, parsed, engine.lexicon)
+    decision = _work_conditions(engine, decision, parsed)
+    decision = _two_roles_compared(engine, decision, parsed, state.context)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -56,14 +67,35 @@ KEEPS_WORK_WORDS = frozenset(
 )
 
 
-def _work_conditions(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
     """'do i have to take call?', 'are pacs jobs remote?', 'any part time pacs jobs?': a
     question about what the work is like (and no other domain, nor pay) is work_conditions."""
-    if decision.intent in KEEPS_WORK_WORDS or decision.foreign:
+    pay = engine.catalog.get("salary")
+    asks_pay = pay is not None and bool(set(parsed.tokens) & {k for k in pay.keywords if " " not in k})
+    if decision.intent == "work_conditions" and asks_pay:
+        return replace(decision, intent="salary", clarify=[])  # "how much do on call admins make?"
+    if decision.intent in KEEPS_WORK_WORDS or decision.foreign or asks_pay:
         return decision
-    if not lex.has("work_condition_phrases", parsed.tokens):
+    if not engine.lexicon.has("work_condition_phrases", parsed.tokens):
         return decision
     return replace(decision, intent="work_conditions", clarify=[], confidence=max(decision.confidence, 0.5))
+
+
+def _two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx: Context) -> Decision:
+    """'how does that compare to a PACS admin?' after PACS analyst pay: two of our career
+    roles side by side (the outlook answer compares PACS pay with other occupations, like
+    network administrators)."""
+    if decision.intent != "job_outlook":
+        return decision
+    roles = {e.id for e in parsed.of("role")}
+    if ctx.role and REFERRING & set(parsed.tokens):
+        roles.add(ctx.role)  # "that" is the role talked about
+    careers = roles & {r.id for r in engine.graph.career_roles()}
+    return (
+        replace(decision, intent="compare_roles", clarify=[])
+        if careers == roles and len(roles) > 1
+        else decision
+    )
 
 
 def _where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
@@ -93,6 +125,17 @@ def continuing(engine: Advisor, decision: Decision, said: list[str], state: Stat
     else:
         return decision
     return replace(decision, intent=intent, clarify=[], foreign="", confidence=max(decision.confidence, 0.5))
+
+
+def own_path(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'lay it all out for me' with a goal: 'it' stands for the goal, and nothing asks where
+    a role leads ('lead', 'after', 'move up'): the user's path, not the role's onward moves."""
+    goal = state.profile.goal
+    if decision.intent != "career_progression" or not goal or not REFERRING & set(said):
+        return decision
+    if engine.extractor.parse(said).of("role") or engine.lexicon.has("progression_words", said):
+        return decision
+    return replace(decision, intent="career_path", clarify=[])
 
 
 def _whole(lex: Lexicon, name: str, said: list[str]) -> bool:

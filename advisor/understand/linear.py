@@ -2,7 +2,7 @@
 
 Pure Python, sparse: weights are kept per feature as {label: weight}, so scoring a
 message touches only the message's own few features. Training visits the examples in
-an order shuffled by a fixed seed and updates on every example whose true label does not
+an order set by a hash of each example and a fixed seed and updates on every example whose true label does not
 lead the best wrong one by a margin (a hinge loss); the weights are averaged over all
 steps, which steadies them like regularisation. Deterministic: the same examples give
 the same weights, and ties are broken by label name.
@@ -15,7 +15,7 @@ the same weights, and ties are broken by label name.
 from __future__ import annotations
 
 import math
-import random
+import zlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -72,12 +72,11 @@ def train(
     weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     # averaging trick: avg = w - stamped / step, where stamped sums step * each update
     stamped: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    order = list(range(len(samples)))
-    shuffle = random.Random(seed).shuffle
+    keys = [example_key(feats, label) for feats, label in samples]
     leads = [0.0] * len(samples)
     step = 1
     for epoch in range(epochs):
-        shuffle(order)
+        order = visit_order(keys, seed, epoch)
         skip = settled * margin if epoch > 0 else math.inf
         for index in order:
             if leads[index] < skip:
@@ -94,6 +93,20 @@ def train(
         if kept:
             averaged[feat] = kept
     return LinearModel(labels, averaged)
+
+
+def example_key(feats: Features, label: str) -> bytes:
+    """What an example is, independent of where it stands in the list."""
+    return "\x1f".join([label, *sorted(feats)]).encode()
+
+
+def visit_order(keys: Sequence[bytes], seed: int, epoch: int) -> list[int]:
+    """The order one pass visits the examples in: by a hash of each example's key, the seed
+    and the pass. One example more or less leaves the order of all the others as it was
+    (a shuffle of the list would deal a new order), so a small change to the examples
+    moves few decisions."""
+    salt = f"{seed}:{epoch}:".encode()
+    return sorted(range(len(keys)), key=lambda i: (zlib.crc32(salt + keys[i]), i))
 
 
 def _update(

@@ -218,6 +218,11 @@ class FACTS_RE:
     # "a 2-year degree": a degree's length, not years of work
     DEGREE_LENGTH = re.compile(r"\b(2|two|4|four)\s*years?\s+(?:degree|program|programme|college)\b")
     DOCTORATE = re.compile(r"\b(?:phd|doctorate|doctoral|dphil|md)\b")
+    # "right out of school", "as a new grad", "with no experience": no work to count yet
+    NO_EXPERIENCE = re.compile(
+        r"\b(?:right|fresh|straight|just)\s+out\s+of\s+(?:school|college|university|uni)\b"
+        r"|\bnew\s+grad(?:uate)?s?\b|\b(?:no|zero|without\s+any|without)\s+(?:work\s+|job\s+|real\s+)?experience\b"
+    )
     NO_DEGREE = re.compile(
         r"\b(?:no|without\s+a|without\s+any|do\s+not\s+have\s+a|never\s+got\s+a)\s+(?:college\s+)?degree\b"
     )

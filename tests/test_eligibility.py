@@ -133,3 +133,22 @@ def test_ce_hours_from_the_profile_count(engine: Advisor) -> None:
     reply = conv.reply("am I eligible for the CIIP?")
     assert "18 hours → 1" in reply.text and "2 + 4 + 0 + 1 = 7" in reply.text
     assert "Verdict: eligible" in reply.text
+
+
+def test_years_outside_healthcare_are_flagged(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I've been a Linux sysadmin at a logistics company for 8 years")
+    reply = conv.reply("would my years count toward the CIIP?")
+    assert reply.intent == "ciip_eligibility"
+    assert "count only if that work was in healthcare" in reply.text
+    hospital = engine.conversation()
+    hospital.reply("I do help desk at a hospital, 3 years")
+    assert "count only if" not in hospital.reply("am I eligible for the CIIP?").text
+
+
+@pytest.mark.parametrize(
+    "text", ["can I take the CIIP right out of school?", "could a new grad sit for the CIIP?"]
+)
+def test_no_work_yet_is_zero_experience_for_the_check(engine: Advisor, text: str) -> None:
+    reply = engine.conversation().reply(text)
+    assert reply.intent == "ciip_eligibility" and "0 years → 0" in reply.text and "not yet" in reply.text

@@ -14,6 +14,7 @@ from typing import Any
 from advisor.answers.common import Answer, Ask, listing
 from advisor.config import DEGREE_BY_LENGTH, FACTS_RE
 from advisor.text import count
+from advisor.understand.statements import SETTING_ID
 
 DEGREE_WORDS = {
     "none": "no degree",
@@ -55,6 +56,8 @@ def read_inputs(ask: Ask) -> Inputs:
         got.months, got.said = float(months.group(1)), ["experience"]
     elif years is not None:
         got.months, got.said = years * 12, ["experience"]
+    elif FACTS_RE.NO_EXPERIENCE.search(text):  # "can I take it right out of school?"
+        got.months, got.said = 0.0, ["experience"]
     elif profile.years is not None and not length:  # "a 2-year degree" may have set them
         got.months = profile.years * 12
     degree = parsed.first("degree")
@@ -81,6 +84,19 @@ def read_inputs(ask: Ask) -> Inputs:
         "informatics" in (profile.degree_field or "")
     )
     return got
+
+
+def _outside_healthcare(ask: Ask) -> str:
+    """The name of the user's job when nothing says it was in healthcare: an IT job whose
+    experience areas hold no healthcare and no hospital or clinic named ('' otherwise)."""
+    profile = ask.state.profile
+    node = ask.graph.node(profile.current_role)
+    if node is None or node.get("track") != "background":
+        return ""
+    areas = (node.get("provides") or {}).get("experience_areas", ())
+    if "healthcare" in areas or SETTING_ID in profile.skills:
+        return ""
+    return ask.graph.name(node.id)
 
 
 def _work_years(ask: Ask) -> float | None:
@@ -167,6 +183,13 @@ def ciip_eligibility(ask: Ask) -> Answer:
     if got.months is not None:
         what = cats["experience"].get("what", "qualifying work")
         out.add(f"Experience counts only as {what}; I count your years as that.")
+        outside = _outside_healthcare(ask)
+        if outside:  # a sysadmin at a logistics company: those years may not count
+            out.add(
+                f"Your years as a {outside} count only if that work was in healthcare "
+                "(a hospital's or clinic's IT, imaging or informatics); outside healthcare "
+                "they would not."
+            )
     known = got.months is not None and got.degree is not None
     _fit(out, ask, eligible=_eligible(rule, cats, scores, total) and known, known=known)
     out.lines = [line for line in out.lines if line]

@@ -59,6 +59,7 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _where_not_asked(decision, parsed, engine.lexicon)
     decision = _work_conditions(engine, decision, parsed)
     decision = _two_roles_compared(engine, decision, parsed, state.context)
+    decision = _eligibility_asked(engine, decision, parsed)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -79,6 +80,25 @@ def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed) -> Dec
     if not engine.lexicon.has("work_condition_phrases", parsed.tokens):
         return decision
     return replace(decision, intent="work_conditions", clarify=[], confidence=max(decision.confidence, 0.5))
+
+
+ASKS_ELIGIBILITY = frozenset(
+    {"certification_info", "certifications_for_role", "timeline", "career_path", "role_requirements"}
+)
+
+
+def _eligibility_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'would my years count toward the CIIP?', 'how long would I have to work before I can
+    take the CIIP?': whether one may sit for the certificate that has an eligibility rule."""
+    own = decision.intent in ASKS_ELIGIBILITY or decision.intent == "out_of_scope" and not decision.foreign
+    if not own or "ciip_eligibility" not in engine.catalog:
+        return decision
+    ruled = {c.id for c in engine.graph.of_type("certification") if c.get("eligibility")}
+    if not ruled & {e.id for e in parsed.of("certification")}:
+        return decision
+    if not engine.lexicon.has("eligibility_phrases", parsed.tokens):
+        return decision
+    return replace(decision, intent="ciip_eligibility", clarify=[])
 
 
 def _two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx: Context) -> Decision:

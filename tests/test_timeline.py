@@ -31,3 +31,23 @@ def test_timeline_without_a_goal_asks_for_one(engine: Advisor) -> None:
     reply = engine.conversation().reply("how long will that take?")
     assert reply.intent == "timeline"
     assert "Which role are you aiming for?" in reply.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long until I could land a PACS analyst job?",
+        "how long would it take me to become a PACS manager?",
+        "so how many years before I'm a PACS admin",
+    ],
+)
+def test_how_long_until_a_role_is_the_timeline(engine: Advisor, text: str) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm a rad tech with 4 years")
+    assert conv.reply(text).intent == "timeline"
+
+
+def test_how_long_until_a_role_without_i_gives_the_way_in_and_its_time(engine: Advisor) -> None:
+    reply = engine.conversation().reply("how long until pacs manager")
+    assert reply.intent == "career_progression"
+    assert reply.text.startswith("How people get to PACS Manager:") and "after about 5 years" in reply.text

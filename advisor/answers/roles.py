@@ -88,6 +88,15 @@ def role_requirements(ask: Ask) -> Answer:
 def career_progression(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     role = graph.nodes[ask.role or ""]
+    before = graph.comes_from.get(role.id, ())
+    reaching = bool(before) and ask.says("how long", "how soon", "how many years", "how fast", "how quickly")
+    if reaching:
+        # "how long until PACS manager?": the way in (and its time) first
+        out.add(f"How people get to {role.name}:")
+        for move in before:
+            when = f" after about {count(move.years, 'year')}" if move.years else ""
+            out.add(f"  ← from {graph.name(move.src)}{when}: {move.note}")
+            out.cite(move.source)
     moves = graph.leads_to.get(role.id, ())
     if not moves:
         out.add(f"My sources describe no move onward from {role.name}.")
@@ -101,8 +110,7 @@ def career_progression(ask: Ask) -> Answer:
             later = f" (after about {count(onward.years, 'more year')})" if onward.years else ""
             out.add(f"      then → {graph.name(onward.dst)}{later}")
             out.cite(onward.source)
-    before = graph.comes_from.get(role.id, ())
-    if before:
+    if before and not reaching:
         out.add(f"People often come to {role.name} from: {listing([graph.name(m.src) for m in before])}.")
         out.cite(*[m.source for m in before])
     return out

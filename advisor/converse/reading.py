@@ -43,6 +43,7 @@ NEED_TAKES = frozenset(
         "concept_info",
         "career_progression",  # "is 5 years enough to become a manager?"
         "undo",  # "do I have to go back to school?" asks; it takes nothing back
+        "list_roles",  # "do VA PACS jobs need my ARRT?"
     }
 )
 # answers computed from the profile: 'where does that leave me?' asks them again
@@ -60,6 +61,7 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _work_conditions(engine, decision, parsed)
     decision = _two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed)
+    decision = _how_long_until(engine, decision, parsed)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -99,6 +101,22 @@ def _eligibility_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> D
     if not engine.lexicon.has("eligibility_phrases", parsed.tokens):
         return decision
     return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+ASKS_WHEN = frozenset(
+    {"career_progression", "career_path", "next_step", "role_requirements", "role_overview"}
+)
+
+
+def _how_long_until(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'how long until I could be a manager?', 'how long would it take me to become…': how
+    long the user's own way there takes (the timeline), not where the role leads."""
+    if decision.intent not in ASKS_WHEN or "timeline" not in engine.catalog:
+        return decision
+    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
+    if not engine.lexicon.starts("timeline_phrases", words) or not {"i", "me", "my"} & set(words):
+        return decision  # "how long until pacs manager?" asks how long the step up takes
+    return replace(decision, intent="timeline", clarify=[])
 
 
 def _two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx: Context) -> Decision:

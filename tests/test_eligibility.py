@@ -152,3 +152,19 @@ def test_years_outside_healthcare_are_flagged(engine: Advisor) -> None:
 def test_no_work_yet_is_zero_experience_for_the_check(engine: Advisor, text: str) -> None:
     reply = engine.conversation().reply(text)
     assert reply.intent == "ciip_eligibility" and "0 years → 0" in reply.text and "not yet" in reply.text
+
+
+def test_what_if_after_a_check_checks_again_and_saves_nothing(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm a sonographer with 7 years and no degree")
+    first = conv.reply("can I sit for the CIIP?")
+    before = conv.state_dict()["profile"]
+    again = conv.reply("what if I finished an associate's?")
+    assert again.intent == "ciip_eligibility" and "associate degree → 2" in again.text
+    assert "associate degree → 2" not in first.text
+    assert conv.state_dict()["profile"] == before
+
+
+def test_eligibility_of_another_certificate_is_about_that_certificate(engine: Advisor) -> None:
+    reply = engine.conversation().reply("Can I get the CPAS without a degree?")
+    assert reply.intent == "certification_info" and "CPAS" in reply.text

@@ -62,6 +62,8 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed)
     decision = _how_long_until(engine, decision, parsed)
+    decision = _supposing(engine, decision, parsed, state)
+    decision = _ruled_certificate(engine, decision, parsed)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -101,6 +103,33 @@ def _eligibility_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> D
     if not engine.lexicon.has("eligibility_phrases", parsed.tokens):
         return decision
     return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+SUPPOSED = frozenset({"degree", "years", "certification"})
+
+
+def _supposing(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what if I had a bachelor's instead?' right after an eligibility check: the check again
+    with what the question supposes (the check reads the question's facts first; nothing is
+    saved: a question never changes the profile)."""
+    if state.context.intent != "ciip_eligibility" or decision.foreign:
+        return decision
+    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
+    if not engine.lexicon.starts("hypothetical_starts", words):
+        return decision
+    if not SUPPOSED & {e.type for e in parsed.entities}:
+        return decision
+    return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'Can I get the CPAS without a degree?': the eligibility check is the CIIP's; a question
+    about another certificate is about that certificate."""
+    certs = {e.id for e in parsed.of("certification")}
+    if decision.intent != "ciip_eligibility" or not certs:
+        return decision
+    ruled = {c.id for c in engine.graph.of_type("certification") if c.get("eligibility")}
+    return decision if certs & ruled else replace(decision, intent="certification_info", clarify=[])
 
 
 ASKS_WHEN = frozenset(

@@ -17,6 +17,7 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "hypothetical_starts",
     "timeline_phrases",
     "eligibility_phrases",
     "progression_words",

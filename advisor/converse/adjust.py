@@ -1,0 +1,288 @@
+"""The ranker's decision, corrected by what the conversation knows and by the kind of
+question: 'what's next?' is the user's next step, 'and after that?' the step after it, a
+yes/no need question the role's requirements, 'how long until I…' the timeline, 'what if I
+had…' after an eligibility check the check again, a price of a certificate is about the
+certificate, on call / remote is what the work is like. Each rule holds for a kind of
+question, with its words in intents/lexicon.json."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from advisor.answers.needs import asked_items, is_need_question
+from advisor.config import FACTS_RE, FOLLOW_UP_MAX_TOKENS
+from advisor.converse.dialogue import REFERRING, Decision
+from advisor.state import Context, State
+from advisor.understand.entities import Parsed
+from advisor.understand.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from advisor.engine import Advisor
+
+
+# a yes/no 'do I need X?' ranked as one of these is the role's requirements
+NEED_TAKES = frozenset(
+    {
+        "career_path",
+        "next_step",
+        "out_of_scope",
+        "timeline",
+        "role_overview",
+        "goodbye",
+        "concept_info",
+        "career_progression",  # "is 5 years enough to become a manager?"
+        "undo",  # "do I have to go back to school?" asks; it takes nothing back
+        "list_roles",  # "do VA PACS jobs need my ARRT?"
+    }
+)
+
+
+# answers computed from the profile: 'where does that leave me?' asks them again
+RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
+
+
+def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """The ranker's decision, corrected by what the conversation knows."""
+    decision = _own_progress(decision, parsed, state)
+    decision = _continuing_education(decision, parsed)
+    decision = _recheck(decision, parsed, state, engine.lexicon)
+    decision = _need_question(engine, decision, parsed, state)
+    decision = _unlisted_place(engine, decision, parsed, state)
+    decision = _where_not_asked(decision, parsed, engine.lexicon)
+    decision = _work_conditions(engine, decision, parsed)
+    decision = _two_roles_compared(engine, decision, parsed, state.context)
+    decision = _eligibility_asked(engine, decision, parsed)
+    decision = _how_long_until(engine, decision, parsed)
+    decision = _supposing(engine, decision, parsed, state)
+    decision = _ruled_certificate(engine, decision, parsed)
+    return _cost_of_certificate(decision, parsed, engine.lexicon)
+
+
+KEEPS_WORK_WORDS = frozenset(
+    {"salary", "best_locations", "compare_roles", "work_conditions", "profile_update"}
+)
+
+
+def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'do i have to take call?', 'are pacs jobs remote?', 'any part time pacs jobs?': a
+    question about what the work is like (and no other domain, nor pay) is work_conditions."""
+    pay = engine.catalog.get("salary")
+    asks_pay = pay is not None and bool(set(parsed.tokens) & {k for k in pay.keywords if " " not in k})
+    if decision.intent == "work_conditions" and asks_pay:
+        return replace(decision, intent="salary", clarify=[])  # "how much do on call admins make?"
+    if decision.intent in KEEPS_WORK_WORDS or decision.foreign or asks_pay:
+        return decision
+    if not engine.lexicon.has("work_condition_phrases", parsed.tokens):
+        return decision
+    return replace(decision, intent="work_conditions", clarify=[], confidence=max(decision.confidence, 0.5))
+
+
+ASKS_ELIGIBILITY = frozenset(
+    {"certification_info", "certifications_for_role", "timeline", "career_path", "role_requirements"}
+)
+
+
+def _eligibility_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'would my years count toward the CIIP?', 'how long would I have to work before I can
+    take the CIIP?': whether one may sit for the certificate that has an eligibility rule."""
+    own = decision.intent in ASKS_ELIGIBILITY or decision.intent == "out_of_scope" and not decision.foreign
+    if not own or "ciip_eligibility" not in engine.catalog:
+        return decision
+    ruled = {c.id for c in engine.graph.of_type("certification") if c.get("eligibility")}
+    if not ruled & {e.id for e in parsed.of("certification")}:
+        return decision
+    if not engine.lexicon.has("eligibility_phrases", parsed.tokens):
+        return decision
+    return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+SUPPOSED = frozenset({"degree", "years", "certification"})
+
+
+def _supposing(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what if I had a bachelor's instead?' right after an eligibility check: the check again
+    with what the question supposes (the check reads the question's facts first; nothing is
+    saved: a question never changes the profile)."""
+    if state.context.intent != "ciip_eligibility" or decision.foreign:
+        return decision
+    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
+    if not engine.lexicon.starts("hypothetical_starts", words):
+        return decision
+    if not SUPPOSED & {e.type for e in parsed.entities}:
+        return decision
+    return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'Can I get the CPAS without a degree?': the eligibility check is the CIIP's; a question
+    about another certificate is about that certificate."""
+    certs = {e.id for e in parsed.of("certification")}
+    if decision.intent != "ciip_eligibility" or not certs:
+        return decision
+    ruled = {c.id for c in engine.graph.of_type("certification") if c.get("eligibility")}
+    return decision if certs & ruled else replace(decision, intent="certification_info", clarify=[])
+
+
+ASKS_WHEN = frozenset(
+    {"career_progression", "career_path", "next_step", "role_requirements", "role_overview"}
+)
+
+
+def _how_long_until(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'how long until I could be a manager?', 'how long would it take me to become…': how
+    long the user's own way there takes (the timeline), not where the role leads."""
+    if decision.intent not in ASKS_WHEN or "timeline" not in engine.catalog:
+        return decision
+    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
+    if not engine.lexicon.starts("timeline_phrases", words) or not {"i", "me", "my"} & set(words):
+        return decision  # "how long until pacs manager?" asks how long the step up takes
+    return replace(decision, intent="timeline", clarify=[])
+
+
+def _two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx: Context) -> Decision:
+    """'how does that compare to a PACS admin?' after PACS analyst pay: two of our career
+    roles side by side (the outlook answer compares PACS pay with other occupations, like
+    network administrators)."""
+    if decision.intent != "job_outlook":
+        return decision
+    roles = {e.id for e in parsed.of("role")}
+    if ctx.role and REFERRING & set(parsed.tokens):
+        roles.add(ctx.role)  # "that" is the role talked about
+    careers = roles & {r.id for r in engine.graph.career_roles()}
+    return (
+        replace(decision, intent="compare_roles", clarify=[])
+        if careers == roles and len(roles) > 1
+        else decision
+    )
+
+
+def _where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'what's the national average for my job?': a pay question that asks no 'where' and
+    names no place but the US wants the pay, not a ranking of places."""
+    if decision.intent != "best_locations" or lex.has("where_words", parsed.tokens):
+        return decision
+    if any(place.id != "us" for place in parsed.of("place")):
+        return decision
+    return replace(decision, intent="salary", clarify=[])
+
+
+CONTINUED = frozenset({"next_step", "career_progression"})
+
+
+def continuing(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'then what?', 'and after that?' (the words as typed, before 'that' is resolved) right
+    after a next step or where a role leads: more of the same answer. 'now what?', 'where
+    do I begin?' (a whole question): the next step."""
+    if decision.intent == "out_of_scope" and decision.foreign:
+        return decision
+    last = state.context.intent
+    if last in CONTINUED and _whole(engine.lexicon, "continue_phrases", said):
+        intent: str = last
+    elif _whole(engine.lexicon, "next_phrases", said):
+        intent = "next_step"
+    else:
+        return decision
+    return replace(decision, intent=intent, clarify=[], foreign="", confidence=max(decision.confidence, 0.5))
+
+
+def own_path(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'lay it all out for me' with a goal: 'it' stands for the goal, and nothing asks where
+    a role leads ('lead', 'after', 'move up'): the user's path, not the role's onward moves."""
+    goal = state.profile.goal
+    if decision.intent != "career_progression" or not goal or not REFERRING & set(said):
+        return decision
+    if engine.extractor.parse(said).of("role") or engine.lexicon.has("progression_words", said):
+        return decision
+    return replace(decision, intent="career_path", clarify=[])
+
+
+def _whole(lex: Lexicon, name: str, said: list[str]) -> bool:
+    """Is the message (with or without its lead fillers) one phrase of the list?"""
+    bare = [t for t in said if t not in lex.words("lead_fillers")]
+    return any(lex.leading(name, w) == tuple(w) for w in (list(said), bare) if w)
+
+
+def _recheck(decision: Decision, parsed: Parsed, state: State, lex: Lexicon) -> Decision:
+    """'where does that leave me?' / 'does that change anything?': the last answer computed
+    from the profile, again with the profile as it is now; after talk of the CIIP, its
+    eligibility check; else, with a goal, the path to it."""
+    if not lex.has("recheck_phrases", parsed.tokens):
+        return decision
+    if parsed.of("role") or any(c.id != "ciip" for c in parsed.of("certification")):
+        return decision  # a new thing named is a new question
+    ctx = state.context
+    if ctx.intent in RECHECKED:
+        again: str | None = ctx.intent
+    elif ctx.certification == "ciip" or parsed.of("certification"):
+        again = "ciip_eligibility"
+    else:
+        again = "career_path" if state.profile.goal else None
+    return replace(decision, intent=again, clarify=[], foreign="") if again else decision
+
+
+def _need_question(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'do I need SQL?', 'would I need clinical experience for that?', 'do I have to go back to
+    school?': a yes/no question about something a role asks for is the role's requirements,
+    not the path, and never out of scope."""
+    if decision.intent not in NEED_TAKES or decision.foreign or not is_need_question(parsed):
+        return decision
+    if not asked_items(engine.graph, parsed, state.profile.goal):
+        return decision
+    return replace(decision, intent="role_requirements", clarify=[])
+
+
+def _unlisted_place(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'and in Ohio?' after a pay answer: a place the sources have no figures for is still a
+    place (the pay answer says so and gives what it has), not another topic."""
+    if decision.intent != "out_of_scope" or state.context.intent not in ("salary", "best_locations"):
+        return decision
+    if len(parsed.tokens) > FOLLOW_UP_MAX_TOKENS:
+        return decision
+    joined = f" {' '.join(parsed.tokens)} "
+    if not any(f" {name} " in joined for name in engine.graph.places_without_figures):
+        return decision
+    return replace(decision, intent="salary", follow_up=True, foreign="", clarify=[])
+
+
+def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:
+    """'and with 36 hours of CE?': continuing-education hours count only toward the CIIP
+    check, so a question that names them (and no other certificate) asks it; so does 'how
+    long before I could take the CIIP?' (the time until eligible, not the exam's length)."""
+    keep = ("ciip_eligibility", "profile_update", "undo", "profile_forget", "certification_info")
+    said = " ".join(parsed.tokens)
+    if FACTS_RE.TIME_UNTIL.search(said) and [e.id for e in parsed.of("certification")] == ["ciip"]:
+        return replace(decision, intent="ciip_eligibility", clarify=[], foreign="")
+    if decision.intent in keep or not FACTS_RE.CE_HOURS.search(said):
+        return decision
+    if any(e.id != "ciip" for e in parsed.of("certification")):
+        return decision
+    return replace(decision, intent="ciip_eligibility", clarify=[], foreign="")
+
+
+def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what's next?' with no role named or pointed at: the user's next step (toward the goal,
+    or the question which goal), not where the last role leads."""
+    if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
+        return decision
+    if state.context.intent == "next_step":
+        return replace(decision, intent="next_step")  # "and after that?" after a next step
+    if "after" in parsed.tokens:
+        return decision  # "after manager, what's the next step up?"
+    if not state.profile.goal and "next" not in parsed.tokens:
+        return decision  # "how fast can you move up in pacs" asks about the field
+    if REFERRING & set(parsed.tokens):
+        return decision
+    return replace(decision, intent="next_step")
+
+
+def _cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'how much does PARCA certification cost?': a price asked of a certificate or its
+    issuer (and no role) is about the certificate, not pay or a role's list."""
+    if decision.intent not in ("salary", "certifications_for_role") or parsed.of("role"):
+        return decision
+    if not lex.words("cost_words") & set(parsed.tokens):
+        return decision
+    if not (parsed.of("certification") or parsed.of("organisation")):
+        return decision
+    return replace(decision, intent="certification_info")

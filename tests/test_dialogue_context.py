@@ -303,3 +303,37 @@ def test_what_the_work_is_like_is_work_conditions(engine: Advisor, text: str) ->
 
 def test_on_call_pay_is_still_a_pay_question(engine: Advisor) -> None:
     assert engine.conversation().reply("how much do on call PACS admins make?").intent == "salary"
+
+
+def test_that_one_means_what_was_named_last(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("what does an interface analyst do?")
+    conv.reply("tell me about the CPIA")
+    assert conv.reply("how do you renew that one").intent == "certification_info"
+
+
+def test_around_here_is_the_users_own_place(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I live in Boston")
+    conv.reply("what does a PACS analyst make in Seattle?")
+    assert "Boston" in conv.reply("and what do they make around here?").text
+
+
+def test_the_whole_path_is_the_path(engine: Advisor) -> None:
+    conv = _talk(engine, PRIMED)
+    conv.reply("what's next?")
+    assert conv.reply("can you show the whole list instead?").intent == "career_path"
+    assert conv.reply("what's my path now").intent == "career_path"
+
+
+@pytest.mark.parametrize("text", ["what about the lowest paid", "and the top 10 percent, what do they make"])
+def test_more_of_the_pay_after_a_pay_answer(engine: Advisor, text: str) -> None:
+    conv = engine.conversation()
+    conv.reply("what does a PACS administrator make?")
+    assert conv.reply(text).intent == "salary"
+
+
+def test_make_that_my_goal_after_a_role_in_the_same_message(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("ok fine, pacs analyst. make that my goal")
+    assert conv.state_dict()["profile"]["goal"] == "pacs-analyst"

@@ -56,7 +56,41 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _how_long_until(engine, decision, parsed)
     decision = _supposing(engine, decision, parsed, state)
     decision = _ruled_certificate(engine, decision, parsed)
+    decision = _whole_path(decision, parsed, engine.lexicon, state.context)
+    decision = _more_of_the_pay(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
+
+
+def _whole_path(decision: Decision, parsed: Parsed, lex: Lexicon, ctx: Context) -> Decision:
+    """'what's my path now?', 'can you show the whole list instead?' (after a step of it):
+    the path, not the one next step (unless the message asks for the next one)."""
+    steps = ctx.intent in ("next_step", "career_path", "timeline")
+    if not (decision.intent == "next_step" or decision.intent == "list_roles" and steps):
+        return decision
+    if "next" in parsed.tokens:
+        return decision
+    if not lex.has("path_words", parsed.tokens):
+        return decision
+    return replace(decision, intent="career_path", clarify=[])
+
+
+PAY_FOLLOWS = frozenset({"salary", "best_locations"})
+NOT_PAY = frozenset(
+    {"out_of_scope", "role_requirements", "career_progression", "role_overview", "list_roles"}
+)
+
+
+def _more_of_the_pay(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what about the lowest paid?', 'and the top 10 percent?' right after a pay answer:
+    more of the pay (the same role and place), unless the message is about something else."""
+    if state.context.intent not in PAY_FOLLOWS or decision.intent not in NOT_PAY:
+        return decision
+    extent = engine.lexicon.words("pay_extent_words")
+    if decision.foreign and decision.foreign not in extent:  # "lowest" is no other domain
+        return decision
+    if parsed.of("certification") or not engine.lexicon.has("pay_extent_words", parsed.tokens):
+        return decision
+    return replace(decision, intent="salary", clarify=[], follow_up=True)
 
 
 KEEPS_WORK_WORDS = frozenset(

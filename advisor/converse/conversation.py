@@ -121,7 +121,8 @@ class Conversation:
         if questions:  # "I'm a rad tech with 5 years, what should I learn next?"
             focus = [t for a in acts if a.kind in ("question", "other") for t in a.tokens][:MAX_TOKENS]
         last = list(questions[-1].tokens) if len(questions) > 1 else []
-        parsed, ranked = read.rank(self.engine, self.state.context, focus, tokens, last)
+        home = self.state.profile.place
+        parsed, ranked = read.rank(self.engine, self.state.context, focus, tokens, last, home)
         if questions and ranked[0].intent == "goodbye":  # "do I have to go back to school?"
             ranked = [s for s in ranked if s.intent not in read.NOT_ANSWERS] or ranked
         if ranked[0].intent == "goodbye" and not self._bids_goodbye(tokens, parsed):

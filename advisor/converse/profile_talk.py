@@ -34,14 +34,20 @@ NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "neve
 def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = None) -> ProfileChanges:
     """The profile changes stated by the message's statement and correction clauses."""
     changes = ProfileChanges()
+    careers = {r.id for r in engine.graph.career_roles()}
+    named: list[str] = []  # career roles named so far in this message
     for act in acts:
         if act.kind not in ("statement", "correction", "other"):
+            named += [r.id for r in engine.extractor.parse(list(act.tokens)).of("role") if r.id in careers]
             continue
         parsed = engine.extractor.parse(list(act.tokens))
+        if named and _wants_that(parsed):  # "ok fine, pacs analyst. make that my goal"
+            changes.values.setdefault("goal", named[-1])
+        named += [r.id for r in parsed.of("role") if r.id in careers]
         if ctx is not None:  # "i'd go for analyst", "keep architect as my goal"
             words = list(act.tokens)
-            named = role_by_head(words, parsed, ctx, engine.graph, engine.lexicon, engine.common_words)
-            parsed = parsed if named is words else engine.extractor.parse(named)
+            headed = role_by_head(words, parsed, ctx, engine.graph, engine.lexicon, engine.common_words)
+            parsed = parsed if headed is words else engine.extractor.parse(headed)
         introduces = introduces_self(parsed)
         if act.kind == "other" and not introduces:
             continue  # only "<job> here / at …", "<job>, 9 years" make a clause without "I" one
@@ -49,10 +55,16 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
         if introduces:
             changes.merge(introduced_extras(parsed, engine.lexicon))
         about_role = ctx is not None and (ctx.intent in ROLE_INTENTS or ctx.last == "role")
-        career = ctx is not None and any(r.id == ctx.role for r in engine.graph.career_roles())
+        career = ctx is not None and ctx.role in careers
         if ctx is not None and ctx.role and career and about_role and _wants_that(parsed):
             changes.values.setdefault("goal", ctx.role)  # "that's what I want to do"
+    for key in NODE_FIELDS:  # only ids the graph knows ever reach the profile
+        if key in changes.values and changes.values[key] not in engine.graph.nodes:
+            del changes.values[key]
     return changes
+
+
+NODE_FIELDS = ("goal", "current_role", "place")
 
 
 def last_fields(state: State) -> set[str]:

@@ -55,19 +55,24 @@ def undo_clause(engine: Advisor, acts: list[Act]) -> Act | None:
 
 
 def rank(
-    engine: Advisor, ctx: Context, focus: list[str], tokens: list[str], last: list[str]
+    engine: Advisor,
+    ctx: Context,
+    focus: list[str],
+    tokens: list[str],
+    last: list[str],
+    home: str | None = None,
 ) -> tuple[Parsed, list[Score]]:
     """Intent scores of the question clauses; when they alone say too little, of the
     last question alone ("…, so what should I read?") or of the whole message ("I'm a CT
     tech and want PACS. how do I make that happen?": its statements give the topic)."""
     ctx = _with_named_before(engine, ctx, focus, tokens)
-    parsed, ranked = _scores(engine, ctx, focus)
+    parsed, ranked = _scores(engine, ctx, focus, home)
     if focus is tokens or (ranked[0].intent != "out_of_scope" and ranked[0].score >= CONFIDENCE_THRESHOLD):
         return parsed, ranked
     for words in (last, tokens):
         if not words or words == focus or len(words) > RERANK_MAX_TOKENS:
             continue  # a long message is read again only through its last question
-        other, again = _scores(engine, ctx, words)
+        other, again = _scores(engine, ctx, words, home)
         again = [s for s in again if s.intent not in NOT_ANSWERS]
         if again and again[0].score > ranked[0].score:
             parsed, ranked = other, again
@@ -89,9 +94,9 @@ def _with_named_before(engine: Advisor, ctx: Context, focus: list[str], tokens: 
     return replace(ctx, certification=last.id, last="certification", intent=intent)
 
 
-def _scores(engine: Advisor, ctx: Context, words: list[str]) -> tuple[Parsed, list[Score]]:
+def _scores(engine: Advisor, ctx: Context, words: list[str], home: str | None) -> tuple[Parsed, list[Score]]:
     parsed = engine.extractor.parse(words)
-    resolved = refer.resolve(words, parsed, ctx, engine.graph, engine.lexicon)
+    resolved = refer.resolve(words, parsed, ctx, engine.graph, engine.lexicon, home)
     if resolved is words:  # "what's the bonus for admins?"
         resolved = refer.role_by_head(words, parsed, ctx, engine.graph, engine.lexicon, engine.common_words)
     if resolved is not words:  # "is that cert worth it?" → "is ciip worth it?"

@@ -25,11 +25,15 @@ KIND_TYPES = {
     "certification": ("certification",),
     "role": ("role", "ambiguous"),
     "place": ("place",),
+    "home": ("place",),
+    "one": ("role", "certification", "skill", "concept", "organisation", "ambiguous"),
     "last": ("role", "certification", "skill", "concept", "organisation", "ambiguous"),
 }
 
 
-def _target(kind: str, ctx: Context) -> str | None:
+def _target(kind: str, ctx: Context, home: str | None = None) -> str | None:
+    if kind == "home":
+        return home
     if kind == "pair":
         return ctx.other_role if ctx.role and ctx.intent == "compare_roles" else None
     if kind == "certification":
@@ -68,13 +72,16 @@ def _usable(kind: str, tokens: list[str], i: int, n: int, idioms: frozenset[str]
     return True
 
 
-def resolve(tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexicon: Lexicon) -> list[str]:
-    """The tokens with references replaced; the same list object when nothing changed."""
+def resolve(
+    tokens: list[str], parsed: Parsed, ctx: Context, graph: Graph, lexicon: Lexicon, home: str | None = None
+) -> list[str]:
+    """The tokens with references replaced; the same list object when nothing changed.
+    `home`: the user's own place ('around here')."""
     refs, idioms = lexicon.references, lexicon.reference_idioms
     present = {e.type for e in parsed.entities}
     out = tokens
-    for kind in ("pair", "certification", "role", "place", "last"):
-        target = _target(kind, ctx)
+    for kind in ("pair", "certification", "role", "home", "place", "one", "last"):
+        target = _target(kind, ctx, home)
         if not target or present & set(KIND_TYPES[kind]):
             continue
         phrases = sorted((p.split() for p in refs.get(kind, ())), key=len, reverse=True)

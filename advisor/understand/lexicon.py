@@ -17,6 +17,8 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "path_words",
+    "pay_extent_words",
     "hypothetical_starts",
     "timeline_phrases",
     "eligibility_phrases",

@@ -116,6 +116,8 @@ class RE:
     POSSESSIVE = re.compile(r"(\w)'s\b")
     APOSTROPHE = re.compile(r"[\u2018\u2019\u02bc`´]")
     NUMBER_WORDS = re.compile(r"^-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?$")  # a number token
+    # wordfreq's `has_digit_sequence`: words its top lists leave out (understand/wordlist.py)
+    WORDFREQ_DIGITS = re.compile(r"\d[\d.,]+")
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
     FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
     # dialogue acts: sentence ends ('?', '!', ';', a full stop before a space) and clause breaks

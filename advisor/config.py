@@ -39,6 +39,8 @@ SPELL_MIN_LEN: Final = 5
 SPELL_CUTOFF: Final = 80.0
 # corrections remembered (least recently used forgotten first): bounds a shared engine's memory
 SPELL_MEMO_SIZE: Final = 4096
+# parses remembered (oldest forgotten first): one reply parses the same words a few times
+PARSE_MEMO_SIZE: Final = 16
 # example words seen at most this often, and in no curated list, may be typos themselves
 SUSPECT_MAX_COUNT: Final = 2
 # this many of the most common English words (wordfreq) are never corrected

@@ -7,10 +7,11 @@ speller only corrects tokens of SPELL_MIN_LEN letters or more.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-from advisor.config import RE
+from advisor.config import PARSE_MEMO_SIZE, RE
 from advisor.knowledge.graph import Graph
 from advisor.text import count
 from advisor.understand.numbers import find_years
@@ -105,8 +106,26 @@ class EntityExtractor:
         self.degree_after = frozenset(context.get("after", ()))
         # every proper prefix of an alias: a match grows only while it can still become one
         self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
+        self._recent: dict[tuple[str, ...], Parsed] = {}
 
     def parse(self, tokens: list[str]) -> Parsed:
+        """The entities, corrections and delexicalisation of the tokens.
+
+        One reply parses the same words several times (the question, the whole message, its
+        facts); the last few parses are remembered (a Parsed is immutable, so it is shared)."""
+        key = tuple(tokens)
+        recent = self._recent
+        hit = recent.get(key)
+        if hit is not None:
+            return hit
+        parsed = self._parse(tokens)
+        if len(recent) >= PARSE_MEMO_SIZE:
+            with suppress(KeyError, RuntimeError, StopIteration):  # another thread was first
+                del recent[next(iter(recent))]  # the oldest
+        recent[key] = parsed
+        return parsed
+
+    def _parse(self, tokens: list[str]) -> Parsed:
         corrections = []
         fixed: list[str] = []
         unknown: list[str] = []

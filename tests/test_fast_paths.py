@@ -1,0 +1,80 @@
+"""The faster paths give what the plain definitions give, and their memos stay bounded."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor import Advisor
+from advisor.config import PARSE_MEMO_SIZE
+from advisor.understand.lexicon import ACT_LISTS, Lexicon
+
+# words from every cue list plus a few others, so phrases occur often in random messages
+LEX = Lexicon.from_data(
+    {
+        "acts": {
+            "question_phrases": ["my question is", "i was wondering", "question"],
+            "question_pairs": ["how do", "what is", "can i"],
+            "goodbye_words": ["bye", "see you", "see you later"],
+        }
+    }
+)
+WORDS = [
+    "my",
+    "question",
+    "is",
+    "i",
+    "was",
+    "wondering",
+    "how",
+    "do",
+    "what",
+    "can",
+    "bye",
+    "see",
+    "you",
+    "later",
+    "x",
+]
+
+
+def _plain_find(lex: Lexicon, name: str, tokens: list[str], start: int) -> int | None:
+    """The definition: the first index where a phrase of the list starts."""
+    return next((i for i in range(start, len(tokens)) if lex.starts(name, tokens[i:])), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12), st.integers(0, 4))
+def test_find_is_the_first_phrase_start(tokens: list[str], start: int) -> None:
+    for name in ("question_phrases", "question_pairs", "goodbye_words", "small_talk"):
+        assert LEX.find(name, tokens, start) == _plain_find(LEX, name, tokens, start)
+        assert LEX.has(name, tokens) == (_plain_find(LEX, name, tokens, 0) is not None)
+        assert LEX.find(name, tuple(tokens), start) == _plain_find(LEX, name, tokens, start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_find_on_the_shipped_cue_lists(engine: Advisor, data: st.DataObject) -> None:
+    lex = engine.lexicon
+    words = sorted({w for table in lex.phrases.values() for ps in table.values() for p in ps for w in p})
+    said = data.draw(st.lists(st.sampled_from([*words, "pacs", "x"]), max_size=15))
+    for name in ACT_LISTS:
+        for start in (0, 1, 2):
+            assert lex.find(name, said, start) == _plain_find(lex, name, said, start), name
+
+
+@pytest.mark.parametrize(
+    "text", ["how much does a pacs admin make in boston", "i have 3 years as a rad tech", "anlyst salry"]
+)
+def test_a_remembered_parse_is_the_parse(engine: Advisor, text: str) -> None:
+    tokens = text.split()
+    first = engine.extractor.parse(tokens)
+    assert engine.extractor.parse(list(tokens)) is first
+    assert first == engine.extractor._parse(tokens)
+
+
+def test_the_parse_memo_is_bounded(engine: Advisor) -> None:
+    for n in range(5 * PARSE_MEMO_SIZE):
+        engine.extractor.parse(["pacs", "analyst", str(n)])
+    assert len(engine.extractor._recent) <= PARSE_MEMO_SIZE

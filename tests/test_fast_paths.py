@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -78,3 +84,33 @@ def test_the_parse_memo_is_bounded(engine: Advisor) -> None:
     for n in range(5 * PARSE_MEMO_SIZE):
         engine.extractor.parse(["pacs", "analyst", str(n)])
     assert len(engine.extractor._recent) <= PARSE_MEMO_SIZE
+
+
+# a cached start answers a plain question without these (each costs milliseconds to import)
+NOT_AT_A_CACHED_START = (
+    "wordfreq",
+    "jsonschema",
+    "prompt_toolkit",
+    "rapidfuzz",
+    "advisor.posting.extract",
+    "tempfile",
+)
+
+
+def test_a_cached_start_imports_only_what_it_needs(tmp_path: Path) -> None:
+    env = {**os.environ, "ADVISOR_HOME": str(tmp_path / "home"), "ADVISOR_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("ADVISOR_NO_CACHE", None)
+    ask = [sys.executable, "-m", "advisor", "ask", "hi"]
+    subprocess.run(ask, env=env, check=True, capture_output=True)  # builds the engine cache
+    probe = (
+        "import sys, json\n"
+        "from advisor.terminal.cli import main\n"
+        "code = main(['ask', 'how much does a PACS admin make?'])\n"
+        "print(json.dumps([code, sorted(sys.modules)]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True)
+    code, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0
+    assert [
+        m for m in modules if m.split(".")[0] in NOT_AT_A_CACHED_START or m in NOT_AT_A_CACHED_START
+    ] == []

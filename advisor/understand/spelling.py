@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from advisor.config import (
     ENGLISH_WORDS,
     SPELL_CUTOFF,
@@ -132,6 +130,8 @@ class Speller:
         hit = self._cache.get(token)
         if hit is not None:
             return hit[0]
+        from rapidfuzz.distance import DamerauLevenshtein  # imported when first needed: ~5 ms at start
+
         candidates: set[str] = set(self._index.get(token, ()))
         for key in _deletes(token):
             candidates.update(self._index.get(key, ()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import json
 import os
 import subprocess
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 from advisor import Advisor
 from advisor.config import PARSE_MEMO_SIZE
+from advisor.terminal.cli import run
 from advisor.understand.lexicon import ACT_LISTS, Lexicon
 
 # words from every cue list plus a few others, so phrases occur often in random messages
@@ -105,12 +108,22 @@ def test_a_cached_start_imports_only_what_it_needs(tmp_path: Path) -> None:
     probe = (
         "import sys, json\n"
         "from advisor.terminal.cli import main\n"
+        "import gc\n"
         "code = main(['ask', 'how much does a PACS admin make?'])\n"
-        "print(json.dumps([code, sorted(sys.modules)]))\n"
+        "print(json.dumps([code, sorted(sys.modules), gc.isenabled(), gc.get_freeze_count()]))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True)
-    code, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    code, modules, collecting, frozen = json.loads(done.stdout.strip().splitlines()[-1])
     assert code == 0
+    assert collecting and frozen > 10_000  # the engine was made with gc paused, then frozen
     assert [
         m for m in modules if m.split(".")[0] in NOT_AT_A_CACHED_START or m in NOT_AT_A_CACHED_START
     ] == []
+
+
+def test_run_alone_leaves_the_garbage_collector_alone() -> None:
+    frozen = gc.get_freeze_count()
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["ask", "hi"], io.StringIO(), out, err) == 0
+    assert "Hello" in out.getvalue()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

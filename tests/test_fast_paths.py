@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from advisor import Advisor
 from advisor.config import PARSE_MEMO_SIZE
 from advisor.terminal.cli import run
+from advisor.understand.entities import Parsed
+from advisor.understand.intents import stem
 from advisor.understand.lexicon import ACT_LISTS, Lexicon
 
 # words from every cue list plus a few others, so phrases occur often in random messages
@@ -127,3 +129,29 @@ def test_run_alone_leaves_the_garbage_collector_alone() -> None:
     assert run(["ask", "hi"], io.StringIO(), out, err) == 0
     assert "Hello" in out.getvalue()
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def _plain_keyword_hits(engine: Advisor, parsed: Parsed) -> dict[str, int]:
+    """The definition: every intent's single keywords among the tokens, phrases in the text."""
+    stems = [stem(t) for t in parsed.tokens]
+    joined = f" {' '.join(stems)} "
+    hits = {}
+    for name, (singles, phrases) in engine.classifier.keywords.items():
+        count = len(singles & set(stems)) + sum(1 for p in phrases if p in joined)
+        if count:
+            hits[name] = count
+    return hits
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_keyword_hits_are_every_intents_keywords_found(engine: Advisor, data: st.DataObject) -> None:
+    words = sorted({w for singles, phrases in engine.classifier.keywords.values() for w in singles})
+    words += sorted(
+        {w for _, phrases in engine.classifier.keywords.values() for p in phrases for w in p.split()}
+    )
+    said = data.draw(st.lists(st.sampled_from([*words, "pacs", "x"]), max_size=14))
+    parsed = engine.extractor.parse(said)
+    hits = engine.classifier._keyword_hits(parsed)
+    assert hits == _plain_keyword_hits(engine, parsed)
+    assert list(hits) == list(_plain_keyword_hits(engine, parsed))  # the same order: it orders features

@@ -106,6 +106,7 @@ class IntentClassifier:
                 frozenset(w for w in words if w and " " not in w),
                 tuple(f" {w} " for w in words if " " in w),
             )
+        self.keyword_index = _keyword_index(self.keywords)
         samples = [(self._linear_features(p, v), n) for (n, _, p), v in zip(docs, vectors, strict=True)]
         self.linear = train(samples, LINEAR_EPOCHS, LINEAR_SEED, LINEAR_MARGIN, LINEAR_SETTLED)
 
@@ -141,16 +142,20 @@ class IntentClassifier:
         return {f: w / norm for f, w in vector.items()}
 
     def _keyword_hits(self, parsed: Parsed) -> dict[str, int]:
-        """Per intent, how many of its keywords the message contains."""
+        """Per intent (in catalog order), how many of its keywords the message contains: a
+        single word if it is a token, a phrase if its words are consecutive tokens. Only the
+        keywords a token of the message begins are looked at (`keyword_index`)."""
         stems = [stem(t) for t in parsed.tokens]
-        tokens = set(stems)
         joined = f" {' '.join(stems)} "
-        hits = {}
-        for name, (singles, phrases) in self.keywords.items():
-            count = len(singles & tokens) + sum(1 for p in phrases if p in joined)
-            if count:
-                hits[name] = count
-        return hits
+        counts: dict[str, int] = {}
+        for token in set(stems):
+            singles, phrases = self.keyword_index.get(token, ((), ()))
+            for name in singles:
+                counts[name] = counts.get(name, 0) + 1
+            for phrase, name in phrases:
+                if phrase in joined:
+                    counts[name] = counts.get(name, 0) + 1
+        return {name: counts[name] for name in self.keywords if name in counts}
 
     def _linear_features(
         self, parsed: Parsed, vector: dict[str, float], hits: dict[str, int] | None = None
@@ -255,3 +260,18 @@ class IntentClassifier:
                 score -= ENTITY_MISSING_PENALTY
             scores[name] = score
         return scores
+
+
+def _keyword_index(
+    keywords: Mapping[str, tuple[frozenset[str], tuple[str, ...]]],
+) -> dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]:
+    """First word → the intents with it as a single keyword, and the (" padded phrase ",
+    intent) pairs it begins: a message's keywords are found from its own few tokens."""
+    singles: dict[str, list[str]] = defaultdict(list)
+    phrases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name, (words, padded) in keywords.items():
+        for word in words:
+            singles[word].append(name)
+        for phrase in padded:
+            phrases[phrase.split()[0]].append((phrase, name))
+    return {w: (tuple(singles.get(w, ())), tuple(phrases.get(w, ()))) for w in {*singles, *phrases}}

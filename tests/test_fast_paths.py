@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,9 @@ from hypothesis import strategies as st
 from advisor import Advisor
 from advisor.config import PARSE_MEMO_SIZE
 from advisor.terminal.cli import run
+from advisor.text import normalize, tokenize
 from advisor.understand.entities import Parsed
-from advisor.understand.intents import stem
+from advisor.understand.intents import IntentClassifier, features, stem
 from advisor.understand.lexicon import ACT_LISTS, Lexicon
 
 # words from every cue list plus a few others, so phrases occur often in random messages
@@ -155,3 +157,42 @@ def test_keyword_hits_are_every_intents_keywords_found(engine: Advisor, data: st
     hits = engine.classifier._keyword_hits(parsed)
     assert hits == _plain_keyword_hits(engine, parsed)
     assert list(hits) == list(_plain_keyword_hits(engine, parsed))  # the same order: it orders features
+
+
+def _plain_nearest(
+    classifier: IntentClassifier, query: dict[str, float]
+) -> dict[str, tuple[float, float, int]]:
+    """The definition: dots in the order the query reaches the examples; per intent the
+    best, the second best, and the first example reaching the best."""
+    dots: dict[int, float] = defaultdict(float)
+    for feat, weight in query.items():
+        for index, doc_weight in classifier.postings.get(feat, ()):
+            dots[index] += weight * doc_weight
+    best: dict[str, tuple[float, float, int]] = {}
+    for index, dot in dots.items():
+        name = classifier.doc_intent[index]
+        first, second, at = best.get(name, (0.0, 0.0, -1))
+        if dot > first:
+            best[name] = (dot, first, index)
+        elif dot > second:
+            best[name] = (first, dot, at)
+    return best
+
+
+def test_nearest_examples_of_every_intent_example(engine: Advisor) -> None:
+    classifier, ties = engine.classifier, 0
+    for intent in classifier.intents.values():
+        for example in intent.examples:
+            query = classifier._weigh(features(engine.extractor.parse(tokenize(normalize(example))).delex))
+            assert classifier._nearest(query) == _plain_nearest(classifier, query), example
+            ties += any(first == second for first, second, _ in classifier._nearest(query).values())
+    assert ties  # the tie rule (the example reached first) was exercised
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_nearest_examples_of_random_messages(engine: Advisor, data: st.DataObject) -> None:
+    words = sorted({w for f in engine.classifier.postings for w in f.split() if w.isalpha()})
+    said = data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=60))
+    query = engine.classifier._weigh(features(said))
+    assert engine.classifier._nearest(query) == _plain_nearest(engine.classifier, query)

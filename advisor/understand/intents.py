@@ -134,6 +134,11 @@ class IntentClassifier:
         # and skipping its long posting list keeps a reply fast; it still counts in the norms
         limit = MAX_POSTING_SHARE * total
         self.postings = {f: tuple(p) for f, p in postings.items() if len(p) <= limit}
+        # each intent's examples are consecutive docs (__init__ adds them intent by intent)
+        starts = [i for i in range(total) if i == 0 or self.doc_intent[i] != self.doc_intent[i - 1]]
+        self.doc_spans = tuple(
+            (self.doc_intent[a], a, b) for a, b in zip(starts, [*starts[1:], total], strict=True)
+        )
         return vectors
 
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
@@ -178,19 +183,31 @@ class IntentClassifier:
         return self._nearest(self._weigh(features(delex)))
 
     def _nearest(self, query: dict[str, float]) -> dict[str, tuple[float, float, int]]:
-        dots: dict[int, float] = defaultdict(float)
+        """Per intent the query reaches: (best cosine, second best, index of the best example;
+        of equally near ones, the example the query's features reached first).
+
+        Dots add up in a list; each intent's best two are then taken from its span of
+        examples with C-level max (a long message reaches most examples)."""
+        dots = [0.0] * len(self.doc_intent)
         for feat, weight in query.items():
             for index, doc_weight in self.postings.get(feat, ()):
                 dots[index] += weight * doc_weight
         best: dict[str, tuple[float, float, int]] = {}
-        for index, dot in dots.items():
-            name = self.doc_intent[index]
-            first, second, at = best.get(name, (0.0, 0.0, -1))
-            if dot > first:
-                best[name] = (dot, first, index)
-            elif dot > second:
-                best[name] = (first, dot, at)
+        for name, start, end in self.doc_spans:
+            span = dots[start:end]
+            first = max(span)
+            if first > 0.0:  # every weight is positive: an example reached has a positive dot
+                at = span.index(first)
+                second = max(span[:at] + span[at + 1 :], default=0.0)
+                if second == first:
+                    ties = {start + i for i, dot in enumerate(span) if dot == first}
+                    at = self._first_reached(query, ties) - start
+                best[name] = (first, second, start + at)
         return best
+
+    def _first_reached(self, query: dict[str, float], docs: set[int]) -> int:
+        """Of these examples, the one the query's features reach first."""
+        return next(i for feat in query for i, _ in self.postings.get(feat, ()) if i in docs)
 
     def rank(
         self, parsed: Parsed, context_types: frozenset[str] = frozenset(), blend: float = LINEAR_BLEND

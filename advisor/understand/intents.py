@@ -139,6 +139,13 @@ class IntentClassifier:
         self.doc_spans = tuple(
             (self.doc_intent[a], a, b) for a, b in zip(starts, [*starts[1:], total], strict=True)
         )
+        # per example, the first example indexed under exactly the same features: of such
+        # twins any query reaches the first one first (a posting lists examples in order)
+        first_with: dict[frozenset[str], int] = {}
+        self.doc_twin = tuple(
+            first_with.setdefault(frozenset(f for f in vector if f in self.postings), index)
+            for index, vector in enumerate(vectors)
+        )
         return vectors
 
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
@@ -199,9 +206,10 @@ class IntentClassifier:
             if first > 0.0:  # every weight is positive: an example reached has a positive dot
                 at = span.index(first)
                 second = max(span[:at] + span[at + 1 :], default=0.0)
-                if second == first:
-                    ties = {start + i for i, dot in enumerate(span) if dot == first}
-                    at = self._first_reached(query, ties) - start
+                if second == first:  # equally near: the example the query reached first
+                    ties = [start + i for i, dot in enumerate(span) if dot == first]
+                    twins = len({self.doc_twin[i] for i in ties}) == 1
+                    at = (ties[0] if twins else self._first_reached(query, set(ties))) - start
                 best[name] = (first, second, start + at)
         return best
 

@@ -19,7 +19,7 @@ from advisor import Advisor
 from advisor.config import PARSE_MEMO_SIZE
 from advisor.terminal.cli import run
 from advisor.text import normalize, tokenize
-from advisor.understand.entities import Parsed
+from advisor.understand.entities import EntityExtractor, Parsed
 from advisor.understand.intents import IntentClassifier, features, stem
 from advisor.understand.lexicon import ACT_LISTS, Lexicon
 
@@ -196,3 +196,26 @@ def test_nearest_examples_of_random_messages(engine: Advisor, data: st.DataObjec
     said = data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=60))
     query = engine.classifier._weigh(features(said))
     assert engine.classifier._nearest(query) == _plain_nearest(engine.classifier, query)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_alias_lookup_skips_only_words_no_alias_begins_with(engine: Advisor, data: st.DataObject) -> None:
+    extractor = engine.extractor
+    words = sorted({w for key in extractor.table for w in key})
+    pool = [*words, *(w + "s" for w in words[:200]), "x", "3", "years", "the"]
+    said = data.draw(st.lists(st.sampled_from(pool), max_size=25))
+    fast = extractor._parse(said)
+    everything = frozenset(said) | {w[:-1] for w in said} | extractor.first_words
+    slow = EntityExtractor._parse(_Unskipped(extractor, everything), said)  # tries every word
+    assert fast == slow
+
+
+class _Unskipped:
+    """The extractor with every word treated as one an alias may begin with."""
+
+    def __init__(self, extractor: EntityExtractor, first_words: frozenset[str]) -> None:
+        self._extractor, self.first_words = extractor, first_words
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._extractor, name)

@@ -106,6 +106,7 @@ class EntityExtractor:
         self.degree_after = frozenset(context.get("after", ()))
         # every proper prefix of an alias: a match grows only while it can still become one
         self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
+        self.first_words = frozenset(key[0] for key in table if key)
         self._recent: dict[tuple[str, ...], Parsed] = {}
 
     def parse(self, tokens: list[str]) -> Parsed:
@@ -129,19 +130,21 @@ class EntityExtractor:
         corrections = []
         fixed: list[str] = []
         unknown: list[str] = []
+        correct, is_word, number = self.speller.correct, self.speller.is_word, RE.NUMBER_WORDS.match
         for token in tokens:
-            better = self.speller.correct(token)
+            better = correct(token)
             if better:
                 corrections.append((token, better))
                 fixed.append(better)
             else:
                 fixed.append(token)
-                if not self.speller.is_word(token) and not RE.NUMBER_WORDS.match(token):
+                if not is_word(token) and not number(token):
                     unknown.append(token)
         entities: list[Entity] = []
         delex: list[str] = []
         i = 0
         years = find_years(fixed)
+        firsts = self.first_words  # no alias (nor its plural) begins with another word
         while i < len(fixed):
             if i in years:
                 span = years[i]
@@ -153,9 +156,10 @@ class EntityExtractor:
                 delex.append(PLACEHOLDER["years"])
                 i = span.end
                 continue
-            hit = self._match(fixed, i)
+            word = fixed[i]
+            hit = self._match(fixed, i) if word in firsts or word[:-1] in firsts else None
             if hit is None:
-                delex.append("<num>" if RE.NUMBER_WORDS.match(fixed[i]) else fixed[i])
+                delex.append("<num>" if number(word) else word)
                 i += 1
                 continue
             end, (kind, node_id, name) = hit
@@ -187,14 +191,15 @@ class EntityExtractor:
         """The longest alias starting at token i (a trailing plural 's' may be dropped)."""
         best = None
         gram: tuple[str, ...] = ()
+        table, prefixes = self.table, self.prefixes
         for n in range(1, len(tokens) - i + 1):
-            gram += (tokens[i + n - 1],)
-            hit = self.table.get(gram)
-            last = gram[-1]
+            last = tokens[i + n - 1]
+            gram += (last,)
+            hit = table.get(gram)
             if hit is None and len(last) > 3 and last.endswith("s"):
-                hit = self.table.get(gram[:-1] + (last[:-1],))
+                hit = table.get(gram[:-1] + (last[:-1],))
             if hit is not None:
                 best = (i + n, hit)
-            if gram not in self.prefixes:
+            if gram not in prefixes:
                 break
         return best

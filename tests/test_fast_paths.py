@@ -16,12 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor import Advisor
-from advisor.config import PARSE_MEMO_SIZE
+from advisor.config import PARSE_MEMO_SIZE, RE
 from advisor.terminal.cli import run
-from advisor.text import normalize, tokenize
-from advisor.understand.entities import EntityExtractor, Parsed
+from advisor.text import count, normalize, tokenize
+from advisor.understand.entities import PLACEHOLDER, Entity, EntityExtractor, Parsed
 from advisor.understand.intents import IntentClassifier, features, stem
 from advisor.understand.lexicon import ACT_LISTS, Lexicon
+from advisor.understand.numbers import find_years
 
 # words from every cue list plus a few others, so phrases occur often in random messages
 LEX = Lexicon.from_data(
@@ -198,24 +199,92 @@ def test_nearest_examples_of_random_messages(engine: Advisor, data: st.DataObjec
     assert engine.classifier._nearest(query) == _plain_nearest(engine.classifier, query)
 
 
-@settings(max_examples=200, deadline=None)
+def _plain_match(
+    extractor: EntityExtractor, tokens: list[str], i: int
+) -> tuple[int, tuple[str, str, str]] | None:
+    """The definition: grow the n-gram from token i while it can still become an alias."""
+    best, gram = None, ()
+    for n in range(1, len(tokens) - i + 1):
+        gram += (tokens[i + n - 1],)
+        hit = extractor.table.get(gram)
+        last = gram[-1]
+        if hit is None and len(last) > 3 and last.endswith("s"):
+            hit = extractor.table.get(gram[:-1] + (last[:-1],))
+        if hit is not None:
+            best = (i + n, hit)
+        if gram not in extractor.prefixes:
+            break
+    return best
+
+
+def _plain_parse(extractor: EntityExtractor, tokens: list[str]) -> Parsed:
+    """The definition of a parse (as it was before the fast paths): an alias tried at every word."""
+    speller = extractor.speller
+    corrections, fixed, unknown = [], [], []
+    for token in tokens:
+        better = speller.correct(token)
+        if better:
+            corrections.append((token, better))
+            fixed.append(better)
+        else:
+            fixed.append(token)
+            if not speller.is_word(token) and not RE.NUMBER_WORDS.match(token):
+                unknown.append(token)
+    entities: list[Entity] = []
+    delex: list[str] = []
+    i, years = 0, find_years(fixed)
+    while i < len(fixed):
+        if i in years:
+            span = years[i]
+            if span.usable:
+                text = " ".join(tokens[i : span.end])
+                entities.append(
+                    Entity("years", str(span.value), count(span.value, "year"), text, i, span.end)
+                )
+            delex.append(PLACEHOLDER["years"])
+            i = span.end
+            continue
+        hit = _plain_match(extractor, fixed, i)
+        if hit is None:
+            delex.append("<num>" if RE.NUMBER_WORDS.match(fixed[i]) else fixed[i])
+            i += 1
+            continue
+        end, (kind, node_id, name) = hit
+        if kind == "degree" and not extractor._degree_in_context(fixed, i, end):
+            delex.append(fixed[i])
+            i += 1
+            continue
+        fuzzy = fixed[i:end] != tokens[i:end]
+        entities.append(Entity(kind, node_id, name, " ".join(tokens[i:end]), i, end, fuzzy))
+        delex.extend(extractor._placeholder(kind, node_id, fixed[i:end]))
+        i = end
+    return Parsed(tuple(fixed), tuple(entities), tuple(delex), tuple(unknown), tuple(corrections))
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.data())
-def test_alias_lookup_skips_only_words_no_alias_begins_with(engine: Advisor, data: st.DataObject) -> None:
+def test_a_parse_is_the_plain_parse(engine: Advisor, data: st.DataObject) -> None:
     extractor = engine.extractor
     words = sorted({w for key in extractor.table for w in key})
-    pool = [*words, *(w + "s" for w in words[:200]), "x", "3", "years", "the"]
+    pool = [
+        *words,
+        *(w + "s" for w in words[:300]),
+        "x",
+        "3",
+        "-2",
+        "4.5",
+        "\u0663",
+        "years",
+        "a",
+        "bs",
+        "in",
+    ]
     said = data.draw(st.lists(st.sampled_from(pool), max_size=25))
-    fast = extractor._parse(said)
-    everything = frozenset(said) | {w[:-1] for w in said} | extractor.first_words
-    slow = EntityExtractor._parse(_Unskipped(extractor, everything), said)  # tries every word
-    assert fast == slow
+    assert extractor._parse(said) == _plain_parse(extractor, said)
 
 
-class _Unskipped:
-    """The extractor with every word treated as one an alias may begin with."""
-
-    def __init__(self, extractor: EntityExtractor, first_words: frozenset[str]) -> None:
-        self._extractor, self.first_words = extractor, first_words
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._extractor, name)
+def test_every_example_parses_as_the_plain_parse(engine: Advisor) -> None:
+    for intent in engine.classifier.intents.values():
+        for example in intent.examples:
+            said = tokenize(normalize(example))
+            assert engine.extractor._parse(said) == _plain_parse(engine.extractor, said), example

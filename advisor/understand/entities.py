@@ -106,7 +106,11 @@ class EntityExtractor:
         self.degree_after = frozenset(context.get("after", ()))
         # every proper prefix of an alias: a match grows only while it can still become one
         self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
-        self.first_words = frozenset(key[0] for key in table if key)
+        # words an alias begins with (and plurals of one-word aliases), and those a longer one does
+        self.first_words = frozenset(
+            [key[0] for key in table if key] + [key[0] + "s" for key in table if len(key) == 1]
+        )
+        self.longer_first = frozenset(key[0] for key in table if len(key) > 1)
         self._recent: dict[tuple[str, ...], Parsed] = {}
 
     def parse(self, tokens: list[str]) -> Parsed:
@@ -144,7 +148,7 @@ class EntityExtractor:
         delex: list[str] = []
         i = 0
         years = find_years(fixed)
-        firsts = self.first_words  # no alias (nor its plural) begins with another word
+        table, firsts, longer = self.table, self.first_words, self.longer_first
         while i < len(fixed):
             if i in years:
                 span = years[i]
@@ -157,9 +161,17 @@ class EntityExtractor:
                 i = span.end
                 continue
             word = fixed[i]
-            hit = self._match(fixed, i) if word in firsts or word[:-1] in firsts else None
+            if word not in firsts:  # no alias, nor a one-word alias's plural, begins with it
+                hit = None
+            elif word in longer:
+                hit = self._match(fixed, i)
+            else:  # only a one-word alias (or its plural) can start here: _match's first step
+                found = table.get((word,))
+                if found is None and len(word) > 3 and word.endswith("s"):
+                    found = table.get((word[:-1],))
+                hit = None if found is None else (i + 1, found)
             if hit is None:
-                delex.append("<num>" if number(word) else word)
+                delex.append("<num>" if (word[:1] == "-" or word[:1].isdecimal()) and number(word) else word)
                 i += 1
                 continue
             end, (kind, node_id, name) = hit

@@ -80,6 +80,8 @@ class Lexicon:
 
     def expand(self, tokens: list[str]) -> list[str]:
         """Chat-speak tokens replaced by what they mean, unless the neighbours say otherwise."""
+        if self.chat.keys().isdisjoint(tokens):
+            return list(tokens)  # most clauses: no shorthand at all
         out: list[str] = []
         for i, token in enumerate(tokens):
             entry = self.chat.get(token)

@@ -39,6 +39,8 @@ SPELL_MIN_LEN: Final = 5
 SPELL_CUTOFF: Final = 80.0
 # corrections remembered (least recently used forgotten first): bounds a shared engine's memory
 SPELL_MEMO_SIZE: Final = 4096
+# parses remembered (oldest forgotten first): one reply parses the same words a few times
+PARSE_MEMO_SIZE: Final = 16
 # example words seen at most this often, and in no curated list, may be typos themselves
 SUSPECT_MAX_COUNT: Final = 2
 # this many of the most common English words (wordfreq) are never corrected
@@ -116,6 +118,8 @@ class RE:
     POSSESSIVE = re.compile(r"(\w)'s\b")
     APOSTROPHE = re.compile(r"[\u2018\u2019\u02bc`´]")
     NUMBER_WORDS = re.compile(r"^-?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\+?$")  # a number token
+    # wordfreq's `has_digit_sequence`: words its top lists leave out (understand/wordlist.py)
+    WORDFREQ_DIGITS = re.compile(r"\d[\d.,]+")
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
     FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
     # dialogue acts: sentence ends ('?', '!', ';', a full stop before a space) and clause breaks

@@ -36,6 +36,7 @@ class Advisor:
     def _build(self, data: DataSet) -> None:
         vocab: Counter[str] = Counter()
         trusted: set[str] = set()
+        said: dict[str, list[str]] = {}  # each example's tokens: normalised once, parsed once below
         for key in self.graph.aliases:
             trusted.update(key)
         for name in self.graph.places_without_figures:  # never "corrected" into another word
@@ -44,7 +45,8 @@ class Advisor:
             for text in (*intent.keywords, *intent.topics):
                 trusted.update(tokenize(normalize(text)))
             for text in intent.examples:
-                vocab.update(tokenize(normalize(text)))
+                said[text] = said.get(text) or tokenize(normalize(text))
+                vocab.update(said[text])
         for words in (
             *data.slots["degree"].values(),
             *data.slots["seniority"].values(),
@@ -62,7 +64,8 @@ class Advisor:
         )
         self.extractor = EntityExtractor(self.graph, data.slots, self.speller, other_careers)
         careers = frozenset(r.id for r in self.graph.career_roles())
-        self.classifier = IntentClassifier(data.intents, self.extractor, careers)
+        parsed = {text: self.extractor.parse(tokens) for text, tokens in said.items()}
+        self.classifier = IntentClassifier(data.intents, self.extractor, careers, parsed)
 
     @classmethod
     def load(cls, knowledge_dir: str | Path | None = None, intents_dir: str | Path | None = None) -> Advisor:

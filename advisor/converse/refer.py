@@ -84,9 +84,12 @@ def resolve(
         target = _target(kind, ctx, home)
         if not target or present & set(KIND_TYPES[kind]):
             continue
-        phrases = sorted((p.split() for p in refs.get(kind, ())), key=len, reverse=True)
+        phrases: dict[str, list[list[str]]] = {}  # by first word, longest first
+        for words in sorted((p.split() for p in refs.get(kind, ())), key=len, reverse=True):
+            if words:
+                phrases.setdefault(words[0], []).append(words)
         for i in range(len(out)):
-            hit = next((p for p in phrases if out[i : i + len(p)] == p), None)
+            hit = next((p for p in phrases.get(out[i], ()) if out[i : i + len(p)] == p), None)
             if hit and _usable(kind, out, i, len(hit), idioms):
                 name = _name_tokens(graph, target)
                 if kind == "role" and ctx.intent in LISTED and PLURAL & set(hit):

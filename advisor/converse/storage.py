@@ -11,7 +11,6 @@ import fcntl
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -53,6 +52,8 @@ def save_state(path: Path, state: dict[str, Any]) -> None:
     """
     private_dir(path.parent)
     payload = json.dumps(state, indent=2, sort_keys=True).encode("utf-8")
+    import tempfile  # only when writing: not imported at a cached start
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, 0o600)

@@ -13,7 +13,6 @@ import hmac
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -184,6 +183,8 @@ def cache_add(key: str) -> None:
         return
     try:
         private_dir(path.parent)
+        import tempfile  # only when writing: not imported at a cached start
+
         fd, tmp = tempfile.mkstemp(prefix=f"validated.{os.getpid()}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(json.dumps({"clean": keys, "mac": mac}))

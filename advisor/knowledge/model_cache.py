@@ -15,7 +15,6 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ def secret_key(create: bool = True) -> bytes | None:
     if key is not None or not create:
         return key
     import secrets  # only when the key is first made
+    import tempfile
 
     try:
         folder = private_dir(path.parent)
@@ -139,6 +139,8 @@ def save_model(key: str, model: dict[str, Any]) -> None:
     if folder is None or secret is None:
         return
     try:
+        import tempfile  # only when writing: not imported at a cached start
+
         private_dir(folder)
         payload = pickle.dumps({**model, "key": key}, protocol=pickle.HIGHEST_PROTOCOL)
         for old in folder.glob("model-*.pickle"):

@@ -88,7 +88,7 @@ def _starts_clause(tokens: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _question_phrase_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
     """Index where 'my question is' / 'i was wondering' starts after other words, or 0."""
-    cut = next((i for i in range(1, len(tokens)) if lex.starts("question_phrases", tokens[i:])), 0)
+    cut = lex.find("question_phrases", tokens, 1) or 0
     return cut if cut > MIN_LEAD else 0  # "i was wondering if …" is one question
 
 
@@ -96,7 +96,9 @@ def _question_pair_at(tokens: tuple[str, ...], lex: Lexicon) -> int:
     """'im a ct tech how do i move into pacs': where a question starts inside a statement."""
     if _without_fillers(tokens, lex)[0] in lex.words("question_starts"):
         return 0
-    return next((i for i in range(2, len(tokens) - 1) if lex.starts("question_pairs", tokens[i : i + 2])), 0)
+    pairs = lex.phrases.get("question_pairs", {})
+    at = (i for i in range(2, len(tokens) - 1) if tokens[i] in pairs)  # a pair's first word
+    return next((i for i in at if lex.starts("question_pairs", tokens[i : i + 2])), 0)
 
 
 def _without_lead(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:

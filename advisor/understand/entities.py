@@ -7,10 +7,11 @@ speller only corrects tokens of SPELL_MIN_LEN letters or more.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-from advisor.config import RE
+from advisor.config import PARSE_MEMO_SIZE, RE
 from advisor.knowledge.graph import Graph
 from advisor.text import count
 from advisor.understand.numbers import find_years
@@ -105,24 +106,49 @@ class EntityExtractor:
         self.degree_after = frozenset(context.get("after", ()))
         # every proper prefix of an alias: a match grows only while it can still become one
         self.prefixes = frozenset(key[:n] for key in table for n in range(1, len(key)))
+        # words an alias begins with (and plurals of one-word aliases), and those a longer one does
+        self.first_words = frozenset(
+            [key[0] for key in table if key] + [key[0] + "s" for key in table if len(key) == 1]
+        )
+        self.longer_first = frozenset(key[0] for key in table if len(key) > 1)
+        self._recent: dict[tuple[str, ...], Parsed] = {}
 
     def parse(self, tokens: list[str]) -> Parsed:
+        """The entities, corrections and delexicalisation of the tokens.
+
+        One reply parses the same words several times (the question, the whole message, its
+        facts); the last few parses are remembered (a Parsed is immutable, so it is shared)."""
+        key = tuple(tokens)
+        recent = self._recent
+        hit = recent.get(key)
+        if hit is not None:
+            return hit
+        parsed = self._parse(tokens)
+        if len(recent) >= PARSE_MEMO_SIZE:
+            with suppress(KeyError, RuntimeError, StopIteration):  # another thread was first
+                del recent[next(iter(recent))]  # the oldest
+        recent[key] = parsed
+        return parsed
+
+    def _parse(self, tokens: list[str]) -> Parsed:
         corrections = []
         fixed: list[str] = []
         unknown: list[str] = []
+        correct, is_word, number = self.speller.correct, self.speller.is_word, RE.NUMBER_WORDS.match
         for token in tokens:
-            better = self.speller.correct(token)
+            better = correct(token)
             if better:
                 corrections.append((token, better))
                 fixed.append(better)
             else:
                 fixed.append(token)
-                if not self.speller.is_word(token) and not RE.NUMBER_WORDS.match(token):
+                if not is_word(token) and not number(token):
                     unknown.append(token)
         entities: list[Entity] = []
         delex: list[str] = []
         i = 0
         years = find_years(fixed)
+        table, firsts, longer = self.table, self.first_words, self.longer_first
         while i < len(fixed):
             if i in years:
                 span = years[i]
@@ -134,9 +160,18 @@ class EntityExtractor:
                 delex.append(PLACEHOLDER["years"])
                 i = span.end
                 continue
-            hit = self._match(fixed, i)
+            word = fixed[i]
+            if word not in firsts:  # no alias, nor a one-word alias's plural, begins with it
+                hit = None
+            elif word in longer:
+                hit = self._match(fixed, i)
+            else:  # only a one-word alias (or its plural) can start here: _match's first step
+                found = table.get((word,))
+                if found is None and len(word) > 3 and word.endswith("s"):
+                    found = table.get((word[:-1],))
+                hit = None if found is None else (i + 1, found)
             if hit is None:
-                delex.append("<num>" if RE.NUMBER_WORDS.match(fixed[i]) else fixed[i])
+                delex.append("<num>" if (word[:1] == "-" or word[:1].isdecimal()) and number(word) else word)
                 i += 1
                 continue
             end, (kind, node_id, name) = hit
@@ -168,14 +203,15 @@ class EntityExtractor:
         """The longest alias starting at token i (a trailing plural 's' may be dropped)."""
         best = None
         gram: tuple[str, ...] = ()
+        table, prefixes = self.table, self.prefixes
         for n in range(1, len(tokens) - i + 1):
-            gram += (tokens[i + n - 1],)
-            hit = self.table.get(gram)
-            last = gram[-1]
+            last = tokens[i + n - 1]
+            gram += (last,)
+            hit = table.get(gram)
             if hit is None and len(last) > 3 and last.endswith("s"):
-                hit = self.table.get(gram[:-1] + (last[:-1],))
+                hit = table.get(gram[:-1] + (last[:-1],))
             if hit is not None:
                 best = (i + n, hit)
-            if gram not in self.prefixes:
+            if gram not in prefixes:
                 break
         return best

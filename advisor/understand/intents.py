@@ -106,6 +106,7 @@ class IntentClassifier:
                 frozenset(w for w in words if w and " " not in w),
                 tuple(f" {w} " for w in words if " " in w),
             )
+        self.keyword_index = _keyword_index(self.keywords)
         samples = [(self._linear_features(p, v), n) for (n, _, p), v in zip(docs, vectors, strict=True)]
         self.linear = train(samples, LINEAR_EPOCHS, LINEAR_SEED, LINEAR_MARGIN, LINEAR_SETTLED)
 
@@ -133,6 +134,18 @@ class IntentClassifier:
         # and skipping its long posting list keeps a reply fast; it still counts in the norms
         limit = MAX_POSTING_SHARE * total
         self.postings = {f: tuple(p) for f, p in postings.items() if len(p) <= limit}
+        # each intent's examples are consecutive docs (__init__ adds them intent by intent)
+        starts = [i for i in range(total) if i == 0 or self.doc_intent[i] != self.doc_intent[i - 1]]
+        self.doc_spans = tuple(
+            (self.doc_intent[a], a, b) for a, b in zip(starts, [*starts[1:], total], strict=True)
+        )
+        # per example, the first example indexed under exactly the same features: of such
+        # twins any query reaches the first one first (a posting lists examples in order)
+        first_with: dict[frozenset[str], int] = {}
+        self.doc_twin = tuple(
+            first_with.setdefault(frozenset(f for f in vector if f in self.postings), index)
+            for index, vector in enumerate(vectors)
+        )
         return vectors
 
     def _weigh(self, counts: dict[str, float]) -> dict[str, float]:
@@ -141,16 +154,20 @@ class IntentClassifier:
         return {f: w / norm for f, w in vector.items()}
 
     def _keyword_hits(self, parsed: Parsed) -> dict[str, int]:
-        """Per intent, how many of its keywords the message contains."""
+        """Per intent (in catalog order), how many of its keywords the message contains: a
+        single word if it is a token, a phrase if its words are consecutive tokens. Only the
+        keywords a token of the message begins are looked at (`keyword_index`)."""
         stems = [stem(t) for t in parsed.tokens]
-        tokens = set(stems)
         joined = f" {' '.join(stems)} "
-        hits = {}
-        for name, (singles, phrases) in self.keywords.items():
-            count = len(singles & tokens) + sum(1 for p in phrases if p in joined)
-            if count:
-                hits[name] = count
-        return hits
+        counts: dict[str, int] = {}
+        for token in set(stems):
+            singles, phrases = self.keyword_index.get(token, ((), ()))
+            for name in singles:
+                counts[name] = counts.get(name, 0) + 1
+            for phrase, name in phrases:
+                if phrase in joined:
+                    counts[name] = counts.get(name, 0) + 1
+        return {name: counts[name] for name in self.keywords if name in counts}
 
     def _linear_features(
         self, parsed: Parsed, vector: dict[str, float], hits: dict[str, int] | None = None
@@ -173,19 +190,32 @@ class IntentClassifier:
         return self._nearest(self._weigh(features(delex)))
 
     def _nearest(self, query: dict[str, float]) -> dict[str, tuple[float, float, int]]:
-        dots: dict[int, float] = defaultdict(float)
+        """Per intent the query reaches: (best cosine, second best, index of the best example;
+        of equally near ones, the example the query's features reached first).
+
+        Dots add up in a list; each intent's best two are then taken from its span of
+        examples with C-level max (a long message reaches most examples)."""
+        dots = [0.0] * len(self.doc_intent)
         for feat, weight in query.items():
             for index, doc_weight in self.postings.get(feat, ()):
                 dots[index] += weight * doc_weight
         best: dict[str, tuple[float, float, int]] = {}
-        for index, dot in dots.items():
-            name = self.doc_intent[index]
-            first, second, at = best.get(name, (0.0, 0.0, -1))
-            if dot > first:
-                best[name] = (dot, first, index)
-            elif dot > second:
-                best[name] = (first, dot, at)
+        for name, start, end in self.doc_spans:
+            span = dots[start:end]
+            first = max(span)
+            if first > 0.0:  # every weight is positive: an example reached has a positive dot
+                at = span.index(first)
+                second = max(span[:at] + span[at + 1 :], default=0.0)
+                if second == first:  # equally near: the example the query reached first
+                    ties = [start + i for i, dot in enumerate(span) if dot == first]
+                    twins = len({self.doc_twin[i] for i in ties}) == 1
+                    at = (ties[0] if twins else self._first_reached(query, set(ties))) - start
+                best[name] = (first, second, start + at)
         return best
+
+    def _first_reached(self, query: dict[str, float], docs: set[int]) -> int:
+        """Of these examples, the one the query's features reach first."""
+        return next(i for feat in query for i, _ in self.postings.get(feat, ()) if i in docs)
 
     def rank(
         self, parsed: Parsed, context_types: frozenset[str] = frozenset(), blend: float = LINEAR_BLEND
@@ -255,3 +285,18 @@ class IntentClassifier:
                 score -= ENTITY_MISSING_PENALTY
             scores[name] = score
         return scores
+
+
+def _keyword_index(
+    keywords: Mapping[str, tuple[frozenset[str], tuple[str, ...]]],
+) -> dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]:
+    """First word → the intents with it as a single keyword, and the (" padded phrase ",
+    intent) pairs it begins: a message's keywords are found from its own few tokens."""
+    singles: dict[str, list[str]] = defaultdict(list)
+    phrases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name, (words, padded) in keywords.items():
+        for word in words:
+            singles[word].append(name)
+        for phrase in padded:
+            phrases[phrase.split()[0]].append((phrase, name))
+    return {w: (tuple(singles.get(w, ())), tuple(phrases.get(w, ()))) for w in {*singles, *phrases}}

@@ -93,6 +93,8 @@ class Lexicon:
 
     def expand(self, tokens: list[str]) -> list[str]:
         """Chat-speak tokens replaced by what they mean, unless the neighbours say otherwise."""
+        if self.chat.keys().isdisjoint(tokens):
+            return list(tokens)  # most clauses: no shorthand at all
         out: list[str] = []
         for i, token in enumerate(tokens):
             entry = self.chat.get(token)
@@ -115,7 +117,21 @@ class Lexicon:
 
     def has(self, name: str, tokens: tuple[str, ...] | list[str]) -> bool:
         """Does any cue phrase of list `name` occur in the tokens (whole words)?"""
-        return any(self.starts(name, tokens[i:]) for i in range(len(tokens)))
+        return self.find(name, tokens) is not None
+
+    def find(self, name: str, tokens: tuple[str, ...] | list[str], start: int = 0) -> int | None:
+        """The first index from `start` where a cue phrase of list `name` begins, or None.
+
+        Looks only where a phrase's first word is, and never copies the rest of the message
+        at every word (for a long message that was quadratic)."""
+        table = self.phrases.get(name, {})
+        if table.keys().isdisjoint(tokens):
+            return None  # no phrase's first word anywhere (most clauses, for most lists)
+        for i in range(start, len(tokens)):
+            for words in table.get(tokens[i], ()):
+                if tuple(tokens[i : i + len(words)]) == words:
+                    return i
+        return None
 
     def starts(self, name: str, tokens: tuple[str, ...] | list[str]) -> bool:
         """Do the tokens begin with a cue phrase of list `name`?"""

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from advisor.config import (
     ENGLISH_WORDS,
     SPELL_CUTOFF,
@@ -23,6 +21,7 @@ from advisor.config import (
     SPELL_MIN_LEN,
     SUSPECT_MAX_COUNT,
 )
+from advisor.understand.wordlist import top_words
 
 
 class Memo:
@@ -70,7 +69,14 @@ def _deletes(word: str) -> set[str]:
 
 
 def _reachable(word: str, index: dict[str, list[str]]) -> bool:
-    return any(key in index for key in _deletes(word) | {word})
+    """Does the word share a key (itself or one deletion) with the index? Checked key by key,
+    without building the set of deletes: an engine build asks this of ~24,000 English words."""
+    if word in index:
+        return True
+    for i in range(len(word)):  # noqa: SIM110 - a plain loop is ~20% faster than any() here
+        if word[:i] + word[i + 1 :] in index:
+            return True
+    return False
 
 
 class Speller:
@@ -124,6 +130,8 @@ class Speller:
         hit = self._cache.get(token)
         if hit is not None:
             return hit[0]
+        from rapidfuzz.distance import DamerauLevenshtein  # imported when first needed: ~5 ms at start
+
         candidates: set[str] = set(self._index.get(token, ()))
         for key in _deletes(token):
             candidates.update(self._index.get(key, ()))
@@ -146,19 +154,11 @@ class Speller:
 
 def english_words() -> frozenset[str]:
     """The most common English words (built once, at engine build; kept in the engine cache,
-    so wordfreq is imported only when the cache is rebuilt)."""
-    try:
-        from wordfreq import top_n_list
-    except ImportError:  # pragma: no cover - a declared dependency; degrade to no guard
-        return frozenset()
-    return frozenset(w for w in top_n_list("en", ENGLISH_WORDS) if w.isalpha())
+    so wordfreq's list is read only when the cache is rebuilt)."""
+    return frozenset(w for w in top_words(ENGLISH_WORDS) if w.isalpha())
 
 
 def everyday_words(count: int) -> frozenset[str]:
     """The `count` most common English words: unknown to the domain, they are no evidence
     that a message is about something else ('where is the gap', 'what else')."""
-    try:
-        from wordfreq import top_n_list
-    except ImportError:  # pragma: no cover - a declared dependency; degrade to none
-        return frozenset()
-    return frozenset(top_n_list("en", count))
+    return frozenset(top_words(count))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from advisor.config import MAX_TOKENS
 from advisor.converse.dialogue import ROLE_INTENTS
 from advisor.converse.refer import role_by_head
 from advisor.knowledge.graph import Graph
@@ -36,21 +37,29 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
     changes = ProfileChanges()
     careers = {r.id for r in engine.graph.career_roles()}
     named: list[str] = []  # career roles named so far in this message
+    pointing = any(POINTERS & set(a.tokens) and WANT & set(a.tokens) for a in acts)
+    budget = MAX_TOKENS  # a long message is read as far as a reply reads it
     for act in acts:
-        if act.kind not in ("statement", "correction", "other"):
-            named += [r.id for r in engine.extractor.parse(list(act.tokens)).of("role") if r.id in careers]
+        words = list(act.tokens[:budget])
+        budget -= len(words)
+        if not words:
+            break
+        states = act.kind in ("statement", "correction")
+        if not states and (
+            act.kind != "other" or not introduces_self(engine.extractor.parse(words[:INTRO_WORDS]))
+        ):
+            # only "<job> here / at …", "<job>, 9 years" make a clause without "I" a statement
+            if pointing:  # "pacs analyst? ok, make that my goal"
+                named += [r.id for r in engine.extractor.parse(words).of("role") if r.id in careers]
             continue
-        parsed = engine.extractor.parse(list(act.tokens))
+        parsed = engine.extractor.parse(words)
         if named and _wants_that(parsed):  # "ok fine, pacs analyst. make that my goal"
             changes.values.setdefault("goal", named[-1])
         named += [r.id for r in parsed.of("role") if r.id in careers]
         if ctx is not None:  # "i'd go for analyst", "keep architect as my goal"
-            words = list(act.tokens)
             headed = role_by_head(words, parsed, ctx, engine.graph, engine.lexicon, engine.common_words)
             parsed = parsed if headed is words else engine.extractor.parse(headed)
         introduces = introduces_self(parsed)
-        if act.kind == "other" and not introduces:
-            continue  # only "<job> here / at …", "<job>, 9 years" make a clause without "I" one
         changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
         if introduces:
             changes.merge(introduced_extras(parsed, engine.lexicon))
@@ -65,6 +74,8 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
 
 
 NODE_FIELDS = ("goal", "current_role", "place")
+# an introduction shows in its first words: a title (at most OPENING_WORDS in) and what follows
+INTRO_WORDS = 12
 
 
 def last_fields(state: State) -> set[str]:

@@ -61,3 +61,13 @@ def test_compare_shows_bars_and_both_roles(engine: Advisor) -> None:
     assert reply.intent == "compare_roles"
     assert "█" in reply.text and "$183,259" in reply.text and "$65,544" in reply.text
     assert "leads to" in reply.text and "requires" in reply.text
+
+
+def test_a_pay_change_from_ones_job_gives_what_the_sources_say_about_it(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I'm a biomed tech, 5 years")
+    reply = conv.reply("what kind of raise could I see going from biomed to PACS admin?")
+    assert reply.intent == "salary" and "50–100 %" in reply.text and "85,504" in reply.text
+    # the annual raise of a role is not a change of job
+    raise_only = conv.reply("what's the typical raise for PACS admins?")
+    assert "2–3%" in raise_only.text and "50–100 %" not in raise_only.text

@@ -19,7 +19,7 @@ from advisor.answers.pay_edges import (
     unlisted_place,
 )
 from advisor.config import LIST_LIMIT, MIN_BAR, REPLY_WIDTH
-from advisor.knowledge.graph import Graph, PayFact
+from advisor.knowledge.graph import Fact, Graph, PayFact
 from advisor.text import count
 
 BASIS_WORDS = ("base", "base salary", "base pay", "total", "total pay", "total compensation", "take home")
@@ -103,7 +103,7 @@ def salary(ask: Ask) -> Answer:
         return out
     if role and not facts:
         return _no_figures(ask, out, subject)
-    if ask.says("bonus", "bonuses", "raise", "raises"):
+    if ask.says("bonus", "bonuses", "raise", "raises") and not _changing_from(ask)[1]:
         kinds = {"bonus"} if ask.says("bonus", "bonuses") else {"raise"}
         picked = [f for f in facts if f.kind in kinds]
         if not picked:
@@ -128,6 +128,7 @@ def salary(ask: Ask) -> Answer:
             )
     _notes(out, chosen)
     _beside_it(ask, out, role)
+    _pay_change(ask, out)
     if ask.says(*BASIS_WORDS):
         base_or_total(ask, out, chosen)
     if not role:
@@ -147,6 +148,28 @@ def _beside_it(ask: Ask, out: Answer, role: str | None) -> None:
         out.cite(anchor.source)
     if anchors:
         out.add("  (An average from PACS Boot Camp beside a BLS median of a stated year: a rough guide.)")
+
+
+def _changing_from(ask: Ask) -> tuple[str, tuple[Fact, ...]]:
+    """The user's job (named in the question, else the profile's) and what the sources say
+    about the pay change from it, when the question asks about one ('', () otherwise)."""
+    graph = ask.graph
+    named = [e.id for e in ask.parsed.of("role") if e.id in graph.pay_changes]
+    source_role = named[0] if named else ask.state.profile.current_role or ""
+    facts = graph.pay_changes.get(source_role, ())
+    topic = next((t for t in graph.fact_topics if t.id == "pay-change"), None)
+    if not facts or not (named or (topic is not None and ask.says(*topic.cues))):
+        return "", ()
+    return source_role, facts
+
+
+def _pay_change(ask: Ask, out: Answer) -> None:
+    """'what kind of raise going from biomed to PACS admin?': the sources on that change."""
+    graph = ask.graph
+    source_role, facts = _changing_from(ask)
+    for fact in facts:
+        out.add(f"Coming from {graph.name(source_role)}: {fact.text}  [{source_tag(graph, fact.source)}]")
+        out.cite(fact.source)
 
 
 def _no_figures(ask: Ask, out: Answer, subject: str) -> Answer:

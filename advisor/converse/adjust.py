@@ -58,6 +58,7 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _ruled_certificate(engine, decision, parsed)
     decision = _whole_path(decision, parsed, engine.lexicon, state.context)
     decision = _more_of_the_pay(engine, decision, parsed, state)
+    decision = _pay_change(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -72,6 +73,30 @@ def _whole_path(decision: Decision, parsed: Parsed, lex: Lexicon, ctx: Context) 
     if not lex.has("path_words", parsed.tokens):
         return decision
     return replace(decision, intent="career_path", clarify=[])
+
+
+ASKS_PAY_CHANGE = frozenset(
+    {"career_path", "next_step", "career_progression", "compare_roles", "role_requirements"}
+)
+
+
+def _pay_change(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what kind of raise could I see going from biomed to PACS admin?': a pay change from the
+    user's job (named, or in the profile) to a career role is a pay question."""
+    if decision.intent not in ASKS_PAY_CHANGE:
+        return decision
+    topic = next((t for t in engine.graph.fact_topics if t.id == "pay-change"), None)
+    joined = f" {' '.join(parsed.tokens)} "
+    if topic is None or not any(f" {cue} " in joined for cue in topic.cues):
+        return decision
+    pay = engine.catalog.get("salary")
+    words = ({k for k in pay.keywords if " " not in k} if pay is not None else set()) | {"cut", "increase"}
+    if not set(parsed.tokens) & words:
+        return decision  # "how do I switch from help desk to RIS analyst?" asks the way
+    careers = {r.id for r in engine.graph.career_roles()}
+    roles = {e.id for e in parsed.of("role")}
+    background = bool(roles - careers) or bool(state.profile.current_role)
+    return replace(decision, intent="salary", clarify=[]) if background and roles & careers else decision
 
 
 PAY_FOLLOWS = frozenset({"salary", "best_locations"})

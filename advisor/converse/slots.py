@@ -32,7 +32,7 @@ def fill_slots(
             roles = [ctx.role, roles[0]]
         elif not roles and ctx.role and ctx.other_role:
             roles = [ctx.role, ctx.other_role]
-    if intent.name in ("career_path", "next_step", "certifications_for_role") and len(roles) > 1:
+    if intent.name in ("career_path", "next_step", "certifications_for_role", "salary") and len(roles) > 1:
         # "I'm a rad tech, how do I become a PACS admin?": the goal is not where one stands
         targets = [
             r for r in roles if r != profile.current_role and graph.nodes[r].get("track") != "background"

@@ -334,6 +334,14 @@ class Graph:
                 (role, fact)
                 for facts in self.facts_by_topic.values()
                 for fact in facts
+                if fact.amount is not None  # a BLS figure for the occupation
+                for role in fact.occupation_roles
+            )
+        )
+        self.pay_changes: Mapping[str, tuple[Fact, ...]] = Mapping(
+            _group(
+                (role, fact)
+                for fact in self.facts_by_topic.get("pay-change", ())
                 for role in fact.occupation_roles
             )
         )

@@ -71,3 +71,15 @@ def test_a_pay_change_from_ones_job_gives_what_the_sources_say_about_it(engine: 
     # the annual raise of a role is not a change of job
     raise_only = conv.reply("what's the typical raise for PACS admins?")
     assert "2–3%" in raise_only.text and "50–100 %" not in raise_only.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How does director pay compare with IT managers in general?",
+        "how does PACS pay compare with what sysadmins make?",
+    ],
+)
+def test_pacs_pay_beside_an_it_occupation_is_the_bls_comparison(engine: Advisor, text: str) -> None:
+    reply = engine.conversation().reply(text)
+    assert reply.intent == "job_outlook" and "BLS" in reply.text

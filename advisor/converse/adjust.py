@@ -59,6 +59,7 @@ def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) ->
     decision = _whole_path(decision, parsed, engine.lexicon, state.context)
     decision = _more_of_the_pay(engine, decision, parsed, state)
     decision = _pay_change(engine, decision, parsed, state)
+    decision = _it_pay_compared(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 
@@ -97,6 +98,23 @@ def _pay_change(engine: Advisor, decision: Decision, parsed: Parsed, state: Stat
     roles = {e.id for e in parsed.of("role")}
     background = bool(roles - careers) or bool(state.profile.current_role)
     return replace(decision, intent="salary", clarify=[]) if background and roles & careers else decision
+
+
+COMPARES = frozenset(
+    {"compare", "compared", "comparison", "vs", "versus", "than", "stack", "against", "beside"}
+)
+
+
+def _it_pay_compared(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'how does director pay compare with IT managers in general?', 'would I take a pay cut
+    going to PACS?' (from a job the BLS measures): PACS pay beside BLS pay for IT work."""
+    if decision.intent not in ("compare_roles", "salary") or "job_outlook" not in engine.catalog:
+        return decision
+    words = set(parsed.tokens)
+    it_job = engine.lexicon.has("it_occupation_phrases", parsed.tokens) and bool(COMPARES & words)
+    measured = engine.graph.anchors_by_role.get(state.profile.current_role or "", ())
+    cut = bool(measured) and ("cut" in words or "than i make" in " ".join(parsed.tokens))
+    return replace(decision, intent="job_outlook", clarify=[]) if it_job or cut else decision
 
 
 PAY_FOLLOWS = frozenset({"salary", "best_locations"})

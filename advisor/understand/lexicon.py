@@ -17,6 +17,7 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "it_occupation_phrases",
     "path_words",
     "pay_extent_words",
     "hypothetical_starts",

@@ -407,6 +407,22 @@ TAKE_BACKS = [
     (["I'm a rad tech"], "no that's wrong, I meant CT tech", {"current_role": "ct-technologist"}),
     (["I live in Boston"], "that's wrong, I meant Seattle", {"place": "seattle"}),
     (["I passed the CPSA"], "sorry that is wrong, I meant the CPAS", {"certifications": ["cpas"]}),
+    # only the field the correction names changes: the rest of that statement stays
+    (
+        ["I'm a rad tech with 3 years"],
+        "that's wrong, I meant CT tech",
+        {"current_role": "ct-technologist", "years": 3.0},
+    ),
+    (
+        ["I passed the CIIP", "I passed the CPSA"],
+        "that's wrong, I meant the CPAS",
+        {"certifications": ["ciip", "cpas"]},
+    ),
+    (
+        ["I want to be a pacs admin"],
+        "that's wrong, I meant nurse",  # a job one has is no goal: the wrong goal is taken back
+        {"goal": None, "current_role": None},
+    ),
     # a correction of an older fact leaves the last change standing
     (
         ["I've been there 2 years", "I want to be a RIS analyst"],

@@ -103,12 +103,12 @@ class Conversation:
         tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
         changes = talk.statement_changes(self.engine, rest, self.state.context)
         meant = ProfileChanges() if changes else talk.meant(self.engine, self.state, rest)
+        if meant:  # replaces only what the last change set in that field; undo still works
+            parsed = self.engine.extractor.parse(tokens)
+            return self._answer(parsed, Decision("profile_update", 1.0, []), meant)
         if changes and not talk.touches_last(self.state, changes):
             return self.reply_acts(text, rest, tokens)
         line = talk.undo(self.state)[0]
-        if meant:
-            parsed = self.engine.extractor.parse(tokens)
-            return _prefix(self._answer(parsed, Decision("profile_update", 1.0, []), meant), line)
         if not changes and not any(a.kind == "question" for a in rest):
             return self._reply_lines("undo", [line])  # "that's wrong, I started it"
         return _prefix(self.reply_acts(text, rest, tokens), line)

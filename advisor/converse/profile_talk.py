@@ -92,30 +92,41 @@ def touches_last(state: State, changes: ProfileChanges) -> bool:
     fields = set(changes.values) | set(changes.clear)
     if changes.add_skills or changes.drop_skills:
         fields.add("skills")
-    if changes.add_certs:
+    if changes.add_certs or changes.drop_certs:
         fields.add("certifications")
     return bool(fields & last_fields(state))
 
 
 def meant(engine: Advisor, state: State, acts: list[Act]) -> ProfileChanges:
-    """'that's wrong, I meant PACS administrator': what the message names replaces what the
-    last change set, field for field (a role replaces the goal or the current job it set)."""
+    """'that's wrong, I meant PACS administrator': what the message names replaces, on the
+    profile as it is, what the last change set in that field and only there (a career role
+    the goal, a background job the current job; a certificate the one just added). Empty
+    when it names nothing the last change set."""
     last = last_fields(state)
+    before = state.undo[-1] if state.undo else {}
     out = ProfileChanges()
+    careers = {r.id for r in engine.graph.career_roles()}
     for act in acts:
         if act.kind == "question":
             continue
         for entity in engine.extractor.parse(list(act.tokens)).entities:
             kind = entity.type
             if kind == "role":
-                field = next((f for f in ("goal", "current_role") if f in last), "")
+                field = "goal" if entity.id in careers and "goal" in last else ""
+                field = field or ("current_role" if "current_role" in last else "")
                 if field:
                     out.values[field] = entity.id
             elif kind in MEANT_FIELDS and MEANT_FIELDS[kind] in last:
+                name = MEANT_FIELDS[kind]
+                added = []
+                if name in ("skills", "certifications"):
+                    added = [x for x in getattr(state.profile, name) if x not in (before.get(name) or [])]
                 if kind in ("skill", "concept"):
                     out.add_skills.append(entity.id)
+                    out.drop_skills += [x for x in added if x != entity.id]
                 elif kind == "certification":
                     out.add_certs.append(entity.id)
+                    out.drop_certs += [x for x in added if x != entity.id]
                 else:
                     out.values[kind] = float(entity.id) if kind == "years" else entity.id
     return out

@@ -148,11 +148,19 @@ class ProfileChanges:
     values: dict[str, Any] = field(default_factory=dict)
     add_skills: list[str] = field(default_factory=list)
     drop_skills: list[str] = field(default_factory=list)
+    drop_certs: list[str] = field(default_factory=list)  # "I meant the CPAS": not the CPSA
     add_certs: list[str] = field(default_factory=list)
     clear: dict[str, str] = field(default_factory=dict)  # field → the value no longer true
 
     def __bool__(self) -> bool:
-        return bool(self.values or self.add_skills or self.drop_skills or self.add_certs or self.clear)
+        return bool(
+            self.values
+            or self.add_skills
+            or self.drop_skills
+            or self.add_certs
+            or self.drop_certs
+            or self.clear
+        )
 
     def merge(self, other: ProfileChanges) -> None:
         """Later clauses win: 'I have 6 years. Actually 4.'"""
@@ -161,6 +169,7 @@ class ProfileChanges:
         self.drop_skills += [s for s in other.drop_skills if s not in self.drop_skills]
         self.add_skills = [s for s in self.add_skills if s not in other.drop_skills]
         self.add_certs += [c for c in other.add_certs if c not in self.add_certs]
+        self.drop_certs += [c for c in other.drop_certs if c not in self.drop_certs]
         self.clear.update(other.clear)
 
 
@@ -417,6 +426,7 @@ def apply_changes(profile: Any, changes: ProfileChanges) -> bool:
         if skill not in profile.skills:
             profile.skills.append(skill)
     profile.skills[:] = [s for s in profile.skills if s not in changes.drop_skills]
+    profile.certifications[:] = [c for c in profile.certifications if c not in changes.drop_certs]
     for cert in changes.add_certs:
         if cert not in profile.certifications:
             profile.certifications.append(cert)

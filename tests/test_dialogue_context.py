@@ -337,3 +337,64 @@ def test_make_that_my_goal_after_a_role_in_the_same_message(engine: Advisor) -> 
     conv = engine.conversation()
     conv.reply("ok fine, pacs analyst. make that my goal")
     assert conv.state_dict()["profile"]["goal"] == "pacs-analyst"
+
+
+# Rules that must not fire: what the reviewer found each broad rule catching wrongly.
+STAYS = [
+    ([], "my coworker says PACS is peace and quiet most days", "goodbye", False),
+    (["what does a PACS administrator make?"], "what does a senior pacs admin do?", "salary", False),
+    (
+        ["what does a PACS analyst make?"],
+        "what are the requirements for a senior pacs analyst?",
+        "salary",
+        False,
+    ),
+    ([], "can i take the ciip exam remotely?", "work_conditions", False),
+    (PRIMED, "what's my path if I can only work part time?", "work_conditions", False),
+    ([], "does the CIIP count toward the PACS manager requirements?", "ciip_eligibility", False),
+    (["am I eligible for the CIIP?"], "what if I had the network+ and 4 years?", "ciip_eligibility", True),
+    ([], "say, what does a pacs admin earn with a bachelor's?", "ciip_eligibility", False),
+]
+
+
+@pytest.mark.parametrize(("setup", "text", "intent", "fires"), STAYS, ids=[s[1] for s in STAYS])
+def test_a_broad_rule_fires_only_on_its_kind(
+    engine: Advisor, setup: list[str], text: str, intent: str, fires: bool
+) -> None:
+    reply = _talk(engine, setup).reply(text)
+    assert (reply.intent == intent) is fires, (reply.intent, reply.text[:200])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took the CIIP exam last month and failed",
+        "I took a look at the CIIP",
+        "I did some reading on the CIIP",
+    ],
+)
+def test_a_certificate_is_held_only_when_passed(engine: Advisor, text: str) -> None:
+    conv = engine.conversation()
+    conv.reply(text)
+    assert "ciip" not in conv.state_dict()["profile"]["certifications"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I'm a pacs admin and it is stressful", {"current_role": "pacs-administrator", "goal": None}),
+        ("goal pacs manager, 5 years out", {"goal": "pacs-manager", "current_role": None}),
+    ],
+)
+def test_a_mention_is_not_the_goal_nor_the_goal_a_job(
+    engine: Advisor, text: str, want: dict[str, Any]
+) -> None:
+    conv = engine.conversation()
+    conv.reply(text)
+    profile = conv.state_dict()["profile"]
+    for key, value in want.items():
+        assert profile[key] == value, profile
+
+
+def test_ones_own_other_job_is_not_declined(engine: Advisor) -> None:
+    assert engine.conversation().reply("I'm a data analyst").intent != "out_of_scope"

@@ -42,22 +42,28 @@ NEED_TAKES = frozenset(
 RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
 
 
-def adjust(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """The ranker's decision, corrected by what the conversation knows."""
+def adjust(
+    engine: Advisor, decision: Decision, parsed: Parsed, state: State, said: list[str] | None = None
+) -> Decision:
+    """The ranker's decision, corrected by what the conversation knows. `said`: the words as
+    typed, before references were resolved (what the user named, not what "it" stood for)."""
+    typed = f" {' '.join(parsed.tokens if said is None else said)} "
+    named = frozenset(e.type for e in parsed.entities if f" {e.text} " in typed)
     decision = _own_progress(decision, parsed, state)
     decision = _continuing_education(decision, parsed)
     decision = _recheck(decision, parsed, state, engine.lexicon)
     decision = _need_question(engine, decision, parsed, state)
     decision = _unlisted_place(engine, decision, parsed, state)
     decision = _where_not_asked(decision, parsed, engine.lexicon)
-    decision = _work_conditions(engine, decision, parsed)
+    decision = _work_conditions(engine, decision, parsed, named)
+    decision = _what_they_do(engine, decision, parsed)
     decision = _two_roles_compared(engine, decision, parsed, state.context)
-    decision = _eligibility_asked(engine, decision, parsed)
+    decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _how_long_until(engine, decision, parsed)
-    decision = _supposing(engine, decision, parsed, state)
     decision = _ruled_certificate(engine, decision, parsed)
+    decision = _supposing(engine, decision, parsed, state)
     decision = _whole_path(decision, parsed, engine.lexicon, state.context)
-    decision = _more_of_the_pay(engine, decision, parsed, state)
+    decision = _more_of_the_pay(engine, decision, parsed, state, named)
     decision = _pay_change(engine, decision, parsed, state)
     decision = _it_pay_compared(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
@@ -123,7 +129,9 @@ NOT_PAY = frozenset(
 )
 
 
-def _more_of_the_pay(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+def _more_of_the_pay(
+    engine: Advisor, decision: Decision, parsed: Parsed, state: State, named: frozenset[str]
+) -> Decision:
     """'what about the lowest paid?', 'and the top 10 percent?' right after a pay answer:
     more of the pay (the same role and place), unless the message is about something else."""
     if state.context.intent not in PAY_FOLLOWS or decision.intent not in NOT_PAY:
@@ -131,24 +139,53 @@ def _more_of_the_pay(engine: Advisor, decision: Decision, parsed: Parsed, state:
     extent = engine.lexicon.words("pay_extent_words")
     if decision.foreign and decision.foreign not in extent:  # "lowest" is no other domain
         return decision
-    if parsed.of("certification") or not engine.lexicon.has("pay_extent_words", parsed.tokens):
+    if {"certification", "role"} & named:
+        return decision  # "what does a senior PACS admin do?" names its own subject
+    if not engine.lexicon.has("pay_extent_words", parsed.tokens):
         return decision
     return replace(decision, intent="salary", clarify=[], follow_up=True)
 
 
-KEEPS_WORK_WORDS = frozenset(
-    {"salary", "best_locations", "compare_roles", "work_conditions", "profile_update"}
+# readings that a question about on call / remote / part time overrides (never a certificate's
+# or a path's: "can I take the CIIP exam remotely?", "my path if I can only work part time?")
+TAKES_WORK_WORDS = frozenset(
+    {
+        "out_of_scope",
+        "role_overview",
+        "list_roles",
+        "concept_info",
+        "job_outlook",
+        "help",
+        "career_progression",
+    }
 )
 
 
-def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+def _what_they_do(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'what does a senior PACS admin do?': a question about the work of a role (it opens
+    with 'what does' and ends with 'do') that says no pay word is the role's overview."""
+    tokens = parsed.tokens
+    if decision.intent != "salary" or "role_overview" not in engine.catalog or not parsed.of("role"):
+        return decision
+    if tokens[:2] not in (("what", "does"), ("what", "do")) or tokens[-1:] != ("do",):
+        return decision
+    pay = engine.catalog.get("salary")
+    if pay is not None and set(tokens) & {k for k in pay.keywords if " " not in k}:
+        return decision
+    return replace(decision, intent="role_overview", clarify=[])
+
+
+def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
     """'do i have to take call?', 'are pacs jobs remote?', 'any part time pacs jobs?': a
     question about what the work is like (and no other domain, nor pay) is work_conditions."""
     pay = engine.catalog.get("salary")
     asks_pay = pay is not None and bool(set(parsed.tokens) & {k for k in pay.keywords if " " not in k})
     if decision.intent == "work_conditions" and asks_pay:
         return replace(decision, intent="salary", clarify=[])  # "how much do on call admins make?"
-    if decision.intent in KEEPS_WORK_WORDS or decision.foreign or asks_pay:
+    about_cert = decision.intent == "certification_info" and "certification" in named
+    if decision.intent not in TAKES_WORK_WORDS | {"certification_info"} or about_cert:
+        return decision  # "can I take the CIIP exam remotely?" asks about the certificate
+    if decision.foreign or asks_pay:
         return decision
     if not engine.lexicon.has("work_condition_phrases", parsed.tokens):
         return decision
@@ -160,12 +197,15 @@ ASKS_ELIGIBILITY = frozenset(
 )
 
 
-def _eligibility_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+def _eligibility_asked(
+    engine: Advisor, decision: Decision, parsed: Parsed, named: frozenset[str]
+) -> Decision:
     """'would my years count toward the CIIP?', 'how long would I have to work before I can
     take the CIIP?': whether one may sit for the certificate that has an eligibility rule."""
     own = decision.intent in ASKS_ELIGIBILITY or decision.intent == "out_of_scope" and not decision.foreign
-    if not own or "ciip_eligibility" not in engine.catalog:
-        return decision
+    careers = {r.id for r in engine.graph.career_roles()}
+    if not own or "ciip_eligibility" not in engine.catalog or any(e.id in careers for e in parsed.of("role")):
+        return decision  # "does the CIIP count toward the PACS manager requirements?"
     ruled = {c.id for c in engine.graph.of_type("certification") if c.get("eligibility")}
     if not ruled & {e.id for e in parsed.of("certification")}:
         return decision

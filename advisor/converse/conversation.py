@@ -140,7 +140,7 @@ class Conversation:
             said=focus,
             everyday=self.engine.everyday,
         )
-        decision = adjust.adjust(self.engine, decision, parsed, self.state)
+        decision = adjust.adjust(self.engine, decision, parsed, self.state, focus)
         decision = adjust.continuing(self.engine, decision, focus, self.state)
         decision = adjust.own_path(self.engine, decision, focus, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":

@@ -92,6 +92,7 @@ ROLE_SLOT_AFTER = frozenset(
     }
 )
 YEAR_WORDS = frozenset({"year", "years", "yrs", "yr", "months", "decade", "decades"})
+FIRST_PERSON = frozenset({"i", "my", "me", "im"})
 NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource", "ambiguous"})
 # a message with one of these (or a '?') asks something; without, a first-person message
 # that states profile facts is a statement about the user
@@ -304,11 +305,17 @@ def decide(
         ranked = [s for s in ranked if s.intent != "profile_update"] + [top]
         top = ranked[0]
     foreign = foreign_words(parsed, catalog, top.intent)
-    if foreign and top.intent not in (  # (a statement of facts returned above)
-        "thanks",
-        "goodbye",
-        "undo",
-        "profile_forget",
+    stated = top.intent == "profile_update" and not asks and FIRST_PERSON & set(parsed.tokens)
+    if (
+        foreign
+        and not stated
+        and top.intent
+        not in (  # "I'm a data analyst" is said, not asked
+            "thanks",
+            "goodbye",
+            "undo",
+            "profile_forget",
+        )
     ):
         return Decision("out_of_scope", max(top.score, CONFIDENCE_THRESHOLD), ranked, foreign=foreign)
     explicit = {e.type for e in parsed.entities} & NODE_TYPES

@@ -152,11 +152,15 @@ def is_goodbye(acts: list[Act], lex: Lexicon, states_facts: bool = False) -> boo
     anything (a clause of praise or thanks around them is neither). A statement with no
     fact in it (`states_facts` False) is chat too when the message also thanks: 'thank you
     for all of this. I need to go pick up the kids, so goodbye for now!'."""
-    if not acts:
+    if not acts or any(about_others(a.tokens, lex) for a in acts):
+        return False  # "my coworker says PACS is peace and quiet" ends nothing
+    said_bye = lex.has("goodbye_words", acts[-1].tokens) or any(
+        a.kind == "small_talk" and lex.has("goodbye_words", a.tokens)
+        for a in acts  # "bye!! thanks"
+    )
+    if not said_bye:
         return False
-    if all(a.kind in ("small_talk", "other") for a in acts):  # "bye!! thanks"
-        return any(lex.has("goodbye_words", a.tokens) for a in acts)
-    if not lex.has("goodbye_words", acts[-1].tokens):
-        return False
+    if all(a.kind in ("small_talk", "other") for a in acts):
+        return True
     chat = all(a.kind in ("small_talk", "other", "statement") for a in acts)
     return chat and not states_facts and any(a.kind != "statement" for a in acts)

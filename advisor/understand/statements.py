@@ -121,6 +121,9 @@ CERT_CUES = frozenset(
         "aced",
     }
 )
+WEAK_CERT_CUES = frozenset({"did", "took", "cleared", "aced"})
+CERT_FILLERS = frozenset({"the", "my", "a", "an", "both", "exam", "test"})
+FAILED = frozenset({"failed", "fail", "failing", "flunked"})
 PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
@@ -221,6 +224,10 @@ def read_profile(
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
             cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
+            if cue == 1 and not _held_by_cue(window):
+                cue = -1  # "took a look at the CIIP", "did some reading on the CIIP"
+            if FAILED & set(tokens):
+                continue  # "I took the CIIP exam and failed"
             held = cue == 1 or _certified_after(parsed, entity)
             held = held or _listed_after(parsed, entity, changes.add_certs)
             if held and not negated:
@@ -286,8 +293,8 @@ def _read_role(
     opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
     if which < 0 and opens and after[:1] and after[0] in CURRENT_AFTER:
         which = 1  # "ultrasound tech here", "systems administrator at a clinic"
-    if _goal_after(after, lex) or UNTIL & set(window):  # "… until I'm a PACS admin"
-        which = 0
+    if which != 1 and (_goal_after(after, lex) or UNTIL & set(window)):  # "… until I'm a PACS admin"
+        which = 0  # (a job cue before it wins: "I'm a PACS admin and …")
     if which == 0 and not negated:
         changes.values["goal"] = entity.id
     elif which == 0:
@@ -299,6 +306,15 @@ def _read_role(
             changes.clear["current_role"] = entity.id
         else:
             changes.values["current_role"] = entity.id
+
+
+def _held_by_cue(window: list[str]) -> bool:
+    """A weak cue ('did', 'took') holds a certificate only right before it ('took the
+    CIIP', 'did my CPAS'), not across other words ('took a look at the CIIP')."""
+    cue = next(i for i in range(len(window) - 1, -1, -1) if window[i] in CERT_CUES)
+    if window[cue] not in WEAK_CERT_CUES:
+        return True
+    return all(w in CERT_FILLERS for w in window[cue + 1 :])
 
 
 def _got_through(window: list[str]) -> bool:
@@ -332,7 +348,9 @@ def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChan
     changes = ProfileChanges()
     not_fact = lex.words("not_fact_cues") if lex else frozenset()
     roles = parsed.of("role")
-    if roles and roles[0].start <= OPENING_WORDS and not _negated(_before(parsed, roles[0])):
+    opening = _before(parsed, roles[0]) if roles else []
+    ahead = _nearest(opening, GOAL_CUES, not_fact) >= 0  # "goal pacs manager, 5 years out"
+    if roles and roles[0].start <= OPENING_WORDS and not _negated(opening) and not ahead:
         changes.values["current_role"] = roles[0].id  # the title it opens with
     for entity in parsed.entities:
         window = _before(parsed, entity)

@@ -226,8 +226,8 @@ def test_after_a_next_step_more_of_it_gives_the_step_after(engine: Advisor, foll
     first = conv.reply("what's next?")
     after = conv.reply(follow)
     assert after.intent == "next_step", after.text
-    put_forward = [line for line in (first.text, after.text)]
-    assert put_forward[0].splitlines()[0].split(": ", 1)[1] not in put_forward[1].splitlines()[0]
+    first_step = first.text.splitlines()[0].split(": ", 1)[1]
+    assert after.text.startswith("After that, the next step") and first_step not in after.text.splitlines()[0]
     again = conv.reply(follow)  # and the one after that
     assert again.text.splitlines()[0] != after.text.splitlines()[0]
     assert conv.state_dict()["context"]["step"]
@@ -309,7 +309,8 @@ def test_that_one_means_what_was_named_last(engine: Advisor) -> None:
     conv = engine.conversation()
     conv.reply("what does an interface analyst do?")
     conv.reply("tell me about the CPIA")
-    assert conv.reply("how do you renew that one").intent == "certification_info"
+    reply = conv.reply("how do you renew that one")
+    assert reply.intent == "certification_info" and "CPIA" in reply.text
 
 
 def test_around_here_is_the_users_own_place(engine: Advisor) -> None:
@@ -330,7 +331,8 @@ def test_the_whole_path_is_the_path(engine: Advisor) -> None:
 def test_more_of_the_pay_after_a_pay_answer(engine: Advisor, text: str) -> None:
     conv = engine.conversation()
     conv.reply("what does a PACS administrator make?")
-    assert conv.reply(text).intent == "salary"
+    reply = conv.reply(text)
+    assert reply.intent == "salary" and "PACS Administrator" in reply.text
 
 
 def test_make_that_my_goal_after_a_role_in_the_same_message(engine: Advisor) -> None:
@@ -398,3 +400,13 @@ def test_a_mention_is_not_the_goal_nor_the_goal_a_job(
 
 def test_ones_own_other_job_is_not_declined(engine: Advisor) -> None:
     assert engine.conversation().reply("I'm a data analyst").intent != "out_of_scope"
+
+
+def test_going_on_past_the_last_step_says_it_was_the_last(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("I want to be a RIS analyst")
+    conv.reply("I have a bachelor's and I know HL7")
+    replies = [conv.reply("what's next?").text] + [conv.reply("and after that?").text for _ in range(12)]
+    assert any("was the last step toward RIS Analyst" in r for r in replies)
+    firsts = [r.splitlines()[0] for r in replies if "was the last step" not in r]
+    assert len(firsts) == len(set(firsts))  # every step put forward once

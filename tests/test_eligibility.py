@@ -140,7 +140,7 @@ def test_years_outside_healthcare_are_flagged(engine: Advisor) -> None:
     conv.reply("I've been a Linux sysadmin at a logistics company for 8 years")
     reply = conv.reply("would my years count toward the CIIP?")
     assert reply.intent == "ciip_eligibility"
-    assert "count only if that work was in healthcare" in reply.text
+    assert "(Systems Administrator) count only if that work was in healthcare" in reply.text
     hospital = engine.conversation()
     hospital.reply("I do help desk at a hospital, 3 years")
     assert "count only if" not in hospital.reply("am I eligible for the CIIP?").text

@@ -32,6 +32,7 @@ class Ask:
     seniority: str | None = None
     years: float | None = None
     catalog: dict[str, Intent] = field(default_factory=dict)
+    continues: bool = False  # "and after that?": the answer goes on from where the last stopped
 
     def says(self, *words: str) -> bool:
         """True when any of these words (or phrases) is in the utterance."""

@@ -186,7 +186,7 @@ def ciip_eligibility(ask: Ask) -> Answer:
         outside = _outside_healthcare(ask)
         if outside:  # a sysadmin at a logistics company: those years may not count
             out.add(
-                f"Your years as a {outside} count only if that work was in healthcare "
+                f"Your years in your job ({outside}) count only if that work was in healthcare "
                 "(a hospital's or clinic's IT, imaging or informatics); outside healthcare "
                 "they would not."
             )

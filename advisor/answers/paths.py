@@ -99,6 +99,11 @@ def next_step(ask: Ask) -> Answer:
         out.add(f"You meet everything my sources list for {name}. Ask where it leads next.")
         return out
     shown = _after_the_last(ask, todo)
+    if shown is None:
+        out.focus = todo[-1].id  # "and after that?" again still finds the end
+        out.add(f"{todo[-1].name} was the last step toward {name} that my sources list.")
+        out.add("After it you meet everything they ask for; ask where the role leads next.")
+        return out
     best = todo[shown]
     out.focus = best.id
     lead = "After that, the next step" if shown else "Next step"
@@ -126,14 +131,15 @@ def next_step(ask: Ask) -> Answer:
     return out
 
 
-def _after_the_last(ask: Ask, todo: list[Step]) -> int:
-    """'and after that?' right after a next step: the step after the one just put forward
-    (the context remembers it); else the first step still to do."""
+def _after_the_last(ask: Ask, todo: list[Step]) -> int | None:
+    """'and after that?', 'what else?' right after a next step: the step after the one just
+    put forward (the context remembers it); None past the last one; else the first step."""
     ctx = ask.state.context
-    if ctx.intent != "next_step" or not ask.says("after", "then what", "what then", "and then"):
+    if ctx.intent != "next_step" or not ask.continues:
         return 0
     ids = [step.id for step in todo]
-    return min(ids.index(ctx.step) + 1 if ctx.step in ids else 1, len(todo) - 1)
+    at = ids.index(ctx.step) + 1 if ctx.step in ids else 1
+    return at if at < len(todo) else None
 
 
 def ask_goal(ask: Ask) -> Answer:

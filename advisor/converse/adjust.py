@@ -300,7 +300,15 @@ def continuing(engine: Advisor, decision: Decision, said: list[str], state: Stat
         intent = "next_step"
     else:
         return decision
-    return replace(decision, intent=intent, clarify=[], foreign="", confidence=max(decision.confidence, 0.5))
+    more = intent == last
+    return replace(
+        decision,
+        intent=intent,
+        clarify=[],
+        foreign="",
+        confidence=max(decision.confidence, 0.5),
+        continues=more,
+    )
 
 
 def own_path(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
@@ -382,8 +390,8 @@ def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
     or the question which goal), not where the last role leads."""
     if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
         return decision
-    if state.context.intent == "next_step":
-        return replace(decision, intent="next_step")  # "and after that?" after a next step
+    if state.context.intent == "next_step":  # "and after that?" after a next step
+        return replace(decision, intent="next_step", continues="after" in parsed.tokens)
     if "after" in parsed.tokens:
         return decision  # "after manager, what's the next step up?"
     if not state.profile.goal and "next" not in parsed.tokens:

@@ -195,6 +195,7 @@ class Conversation:
                 said = talk.changed_lines(engine.graph, changes.values, changes.add_skills, changes.add_certs)
                 notes.append("Noted: " + "; ".join(said) + ".")
         ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
+        ask.continues = decision.continues
         slot = missing_slot(ask)
         for key in ("certification", "role", "topic"):
             if slot and (intent.name, key) in REDIRECT and _has(ask, key):

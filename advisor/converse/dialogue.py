@@ -158,6 +158,7 @@ class Decision:
     clarify: list[str] = field(default_factory=list)
     follow_up: bool = False
     foreign: str = ""  # the out-of-scope words that decided it
+    continues: bool = False  # "and after that?", "what else?": more of the last answer
 
 
 def context_types(ctx: Context) -> frozenset[str]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from advisor.answers.needs import asked_items, is_need_question
 from advisor.config import FACTS_RE, FOLLOW_UP_MAX_TOKENS
+from advisor.converse import follow_ups
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
 from advisor.understand.entities import Parsed
@@ -38,10 +39,6 @@ NEED_TAKES = frozenset(
 )
 
 
-# answers computed from the profile: 'where does that leave me?' asks them again
-RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
-
-
 def adjust(
     engine: Advisor, decision: Decision, parsed: Parsed, state: State, said: list[str] | None = None
 ) -> Decision:
@@ -49,9 +46,9 @@ def adjust(
     typed, before references were resolved (what the user named, not what "it" stood for)."""
     typed = f" {' '.join(parsed.tokens if said is None else said)} "
     named = frozenset(e.type for e in parsed.entities if f" {e.text} " in typed)
-    decision = _own_progress(decision, parsed, state)
+    decision = follow_ups.own_progress(decision, parsed, state)
     decision = _continuing_education(decision, parsed)
-    decision = _recheck(decision, parsed, state, engine.lexicon)
+    decision = follow_ups.recheck(decision, parsed, state, engine.lexicon)
     decision = _need_question(engine, decision, parsed, state)
     decision = _unlisted_place(engine, decision, parsed, state)
     decision = _where_not_asked(decision, parsed, engine.lexicon)
@@ -61,25 +58,12 @@ def adjust(
     decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)
-    decision = _supposing(engine, decision, parsed, state)
-    decision = _whole_path(decision, parsed, engine.lexicon, state.context)
-    decision = _more_of_the_pay(engine, decision, parsed, state, named)
+    decision = follow_ups.supposing(engine, decision, parsed, state)
+    decision = follow_ups.whole_path(decision, parsed, engine.lexicon, state.context)
+    decision = follow_ups.more_of_the_pay(engine, decision, parsed, state, named)
     decision = _pay_change(engine, decision, parsed, state)
     decision = _it_pay_compared(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
-
-
-def _whole_path(decision: Decision, parsed: Parsed, lex: Lexicon, ctx: Context) -> Decision:
-    """'what's my path now?', 'can you show the whole list instead?' (after a step of it):
-    the path, not the one next step (unless the message asks for the next one)."""
-    steps = ctx.intent in ("next_step", "career_path", "timeline")
-    if not (decision.intent == "next_step" or decision.intent == "list_roles" and steps):
-        return decision
-    if "next" in parsed.tokens:
-        return decision
-    if not lex.has("path_words", parsed.tokens):
-        return decision
-    return replace(decision, intent="career_path", clarify=[])
 
 
 ASKS_PAY_CHANGE = frozenset(
@@ -121,29 +105,6 @@ def _it_pay_compared(engine: Advisor, decision: Decision, parsed: Parsed, state:
     measured = engine.graph.anchors_by_role.get(state.profile.current_role or "", ())
     cut = bool(measured) and ("cut" in words or "than i make" in " ".join(parsed.tokens))
     return replace(decision, intent="job_outlook", clarify=[]) if it_job or cut else decision
-
-
-PAY_FOLLOWS = frozenset({"salary", "best_locations"})
-NOT_PAY = frozenset(
-    {"out_of_scope", "role_requirements", "career_progression", "role_overview", "list_roles"}
-)
-
-
-def _more_of_the_pay(
-    engine: Advisor, decision: Decision, parsed: Parsed, state: State, named: frozenset[str]
-) -> Decision:
-    """'what about the lowest paid?', 'and the top 10 percent?' right after a pay answer:
-    more of the pay (the same role and place), unless the message is about something else."""
-    if state.context.intent not in PAY_FOLLOWS or decision.intent not in NOT_PAY:
-        return decision
-    extent = engine.lexicon.words("pay_extent_words")
-    if decision.foreign and decision.foreign not in extent:  # "lowest" is no other domain
-        return decision
-    if {"certification", "role"} & named:
-        return decision  # "what does a senior PACS admin do?" names its own subject
-    if not engine.lexicon.has("pay_extent_words", parsed.tokens):
-        return decision
-    return replace(decision, intent="salary", clarify=[], follow_up=True)
 
 
 # readings that a question about on call / remote / part time overrides (never a certificate's
@@ -214,23 +175,6 @@ def _eligibility_asked(
     return replace(decision, intent="ciip_eligibility", clarify=[])
 
 
-SUPPOSED = frozenset({"degree", "years", "certification"})
-
-
-def _supposing(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'what if I had a bachelor's instead?' right after an eligibility check: the check again
-    with what the question supposes (the check reads the question's facts first; nothing is
-    saved: a question never changes the profile)."""
-    if state.context.intent != "ciip_eligibility" or decision.foreign:
-        return decision
-    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
-    if not engine.lexicon.starts("hypothetical_starts", words):
-        return decision
-    if not SUPPOSED & {e.type for e in parsed.entities}:
-        return decision
-    return replace(decision, intent="ciip_eligibility", clarify=[])
-
-
 def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
     """'Can I get the CPAS without a degree?': the eligibility check is the CIIP's; a question
     about another certificate is about that certificate."""
@@ -284,68 +228,6 @@ def _where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decisi
     return replace(decision, intent="salary", clarify=[])
 
 
-CONTINUED = frozenset({"next_step", "career_progression"})
-
-
-def continuing(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
-    """'then what?', 'and after that?' (the words as typed, before 'that' is resolved) right
-    after a next step or where a role leads: more of the same answer. 'now what?', 'where
-    do I begin?' (a whole question): the next step."""
-    if decision.intent == "out_of_scope" and decision.foreign:
-        return decision
-    last = state.context.intent
-    if last in CONTINUED and _whole(engine.lexicon, "continue_phrases", said):
-        intent: str = last
-    elif _whole(engine.lexicon, "next_phrases", said):
-        intent = "next_step"
-    else:
-        return decision
-    more = intent == last
-    return replace(
-        decision,
-        intent=intent,
-        clarify=[],
-        foreign="",
-        confidence=max(decision.confidence, 0.5),
-        continues=more,
-    )
-
-
-def own_path(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
-    """'lay it all out for me' with a goal: 'it' stands for the goal, and nothing asks where
-    a role leads ('lead', 'after', 'move up'): the user's path, not the role's onward moves."""
-    goal = state.profile.goal
-    if decision.intent != "career_progression" or not goal or not REFERRING & set(said):
-        return decision
-    if engine.extractor.parse(said).of("role") or engine.lexicon.has("progression_words", said):
-        return decision
-    return replace(decision, intent="career_path", clarify=[])
-
-
-def _whole(lex: Lexicon, name: str, said: list[str]) -> bool:
-    """Is the message (with or without its lead fillers) one phrase of the list?"""
-    bare = [t for t in said if t not in lex.words("lead_fillers")]
-    return any(lex.leading(name, w) == tuple(w) for w in (list(said), bare) if w)
-
-
-def _recheck(decision: Decision, parsed: Parsed, state: State, lex: Lexicon) -> Decision:
-    """'where does that leave me?' / 'does that change anything?': the last answer computed
-    from the profile, again with the profile as it is now; after talk of the CIIP, its
-    eligibility check; else, with a goal, the path to it."""
-    if not lex.has("recheck_phrases", parsed.tokens):
-        return decision
-    if parsed.of("role") or any(c.id != "ciip" for c in parsed.of("certification")):
-        return decision  # a new thing named is a new question
-    ctx = state.context
-    if ctx.intent in RECHECKED:
-        again: str | None = ctx.intent
-    elif ctx.certification == "ciip" or parsed.of("certification"):
-        again = "ciip_eligibility"
-    else:
-        again = "career_path" if state.profile.goal else None
-    return replace(decision, intent=again, clarify=[], foreign="") if again else decision
-
-
 def _need_question(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
     """'do I need SQL?', 'would I need clinical experience for that?', 'do I have to go back to
     school?': a yes/no question about something a role asks for is the role's requirements,
@@ -383,22 +265,6 @@ def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:
     if any(e.id != "ciip" for e in parsed.of("certification")):
         return decision
     return replace(decision, intent="ciip_eligibility", clarify=[], foreign="")
-
-
-def _own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'what's next?' with no role named or pointed at: the user's next step (toward the goal,
-    or the question which goal), not where the last role leads."""
-    if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
-        return decision
-    if state.context.intent == "next_step":  # "and after that?" after a next step
-        return replace(decision, intent="next_step", continues="after" in parsed.tokens)
-    if "after" in parsed.tokens:
-        return decision  # "after manager, what's the next step up?"
-    if not state.profile.goal and "next" not in parsed.tokens:
-        return decision  # "how fast can you move up in pacs" asks about the field
-    if REFERRING & set(parsed.tokens):
-        return decision
-    return replace(decision, intent="next_step")
 
 
 def _cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:

@@ -9,7 +9,7 @@ from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
 from advisor.config import MAX_TOKENS
-from advisor.converse import adjust, refer
+from advisor.converse import adjust, follow_ups, refer
 from advisor.converse import profile_talk as talk
 from advisor.converse import reading as read
 from advisor.converse.dialogue import (
@@ -141,8 +141,8 @@ class Conversation:
             everyday=self.engine.everyday,
         )
         decision = adjust.adjust(self.engine, decision, parsed, self.state, focus)
-        decision = adjust.continuing(self.engine, decision, focus, self.state)
-        decision = adjust.own_path(self.engine, decision, focus, self.state)
+        decision = follow_ups.continuing(self.engine, decision, focus, self.state)
+        decision = follow_ups.own_path(self.engine, decision, focus, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
         if decision.intent in read.READS_WHOLE and focus is not tokens:
@@ -252,7 +252,7 @@ class Conversation:
         ctx = self.state.context
         if intent in ("out_of_scope", "greeting", "thanks", "goodbye", "help"):
             return
-        if not (intent == "profile_update" and ctx.intent in adjust.RECHECKED):
+        if not (intent == "profile_update" and ctx.intent in follow_ups.RECHECKED):
             ctx.intent = intent  # "I have 54 CE hours. Does that change anything?" rechecks
         if ask.roles[1:]:
             ctx.other_role = ask.roles[1]

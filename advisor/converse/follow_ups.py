@@ -1,0 +1,153 @@
+"""Follow-ups: what a short message means right after an answer. 'what's next?' is the
+user's next step, 'and after that?' / 'what else?' the step after it, 'lay it all out' the
+path, 'what about the lowest paid?' more of the pay, 'what if I had a bachelor's?' after an
+eligibility check the check again, 'does that change anything?' the last answer again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from advisor.converse.dialogue import REFERRING, Decision
+from advisor.state import Context, State
+from advisor.understand.entities import Parsed
+from advisor.understand.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from advisor.engine import Advisor
+
+# answers computed from the profile: 'where does that leave me?' asks them again
+RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
+
+
+def whole_path(decision: Decision, parsed: Parsed, lex: Lexicon, ctx: Context) -> Decision:
+    """'what's my path now?', 'can you show the whole list instead?' (after a step of it):
+    the path, not the one next step (unless the message asks for the next one)."""
+    steps = ctx.intent in ("next_step", "career_path", "timeline")
+    if not (decision.intent == "next_step" or decision.intent == "list_roles" and steps):
+        return decision
+    if "next" in parsed.tokens:
+        return decision
+    if not lex.has("path_words", parsed.tokens):
+        return decision
+    return replace(decision, intent="career_path", clarify=[])
+
+
+PAY_FOLLOWS = frozenset({"salary", "best_locations"})
+
+
+NOT_PAY = frozenset(
+    {"out_of_scope", "role_requirements", "career_progression", "role_overview", "list_roles"}
+)
+
+
+def more_of_the_pay(
+    engine: Advisor, decision: Decision, parsed: Parsed, state: State, named: frozenset[str]
+) -> Decision:
+    """'what about the lowest paid?', 'and the top 10 percent?' right after a pay answer:
+    more of the pay (the same role and place), unless the message is about something else."""
+    if state.context.intent not in PAY_FOLLOWS or decision.intent not in NOT_PAY:
+        return decision
+    extent = engine.lexicon.words("pay_extent_words")
+    if decision.foreign and decision.foreign not in extent:  # "lowest" is no other domain
+        return decision
+    if {"certification", "role"} & named:
+        return decision  # "what does a senior PACS admin do?" names its own subject
+    if not engine.lexicon.has("pay_extent_words", parsed.tokens):
+        return decision
+    return replace(decision, intent="salary", clarify=[], follow_up=True)
+
+
+SUPPOSED = frozenset({"degree", "years", "certification"})
+
+
+def supposing(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what if I had a bachelor's instead?' right after an eligibility check: the check again
+    with what the question supposes (the check reads the question's facts first; nothing is
+    saved: a question never changes the profile)."""
+    if state.context.intent != "ciip_eligibility" or decision.foreign:
+        return decision
+    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
+    if not engine.lexicon.starts("hypothetical_starts", words):
+        return decision
+    if not SUPPOSED & {e.type for e in parsed.entities}:
+        return decision
+    return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+CONTINUED = frozenset({"next_step", "career_progression"})
+
+
+def continuing(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'then what?', 'and after that?' (the words as typed, before 'that' is resolved) right
+    after a next step or where a role leads: more of the same answer. 'now what?', 'where
+    do I begin?' (a whole question): the next step."""
+    if decision.intent == "out_of_scope" and decision.foreign:
+        return decision
+    last = state.context.intent
+    if last in CONTINUED and _whole(engine.lexicon, "continue_phrases", said):
+        intent: str = last
+    elif _whole(engine.lexicon, "next_phrases", said):
+        intent = "next_step"
+    else:
+        return decision
+    more = intent == last
+    return replace(
+        decision,
+        intent=intent,
+        clarify=[],
+        foreign="",
+        confidence=max(decision.confidence, 0.5),
+        continues=more,
+    )
+
+
+def own_path(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'lay it all out for me' with a goal: 'it' stands for the goal, and nothing asks where
+    a role leads ('lead', 'after', 'move up'): the user's path, not the role's onward moves."""
+    goal = state.profile.goal
+    if decision.intent != "career_progression" or not goal or not REFERRING & set(said):
+        return decision
+    if engine.extractor.parse(said).of("role") or engine.lexicon.has("progression_words", said):
+        return decision
+    return replace(decision, intent="career_path", clarify=[])
+
+
+def _whole(lex: Lexicon, name: str, said: list[str]) -> bool:
+    """Is the message (with or without its lead fillers) one phrase of the list?"""
+    bare = [t for t in said if t not in lex.words("lead_fillers")]
+    return any(lex.leading(name, w) == tuple(w) for w in (list(said), bare) if w)
+
+
+def recheck(decision: Decision, parsed: Parsed, state: State, lex: Lexicon) -> Decision:
+    """'where does that leave me?' / 'does that change anything?': the last answer computed
+    from the profile, again with the profile as it is now; after talk of the CIIP, its
+    eligibility check; else, with a goal, the path to it."""
+    if not lex.has("recheck_phrases", parsed.tokens):
+        return decision
+    if parsed.of("role") or any(c.id != "ciip" for c in parsed.of("certification")):
+        return decision  # a new thing named is a new question
+    ctx = state.context
+    if ctx.intent in RECHECKED:
+        again: str | None = ctx.intent
+    elif ctx.certification == "ciip" or parsed.of("certification"):
+        again = "ciip_eligibility"
+    else:
+        again = "career_path" if state.profile.goal else None
+    return replace(decision, intent=again, clarify=[], foreign="") if again else decision
+
+
+def own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what's next?' with no role named or pointed at: the user's next step (toward the goal,
+    or the question which goal), not where the last role leads."""
+    if decision.intent != "career_progression" or parsed.of("role") or parsed.of("ambiguous"):
+        return decision
+    if state.context.intent == "next_step":  # "and after that?" after a next step
+        return replace(decision, intent="next_step", continues="after" in parsed.tokens)
+    if "after" in parsed.tokens:
+        return decision  # "after manager, what's the next step up?"
+    if not state.profile.goal and "next" not in parsed.tokens:
+        return decision  # "how fast can you move up in pacs" asks about the field
+    if REFERRING & set(parsed.tokens):
+        return decision
+    return replace(decision, intent="next_step")

@@ -1,9 +1,9 @@
-"""The ranker's decision, corrected by what the conversation knows and by the kind of
-question: 'what's next?' is the user's next step, 'and after that?' the step after it, a
-yes/no need question the role's requirements, 'how long until I…' the timeline, 'what if I
-had…' after an eligibility check the check again, a price of a certificate is about the
-certificate, on call / remote is what the work is like. Each rule holds for a kind of
-question, with its words in intents/lexicon.json."""
+"""The ranker's decision, corrected by the kind of question: a yes/no need question is the
+role's requirements, 'how long until I…' the timeline, 'would my years count toward the
+CIIP?' the eligibility check, a price of a certificate is about the certificate, on call /
+remote / part time is what the work is like, PACS pay beside IT pay the BLS comparison, a pay
+change from one's job a pay question. Most rules' words are in intents/lexicon.json; the
+follow-ups to the last answer are in converse/follow_ups.py."""
 
 from __future__ import annotations
 

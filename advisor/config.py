@@ -8,6 +8,12 @@ from typing import Final
 # Input limits: longer messages are cut, and the reply says so.
 MAX_INPUT_CHARS: Final = 2000
 MAX_TOKENS: Final = 120  # words read from one message; a question is far shorter
+# a clause without "I" introduces the speaker in its first words ("CT tech, ARRT R, 4 yrs")
+INTRO_WORDS: Final = 12
+# "<role> job at my hospital is what I'm after": goal words this many words after the role
+GOAL_AFTER_GAP: Final = 4
+# how sure a reading a follow-up or kind-of-question rule chose is, at least
+RULE_CONFIDENCE: Final = 0.5
 MAX_ECHO_CHARS: Final = 60  # how much of the user's text a reply may quote back
 
 # Data files larger than this are refused before parsing (a knowledge file is a few kB).

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from advisor.answers.needs import asked_items, is_need_question
-from advisor.config import FACTS_RE, FOLLOW_UP_MAX_TOKENS
+from advisor.config import FACTS_RE, FOLLOW_UP_MAX_TOKENS, RULE_CONFIDENCE
 from advisor.converse import follow_ups
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
@@ -150,7 +150,9 @@ def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed, named:
         return decision
     if not engine.lexicon.has("work_condition_phrases", parsed.tokens):
         return decision
-    return replace(decision, intent="work_conditions", clarify=[], confidence=max(decision.confidence, 0.5))
+    return replace(
+        decision, intent="work_conditions", clarify=[], confidence=max(decision.confidence, RULE_CONFIDENCE)
+    )
 
 
 ASKS_ELIGIBILITY = frozenset(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from advisor.config import RULE_CONFIDENCE
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
 from advisor.understand.entities import Parsed
@@ -97,7 +98,7 @@ def continuing(engine: Advisor, decision: Decision, said: list[str], state: Stat
         intent=intent,
         clarify=[],
         foreign="",
-        confidence=max(decision.confidence, 0.5),
+        confidence=max(decision.confidence, RULE_CONFIDENCE),
         continues=more,
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from advisor.config import MAX_TOKENS
+from advisor.config import INTRO_WORDS, MAX_TOKENS
 from advisor.converse.dialogue import ROLE_INTENTS
 from advisor.converse.refer import role_by_head
 from advisor.knowledge.graph import Graph
@@ -74,8 +74,6 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
 
 
 NODE_FIELDS = ("goal", "current_role", "place")
-# an introduction shows in its first words: a title (at most OPENING_WORDS in) and what follows
-INTRO_WORDS = 12
 
 
 def last_fields(state: State) -> set[str]:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.config import FACTS_RE
+from advisor.config import FACTS_RE, GOAL_AFTER_GAP
 from advisor.understand.entities import Entity, Parsed
 from advisor.understand.lexicon import Lexicon
 
@@ -128,7 +128,6 @@ PLACE_CUES = frozenset(
     {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
 )
 GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim", "want", "wanted"})
-GOAL_AFTER_GAP = 4  # "<role> job at my hospital is what I'm after"
 # "MRI technologist here", "Systems administrator at a clinic": a role opening a statement
 # (after at most OPENING_WORDS words: "former", "civilian") and followed by these is one's job
 CURRENT_AFTER = frozenset({"here", "at"})

@@ -410,3 +410,19 @@ def test_going_on_past_the_last_step_says_it_was_the_last(engine: Advisor) -> No
     assert any("was the last step toward RIS Analyst" in r for r in replies)
     firsts = [r.splitlines()[0] for r in replies if "was the last step" not in r]
     assert len(firsts) == len(set(firsts))  # every step put forward once
+
+
+def test_a_pointer_and_a_wish_far_apart_set_no_goal(engine: Advisor) -> None:
+    """'…look into it before I apply, and … the PARCA certs are the way to go instead':
+    'it' and 'go' in one long clause are no 'that's what I want'."""
+    conv = engine.conversation()
+    conv.reply("what does a PACS administrator do?")
+    conv.reply(
+        "Gary mentioned the CIIP and said I should look into it before I apply, and someone "
+        "said the PARCA certs are the way to go instead. Which would you recommend?"
+    )
+    assert conv.state_dict()["profile"]["goal"] is None
+    near = engine.conversation()
+    near.reply("what does a PACS administrator do?")
+    near.reply("that's what I want to do")
+    assert near.state_dict()["profile"]["goal"] == "pacs-administrator"

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 POINTERS = frozenset({"that", "this", "it"})
 WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become", "go", "pursue", "chase"})
+WANT_REACH = 4  # words between "that" and "want" / "goal" ("that is what i want")
 NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
 
 
@@ -141,8 +142,14 @@ MEANT_FIELDS = {
 
 
 def _wants_that(parsed: Parsed) -> bool:
-    tokens = set(parsed.tokens)
-    return not parsed.of("role") and bool(tokens & POINTERS) and bool(tokens & WANT)
+    """'make that my goal', 'that's what I want', 'go with that': a pointer and a wish close
+    together (not 'look into it … the way to go' across a long clause)."""
+    if parsed.of("role"):
+        return False
+    tokens = parsed.tokens
+    pointers = [i for i, t in enumerate(tokens) if t in POINTERS]
+    wishes = [i for i, t in enumerate(tokens) if t in WANT]
+    return any(abs(i - j) <= WANT_REACH for i in pointers for j in wishes)
 
 
 def apply(state: State, changes: ProfileChanges) -> bool:

@@ -423,6 +423,9 @@ TAKE_BACKS = [
         "that's wrong, I meant nurse",  # a job one has is no goal: the wrong goal is taken back
         {"goal": None, "current_role": None},
     ),
+    # a bare number replaces the number the last change set
+    (["I have 40 CE hours"], "No sorry, that's wrong, it's 30 not 40", {"ce_hours": 30.0}),
+    (["I have 6 years of experience"], "that's wrong, it's 4 not 6", {"years": 4.0}),
     # a correction of an older fact leaves the last change standing
     (
         ["I've been there 2 years", "I want to be a RIS analyst"],

@@ -83,3 +83,9 @@ def test_a_pay_change_from_ones_job_gives_what_the_sources_say_about_it(engine: 
 def test_pacs_pay_beside_an_it_occupation_is_the_bls_comparison(engine: Advisor, text: str) -> None:
     reply = engine.conversation().reply(text)
     assert reply.intent == "job_outlook" and "BLS" in reply.text
+
+
+@pytest.mark.parametrize("text", ["what do architects make", "how much do architects make"])
+def test_a_bare_job_word_of_the_field_is_not_another_domain(engine: Advisor, text: str) -> None:
+    reply = engine.conversation().reply(text)
+    assert reply.intent == "salary" and "System Architect" in reply.text

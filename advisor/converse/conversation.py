@@ -147,6 +147,10 @@ class Conversation:
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
         if decision.intent in read.READS_WHOLE and focus is not tokens:
             parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question
+        if decision.intent == "undo":  # "that's wrong, it's 30 not 40" in one clause
+            meant = talk.meant(self.engine, self.state, acts)
+            if meant:
+                return self._answer(parsed, Decision("profile_update", 1.0, []), meant)
         if decision.intent in ("undo", "profile_forget"):
             lines = talk.undo(self.state) if decision.intent == "undo" else talk.ask_forget(self.state)
             return self._reply_lines(decision.intent, lines, decision.confidence)

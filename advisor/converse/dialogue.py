@@ -194,7 +194,9 @@ def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
     return len(parsed.unknown) / len(content) if content else 0.0
 
 
-def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
+def foreign_words(
+    parsed: Parsed, catalog: dict[str, Intent], top: str, ours: frozenset[str] = frozenset()
+) -> str:
     """Words showing the question is about something the advisor does not cover.
 
     A background job that is also an out-of-scope topic ("nurse") is a background when the
@@ -214,8 +216,8 @@ def foreign_words(parsed: Parsed, catalog: dict[str, Intent], top: str) -> str:
     if top in ROLE_INTENTS:
         unknown = set(parsed.unknown)
         for i, token in enumerate(tokens):
-            if token not in unknown or i in covered or len(token) < 3:
-                continue
+            if token not in unknown or i in covered or len(token) < 3 or token in ours:
+                continue  # `ours`: job words of the field ("architects", "admins")
             before = tokens[i - 1] if i else ""
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
             if before in ROLE_SLOT_BEFORE or after in ROLE_SLOT_AFTER:

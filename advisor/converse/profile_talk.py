@@ -128,7 +128,21 @@ def meant(engine: Advisor, state: State, acts: list[Act]) -> ProfileChanges:
                     out.drop_certs += [x for x in added if x != entity.id]
                 else:
                     out.values[kind] = float(entity.id) if kind == "years" else entity.id
+    number = _corrected_number(acts)
+    numeric = [f for f in ("years", "ce_hours") if f in last]
+    if not out and number is not None and len(numeric) == 1:  # "it's 30 not 40": the hours
+        out.values[numeric[0]] = number
     return out
+
+
+def _corrected_number(acts: list[Act]) -> float | None:
+    """The number a correction states ('it's 30 not 40' → 30): the first one not after 'not'."""
+    for act in acts:
+        tokens = act.tokens
+        for i, token in enumerate(tokens):
+            if token.isdigit() and len(token) <= 4 and (i == 0 or tokens[i - 1] not in ("not", "no")):
+                return float(token)
+    return None
 
 
 MEANT_FIELDS = {

@@ -426,3 +426,10 @@ def test_a_pointer_and_a_wish_far_apart_set_no_goal(engine: Advisor) -> None:
     near.reply("what does a PACS administrator do?")
     near.reply("that's what I want to do")
     assert near.state_dict()["profile"]["goal"] == "pacs-administrator"
+
+
+def test_a_choice_then_a_question_answers_the_question_about_the_choice(engine: Advisor) -> None:
+    conv = engine.conversation()
+    assert conv.reply("is there such a thing as a cardiology pacs job").intent == "clarify"
+    reply = conv.reply("the analyst one. what do they earn")
+    assert reply.intent == "salary" and "Cardiology PACS Analyst" in reply.text

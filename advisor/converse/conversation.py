@@ -87,6 +87,9 @@ class Conversation:
             chosen = self._resolve_pending(tokens, acts, pending)
             if chosen is not None:
                 return chosen
+        elif pending and questions and acts[0].kind != "question" and self._picks(acts[0], pending):
+            acts = acts[1:]  # "the analyst one. what do they earn?": the choice, then the question
+            tokens = [t for a in acts for t in a.tokens][:MAX_TOKENS]
         leaving = any(lex.has("goodbye_words", a.tokens) for a in acts)  # facts read only then
         if leaving and is_goodbye(acts, lex, bool(talk.statement_changes(self.engine, acts))):
             return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
@@ -365,6 +368,27 @@ class Conversation:
         changes.values["goal"] = roles[0]
         ranked = self.engine.classifier.rank(parsed, context_types(self.state.context))
         return self._answer(parsed, Decision("profile_update", 1.0, ranked), changes)
+
+    def _picks(self, act: Act, pending: dict[str, Any]) -> bool:
+        """Does this clause pick one of the pending "Which one?" entities? Then it becomes
+        what 'it' / 'they' mean next."""
+        graph = self.engine.graph
+        options = [o for o in pending.get("options", []) if o in graph.nodes]
+        if pending.get("kind") != "entity" or not options:
+            return False
+        names = {o: [w for a in graph.nodes[o].aliases for w in a.split()] for o in options}
+        shared = set.intersection(*(set(v) for v in names.values()))
+        index = pick_choice(
+            act.tokens, options, {o: [w for w in v if w not in shared] for o, v in names.items()}
+        )
+        if index is None:
+            return False
+        ctx, node = self.state.context, graph.nodes[options[index]]
+        if node.type == "role":
+            ctx.role, ctx.last = node.id, "role"
+        elif node.type == "certification":
+            ctx.certification, ctx.last = node.id, "certification"
+        return True
 
     def _pick_pending(self, parsed: Parsed, pending: dict[str, Any]) -> Reply | None:
         graph, catalog = self.engine.graph, self.engine.catalog

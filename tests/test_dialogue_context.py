@@ -433,3 +433,16 @@ def test_a_choice_then_a_question_answers_the_question_about_the_choice(engine: 
     assert conv.reply("is there such a thing as a cardiology pacs job").intent == "clarify"
     reply = conv.reply("the analyst one. what do they earn")
     assert reply.intent == "salary" and "Cardiology PACS Analyst" in reply.text
+
+
+def test_what_a_role_needs_is_its_requirements(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("what does a PACS analyst do?")
+    assert conv.reply("what about a RIS analyst, what do they need").intent == "role_requirements"
+
+
+def test_certs_after_a_pay_answer_are_certs(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("what does a RIS analyst make in Hawaii?")
+    reply = conv.reply("and those certs, which ones would help there")
+    assert reply.intent == "certifications_for_role" and "RIS Analyst" in reply.text

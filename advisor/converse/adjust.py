@@ -54,6 +54,8 @@ def adjust(
     decision = _where_not_asked(decision, parsed, engine.lexicon)
     decision = _work_conditions(engine, decision, parsed, named)
     decision = _what_they_do(engine, decision, parsed)
+    decision = _what_they_need(decision, parsed, engine.lexicon)
+    decision = _certs_asked(engine, decision, parsed)
     decision = _two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _how_long_until(engine, decision, parsed)
@@ -134,6 +136,26 @@ def _what_they_do(engine: Advisor, decision: Decision, parsed: Parsed) -> Decisi
     if pay is not None and set(tokens) & {k for k in pay.keywords if " " not in k}:
         return decision
     return replace(decision, intent="role_overview", clarify=[])
+
+
+def _what_they_need(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'what about a RIS analyst, what do they need?': a role's overview never answers what
+    it asks for; its requirements do."""
+    if decision.intent != "role_overview" or not lex.words("need_words") & set(parsed.tokens):
+        return decision
+    return replace(decision, intent="role_requirements", clarify=[])
+
+
+def _certs_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'and those certs, which ones would help there?' after a pay answer: certificates, not
+    more pay (a pay word keeps it pay: 'do certs raise the salary?')."""
+    certs = engine.lexicon.words("cert_words")
+    if decision.intent not in ("salary", "best_locations") or not certs & set(parsed.tokens):
+        return decision
+    pay = engine.catalog.get("salary")
+    if pay is not None and set(parsed.tokens) & {k for k in pay.keywords if " " not in k}:
+        return decision
+    return replace(decision, intent="certifications_for_role", clarify=[], follow_up=False)
 
 
 def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:

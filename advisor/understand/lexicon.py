@@ -17,6 +17,8 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "need_words",
+    "cert_words",
     "it_occupation_phrases",
     "path_words",
     "pay_extent_words",

@@ -446,3 +446,14 @@ def test_certs_after_a_pay_answer_are_certs(engine: Advisor) -> None:
     conv.reply("what does a RIS analyst make in Hawaii?")
     reply = conv.reply("and those certs, which ones would help there")
     assert reply.intent == "certifications_for_role" and "RIS Analyst" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("how do I actually make the jump", "career_path"),
+        ("how long does it usually take to make the switch?", "timeline"),
+    ],
+)
+def test_making_the_jump_is_the_way_in(engine: Advisor, text: str, intent: str) -> None:
+    assert _talk(engine, PRIMED).reply(text).intent == intent

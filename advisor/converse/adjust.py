@@ -56,6 +56,7 @@ def adjust(
     decision = _what_they_do(engine, decision, parsed)
     decision = _what_they_need(decision, parsed, engine.lexicon)
     decision = _certs_asked(engine, decision, parsed)
+    decision = _the_jump(engine, decision, parsed)
     decision = _two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _how_long_until(engine, decision, parsed)
@@ -156,6 +157,30 @@ def _certs_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decisio
     if pay is not None and set(parsed.tokens) & {k for k in pay.keywords if " " not in k}:
         return decision
     return replace(decision, intent="certifications_for_role", clarify=[], follow_up=False)
+
+
+TAKES_JUMP = frozenset({"out_of_scope", "job_outlook", "career_progression", "concept_info", "help"})
+
+
+def _the_jump(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'how do I actually make the jump?', 'how long does it take to make the switch?': the
+    way into the field: the path (the timeline when it asks how long)."""
+    lex = engine.lexicon
+    timed = lex.has("timeline_phrases", parsed.tokens) or "long" in parsed.tokens
+    takes = TAKES_JUMP | {"salary"} if timed else TAKES_JUMP  # "how long … to make the switch"
+    if decision.intent not in takes or not lex.has("transition_phrases", parsed.tokens):
+        return decision
+    if decision.foreign and decision.foreign not in {
+        w for p in lex.acts["transition_phrases"] for w in p.split()
+    }:
+        return decision  # another domain's word, not the "jump" itself
+    intent = (
+        "timeline"
+        if engine.lexicon.has("timeline_phrases", parsed.tokens) or "long" in parsed.tokens
+        else "career_path"
+    )
+    sure = max(decision.confidence, RULE_CONFIDENCE)
+    return replace(decision, intent=intent, clarify=[], confidence=sure)
 
 
 def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:

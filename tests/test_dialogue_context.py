@@ -457,3 +457,8 @@ def test_certs_after_a_pay_answer_are_certs(engine: Advisor) -> None:
 )
 def test_making_the_jump_is_the_way_in(engine: Advisor, text: str, intent: str) -> None:
     assert _talk(engine, PRIMED).reply(text).intent == intent
+
+
+@pytest.mark.parametrize("text", ["Which parts of my background carry over?", "Where's the gap then?"])
+def test_where_one_stands_with_a_goal_is_the_path(engine: Advisor, text: str) -> None:
+    assert _talk(engine, PRIMED).reply(text).intent == "career_path"

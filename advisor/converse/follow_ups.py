@@ -152,3 +152,25 @@ def own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
     if REFERRING & set(parsed.tokens):
         return decision
     return replace(decision, intent="next_step")
+
+
+UNSURE = frozenset({"out_of_scope", "clarify", "help", "concept_info", "job_outlook", "best_locations"})
+
+
+def where_i_stand(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'which parts of my background carry over?', 'where's the gap then?' with a goal: the
+    path toward it, with what is done and what is missing (not a decline or a stray card)."""
+    if not state.profile.goal or decision.intent not in UNSURE:
+        return decision
+    oos = engine.catalog.get("out_of_scope")
+    if decision.foreign and oos is not None and decision.foreign in oos.topics:
+        return decision  # another domain named ("what's the gap in my teeth called?")
+    if not engine.lexicon.has("standing_phrases", said):
+        return decision
+    return replace(
+        decision,
+        intent="career_path",
+        clarify=[],
+        foreign="",
+        confidence=max(decision.confidence, RULE_CONFIDENCE),
+    )

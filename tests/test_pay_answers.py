@@ -89,3 +89,10 @@ def test_pacs_pay_beside_an_it_occupation_is_the_bls_comparison(engine: Advisor,
 def test_a_bare_job_word_of_the_field_is_not_another_domain(engine: Advisor, text: str) -> None:
     reply = engine.conversation().reply(text)
     assert reply.intent == "salary" and "System Architect" in reply.text
+
+
+def test_pay_for_all_pacs_jobs_is_the_fields_not_the_last_roles(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("what does a PACS analyst make?")
+    reply = conv.reply("whats the average salary for all pacs jobs")
+    assert "PACS professionals overall" in reply.text and "73,321" in reply.text

@@ -204,6 +204,12 @@ class Conversation:
                 notes.append("Noted: " + "; ".join(said) + ".")
         ask = fill_slots(engine.graph, intent, parsed, state, decision.follow_up, engine.catalog)
         ask.continues = decision.continues
+        if (
+            intent.name == "salary"
+            and not parsed.of("role")
+            and engine.lexicon.has("overall_phrases", parsed.tokens)
+        ):
+            ask.role, ask.roles = None, []  # "the average salary for all PACS jobs"
         slot = missing_slot(ask)
         for key in ("certification", "role", "topic"):
             if slot and (intent.name, key) in REDIRECT and _has(ask, key):

@@ -17,6 +17,7 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "overall_phrases",
     "standing_phrases",
     "transition_phrases",
     "need_words",

@@ -164,6 +164,14 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("i'd go for analyst i think", {"goal": "pacs-analyst"}, []),
     ("i did comptia a+ last year, forgot to say", {"certifications": ["comptia-a-plus"]}, []),
     ("I have zero database experience", {}, ["skills:sql"]),
+    # what one does at work is what one knows; a wish to do it is not
+    (
+        "I handle backups and restores and user accounts, plus some SQL",
+        {"skills": ["backup-recovery", "user-access", "sql"]},
+        [],
+    ),
+    ("I run a team of 12, so I do project management", {"skills": ["project-management"]}, []),
+    ("I want to do project management someday", {}, ["skills:project-management"]),
 ]
 
 # corrections, on top of KNOWN (rad tech, 6 years, bachelor, goal PACS analyst, DICOM, HL7, Boston)

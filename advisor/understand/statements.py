@@ -95,6 +95,18 @@ KNOW_CUES = frozenset(
         "class",
         "trained",
         "wrapped",  # "just wrapped up a DICOM course"
+        # what one does at work: "I handle backups and user accounts", "I do project management"
+        "handle",
+        "handling",
+        "manage",
+        "managing",
+        "maintain",
+        "maintaining",
+        "administer",
+        "do",
+        "doing",
+        "run",
+        "running",
     }
 )
 # "got through an IT fundamentals class" (done), unlike "going through one" (under way)
@@ -135,7 +147,7 @@ INTRO_JOINERS = frozenset({"for"})
 OPENING_WORDS = 2
 # "CPAS and CPSA certified": a held certification named before its cue
 CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
-LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well"})
+LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well", "some"})
 NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack", "zero"})
 # where a job is: work in one counts as healthcare experience (concept healthcare-setting)
 HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
@@ -219,7 +231,9 @@ def read_profile(
         if entity.type == "role":
             _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :], lex)
         elif entity.type in ("skill", "concept", "organisation"):
-            if _nearest(window, KNOW_CUES) == 0 or "know" in tokens[: entity.start] or _got_through(window):
+            known = _nearest(window, KNOW_CUES) == 0 and not _wished(window, not_fact)
+            known = known or _listed_after(parsed, entity, changes.add_skills)  # "…, plus some SQL"
+            if known or "know" in tokens[: entity.start] or _got_through(window):
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
             cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
@@ -305,6 +319,13 @@ def _read_role(
             changes.clear["current_role"] = entity.id
         else:
             changes.values["current_role"] = entity.id
+
+
+def _wished(window: list[str], not_fact: frozenset[str]) -> bool:
+    """'I want to do project management', 'I plan on running backups': a wish or a plan
+    before the doing word makes it no fact."""
+    cue = next(i for i in range(len(window) - 1, -1, -1) if window[i] in KNOW_CUES)
+    return bool((GOAL_CUES | not_fact) & set(window[:cue]))
 
 
 def _held_by_cue(window: list[str]) -> bool:

@@ -86,16 +86,19 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     ("name", "floor"),
     [
-        ("tests/eval/conversations/tune.json", 0.92),  # 95.5 % measured
-        ("tests/conversations_mt/dev.json", 0.85),
-        # once held out (58.1 % when first measured), then developed on: 88.2 % measured
-        ("tests/eval/conversations/dev3.json", 0.85),
+        # floors a few points under what was measured at the end of the session, so a
+        # regression of a handful of turns fails (the measured figure in each comment)
+        ("tests/eval/conversations/tune.json", 0.94),  # 97.5 %
+        ("tests/conversations_mt/dev.json", 0.94),  # 98.1 %
+        # once held out (58.1 % when first measured), then developed on
+        ("tests/eval/conversations/dev3.json", 0.86),  # 89.8 %
         # was blind4: 77.8 % when measured blind, then developed on
-        ("tests/eval/conversations/dev4.json", 0.74),
+        ("tests/eval/conversations/dev4.json", 0.92),  # 96.3 %
         # written blind this session: 69.7 % at the session's first commit, then developed on
-        ("tests/eval/conversations/dev5.json", 0.66),
-        # never tuned on (written blind this session): 78.2 % at the session's first commit
-        ("tests/eval/conversations/blind5.json", 0.74),
+        ("tests/eval/conversations/dev5.json", 0.84),  # 87.5 %
+        # never tuned on (written blind this session): 78.2 % at the session's first commit,
+        # 84.4 % at its end; the floor guards against regressions only
+        ("tests/eval/conversations/blind5.json", 0.80),
     ],
 )
 def test_multi_turn_sets_keep_their_floor(engine: Advisor, name: str, floor: float) -> None:

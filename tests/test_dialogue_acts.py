@@ -431,6 +431,12 @@ TAKE_BACKS = [
         "that's wrong, I meant nurse",  # a job one has is no goal: the wrong goal is taken back
         {"goal": None, "current_role": None},
     ),
+    # a role names the field it corrects when the last change was about something else
+    (
+        ["I want to be a PACS admin", "I live in Boston"],
+        "that's wrong, I meant RIS analyst",
+        {"goal": "ris-analyst", "place": "boston"},
+    ),
     # a bare number replaces the number the last change set
     (["I have 40 CE hours"], "No sorry, that's wrong, it's 30 not 40", {"ce_hours": 30.0}),
     (["I have 6 years of experience"], "that's wrong, it's 4 not 6", {"years": 4.0}),

@@ -113,6 +113,9 @@ def meant(engine: Advisor, state: State, acts: list[Act]) -> ProfileChanges:
             if kind == "role":
                 field = "goal" if entity.id in careers and "goal" in last else ""
                 field = field or ("current_role" if "current_role" in last else "")
+                if not field and not last & {"goal", "current_role"}:  # an older fact of that kind
+                    held = "goal" if entity.id in careers else "current_role"
+                    field = held if getattr(state.profile, held) else ""
                 if field:
                     out.values[field] = entity.id
             elif kind in MEANT_FIELDS and MEANT_FIELDS[kind] in last:

@@ -462,3 +462,27 @@ def test_making_the_jump_is_the_way_in(engine: Advisor, text: str, intent: str) 
 @pytest.mark.parametrize("text", ["Which parts of my background carry over?", "Where's the gap then?"])
 def test_where_one_stands_with_a_goal_is_the_path(engine: Advisor, text: str) -> None:
     assert _talk(engine, PRIMED).reply(text).intent == "career_path"
+
+
+def test_a_certificate_question_right_after_talk_of_it(engine: Advisor) -> None:
+    conv = engine.conversation()
+    conv.reply("tell me about the CIIP")
+    reply = conv.reply("how many tries do I get?")
+    assert reply.intent == "certification_info" and "attempts" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("setup", "text", "intent"),
+    [
+        (PRIMED, "whats the fastest way to learn DICOM", "study_resources"),
+        ([], "Is PACS a good field to get into right now?", "job_outlook"),
+    ],
+)
+def test_learning_a_thing_and_the_fields_outlook(
+    engine: Advisor, setup: list[str], text: str, intent: str
+) -> None:
+    assert _talk(engine, setup).reply(text).intent == intent
+
+
+def test_which_to_learn_first_stays_a_question_of_order(engine: Advisor) -> None:
+    assert _talk(engine, PRIMED).reply("should I learn DICOM or HL7 first?").intent != "study_resources"

@@ -57,6 +57,8 @@ def adjust(
     decision = _what_they_need(decision, parsed, engine.lexicon)
     decision = _certs_asked(engine, decision, parsed)
     decision = _the_jump(engine, decision, parsed)
+    decision = _how_to_learn(engine, decision, parsed)
+    decision = _good_field(engine, decision, parsed)
     decision = _two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _how_long_until(engine, decision, parsed)
@@ -181,6 +183,29 @@ def _the_jump(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
     )
     sure = max(decision.confidence, RULE_CONFIDENCE)
     return replace(decision, intent=intent, clarify=[], confidence=sure)
+
+
+TAKES_LEARN = frozenset({"career_path", "next_step", "timeline", "concept_info", "out_of_scope"})
+
+
+def _how_to_learn(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'whats the fastest way to learn DICOM?': where and how to learn the thing named."""
+    if decision.intent not in TAKES_LEARN or (decision.intent == "out_of_scope" and decision.foreign):
+        return decision
+    if not {e.type for e in parsed.entities} & {"skill", "concept", "certification"}:
+        return decision
+    if not engine.lexicon.has("learn_phrases", parsed.tokens):
+        return decision
+    return replace(decision, intent="study_resources", clarify=[])
+
+
+def _good_field(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'Is PACS a good field to get into right now?': the outlook, not the way in."""
+    if decision.intent not in ("career_path", "next_step", "role_overview", "concept_info"):
+        return decision
+    if parsed.of("role") or not engine.lexicon.has("outlook_phrases", parsed.tokens):
+        return decision
+    return replace(decision, intent="job_outlook", clarify=[])
 
 
 def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:

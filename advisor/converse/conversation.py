@@ -146,6 +146,7 @@ class Conversation(PendingQuestions):
         decision = follow_ups.continuing(self.engine, decision, focus, self.state)
         decision = follow_ups.own_path(self.engine, decision, focus, self.state)
         decision = follow_ups.where_i_stand(self.engine, decision, focus, self.state)
+        decision = follow_ups.about_the_certificate(self.engine, decision, focus, self.state)
         if focus is not tokens and decision.intent != "out_of_scope":
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
         if decision.intent in read.READS_WHOLE and focus is not tokens:

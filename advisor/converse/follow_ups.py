@@ -174,3 +174,26 @@ def where_i_stand(engine: Advisor, decision: Decision, said: list[str], state: S
         foreign="",
         confidence=max(decision.confidence, RULE_CONFIDENCE),
     )
+
+
+CERT_ANSWERS = frozenset(
+    {"certification_info", "ciip_eligibility", "study_resources", "certifications_for_role"}
+)
+
+
+def about_the_certificate(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'how many tries do I get?' right after talk of a certificate: a question about that
+    certificate (its own topics' words: attempts, fee, renewal…), not a decline."""
+    ctx = state.context
+    if not ctx.certification or ctx.intent not in CERT_ANSWERS or decision.intent != "out_of_scope":
+        return decision
+    oos = engine.catalog.get("out_of_scope")
+    if decision.foreign and oos is not None and decision.foreign in oos.topics:
+        return decision
+    joined = f" {' '.join(said)} "
+    if not any(f" {cue} " in joined for topic in engine.graph.cert_topics for cue in topic.cues):
+        return decision
+    sure = max(decision.confidence, RULE_CONFIDENCE)
+    return replace(
+        decision, intent="certification_info", clarify=[], foreign="", follow_up=True, confidence=sure
+    )

@@ -17,6 +17,8 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "learn_phrases",
+    "outlook_phrases",
     "overall_phrases",
     "standing_phrases",
     "transition_phrases",

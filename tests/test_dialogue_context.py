@@ -486,3 +486,13 @@ def test_learning_a_thing_and_the_fields_outlook(
 
 def test_which_to_learn_first_stays_a_question_of_order(engine: Advisor) -> None:
     assert _talk(engine, PRIMED).reply("should I learn DICOM or HL7 first?").intent != "study_resources"
+
+
+def test_a_message_stating_ones_job_is_not_declined_for_its_words(engine: Advisor) -> None:
+    """'I do IT for a chain of dental offices … is that a path into PACS?': the user's own
+    job, stated, is no other domain, and facts stated now make the conversation one about them."""
+    reply = engine.conversation().reply(
+        "hey so i do IT for a chain of dental offices (desktop support, 3 yrs). have my A+. "
+        "is that a path into hospital pacs stuff?"
+    )
+    assert reply.intent != "out_of_scope" and reply.profile_changed

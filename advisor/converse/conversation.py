@@ -138,7 +138,7 @@ class Conversation(PendingQuestions):
             bool(changes) and not questions,
             self.engine.common_words,
             asks,
-            engaged=self._engaged(),
+            engaged=self._engaged() or bool(changes),  # facts stated now count too
             said=focus,
             everyday=self.engine.everyday,
         )
@@ -147,7 +147,8 @@ class Conversation(PendingQuestions):
         decision = follow_ups.own_path(self.engine, decision, focus, self.state)
         decision = follow_ups.where_i_stand(self.engine, decision, focus, self.state)
         decision = follow_ups.about_the_certificate(self.engine, decision, focus, self.state)
-        if focus is not tokens and decision.intent != "out_of_scope":
+        if focus is not tokens and decision.intent != "out_of_scope" and not changes:
+            # (a clause stating one's own job, "I do IT for dental offices", is no other domain)
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
         if decision.intent in read.READS_WHOLE and focus is not tokens:
             parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question

@@ -63,9 +63,8 @@ class Advisor:
             frozenset(" ".join(tokenize(normalize(t))) for t in oos.topics) if oos else frozenset()
         )
         self.extractor = EntityExtractor(self.graph, data.slots, self.speller, other_careers)
-        careers = frozenset(r.id for r in self.graph.career_roles())
         parsed = {text: self.extractor.parse(tokens) for text, tokens in said.items()}
-        self.classifier = IntentClassifier(data.intents, self.extractor, careers, parsed)
+        self.classifier = IntentClassifier(data.intents, self.extractor, self.graph.career_ids, parsed)
 
     @classmethod
     def load(cls, knowledge_dir: str | Path | None = None, intents_dir: str | Path | None = None) -> Advisor:

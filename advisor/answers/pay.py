@@ -103,7 +103,8 @@ def salary(ask: Ask) -> Answer:
         return out
     if role and not facts:
         return _no_figures(ask, out, subject)
-    if ask.says("bonus", "bonuses", "raise", "raises") and not _changing_from(ask)[1]:
+    changing = _changing_from(ask)
+    if ask.says("bonus", "bonuses", "raise", "raises") and not changing[1]:
         kinds = {"bonus"} if ask.says("bonus", "bonuses") else {"raise"}
         picked = [f for f in facts if f.kind in kinds]
         if not picked:
@@ -128,7 +129,7 @@ def salary(ask: Ask) -> Answer:
             )
     _notes(out, chosen)
     _beside_it(ask, out, role)
-    _pay_change(ask, out)
+    _pay_change(ask, out, *changing)
     if ask.says(*BASIS_WORDS):
         base_or_total(ask, out, chosen)
     if not role:
@@ -163,10 +164,9 @@ def _changing_from(ask: Ask) -> tuple[str, tuple[Fact, ...]]:
     return source_role, facts
 
 
-def _pay_change(ask: Ask, out: Answer) -> None:
+def _pay_change(ask: Ask, out: Answer, source_role: str, facts: tuple[Fact, ...]) -> None:
     """'what kind of raise going from biomed to PACS admin?': the sources on that change."""
     graph = ask.graph
-    source_role, facts = _changing_from(ask)
     for fact in facts:
         out.add(f"Coming from {graph.name(source_role)}: {fact.text}  [{source_tag(graph, fact.source)}]")
         out.cite(fact.source)

@@ -76,6 +76,18 @@ ASKS_PAY_CHANGE = frozenset(
 )
 
 
+CHANGE_WORDS = frozenset({"cut", "increase"})  # "a pay cut", "an increase": words of a pay change
+
+
+def _says_pay(
+    engine: Advisor, tokens: tuple[str, ...] | list[str], extra: frozenset[str] = frozenset()
+) -> bool:
+    """Does the message say one of the pay intent's one-word keywords ('make', 'salary')?"""
+    pay = engine.catalog.get("salary")
+    words = {k for k in pay.keywords if " " not in k} if pay is not None else set()
+    return bool(set(tokens) & (words | extra))
+
+
 def _pay_change(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
     """'what kind of raise could I see going from biomed to PACS admin?': a pay change from the
     user's job (named, or in the profile) to a career role is a pay question."""
@@ -85,11 +97,9 @@ def _pay_change(engine: Advisor, decision: Decision, parsed: Parsed, state: Stat
     joined = f" {' '.join(parsed.tokens)} "
     if topic is None or not any(f" {cue} " in joined for cue in topic.cues):
         return decision
-    pay = engine.catalog.get("salary")
-    words = ({k for k in pay.keywords if " " not in k} if pay is not None else set()) | {"cut", "increase"}
-    if not set(parsed.tokens) & words:
+    if not _says_pay(engine, parsed.tokens, CHANGE_WORDS):
         return decision  # "how do I switch from help desk to RIS analyst?" asks the way
-    careers = {r.id for r in engine.graph.career_roles()}
+    careers = engine.graph.career_ids
     roles = {e.id for e in parsed.of("role")}
     background = bool(roles - careers) or bool(state.profile.current_role)
     return replace(decision, intent="salary", clarify=[]) if background and roles & careers else decision
@@ -135,8 +145,7 @@ def _what_they_do(engine: Advisor, decision: Decision, parsed: Parsed) -> Decisi
         return decision
     if tokens[:2] not in (("what", "does"), ("what", "do")) or tokens[-1:] != ("do",):
         return decision
-    pay = engine.catalog.get("salary")
-    if pay is not None and set(tokens) & {k for k in pay.keywords if " " not in k}:
+    if _says_pay(engine, tokens):
         return decision
     return replace(decision, intent="role_overview", clarify=[])
 
@@ -155,8 +164,7 @@ def _certs_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decisio
     certs = engine.lexicon.words("cert_words")
     if decision.intent not in ("salary", "best_locations") or not certs & set(parsed.tokens):
         return decision
-    pay = engine.catalog.get("salary")
-    if pay is not None and set(parsed.tokens) & {k for k in pay.keywords if " " not in k}:
+    if _says_pay(engine, parsed.tokens):
         return decision
     return replace(decision, intent="certifications_for_role", clarify=[], follow_up=False)
 
@@ -211,8 +219,7 @@ def _good_field(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision
 def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
     """'do i have to take call?', 'are pacs jobs remote?', 'any part time pacs jobs?': a
     question about what the work is like (and no other domain, nor pay) is work_conditions."""
-    pay = engine.catalog.get("salary")
-    asks_pay = pay is not None and bool(set(parsed.tokens) & {k for k in pay.keywords if " " not in k})
+    asks_pay = _says_pay(engine, parsed.tokens)
     if decision.intent == "work_conditions" and asks_pay:
         return replace(decision, intent="salary", clarify=[])  # "how much do on call admins make?"
     about_cert = decision.intent == "certification_info" and "certification" in named
@@ -238,11 +245,10 @@ def _eligibility_asked(
     """'would my years count toward the CIIP?', 'how long would I have to work before I can
     take the CIIP?': whether one may sit for the certificate that has an eligibility rule."""
     own = decision.intent in ASKS_ELIGIBILITY or decision.intent == "out_of_scope" and not decision.foreign
-    careers = {r.id for r in engine.graph.career_roles()}
+    careers = engine.graph.career_ids
     if not own or "ciip_eligibility" not in engine.catalog or any(e.id in careers for e in parsed.of("role")):
         return decision  # "does the CIIP count toward the PACS manager requirements?"
-    ruled = {c.id for c in engine.graph.of_type("certification") if c.get("eligibility")}
-    if not ruled & {e.id for e in parsed.of("certification")}:
+    if not engine.graph.ruled_certs & {e.id for e in parsed.of("certification")}:
         return decision
     if not engine.lexicon.has("eligibility_phrases", parsed.tokens):
         return decision
@@ -255,8 +261,11 @@ def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> D
     certs = {e.id for e in parsed.of("certification")}
     if decision.intent != "ciip_eligibility" or not certs:
         return decision
-    ruled = {c.id for c in engine.graph.of_type("certification") if c.get("eligibility")}
-    return decision if certs & ruled else replace(decision, intent="certification_info", clarify=[])
+    return (
+        decision
+        if certs & engine.graph.ruled_certs
+        else replace(decision, intent="certification_info", clarify=[])
+    )
 
 
 ASKS_WHEN = frozenset(
@@ -284,7 +293,7 @@ def _two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx
     roles = {e.id for e in parsed.of("role")}
     if ctx.role and REFERRING & set(parsed.tokens):
         roles.add(ctx.role)  # "that" is the role talked about
-    careers = roles & {r.id for r in engine.graph.career_roles()}
+    careers = roles & engine.graph.career_ids
     return (
         replace(decision, intent="compare_roles", clarify=[])
         if careers == roles and len(roles) > 1

@@ -271,8 +271,7 @@ class Conversation(PendingQuestions):
             ctx.intent = intent  # "I have 54 CE hours. Does that change anything?" rechecks
         if ask.roles[1:]:
             ctx.other_role = ask.roles[1]
-        careers = {r.id for r in self.engine.graph.career_roles()}
-        if not (intent == "profile_update" and ask.role not in careers):
+        if not (intent == "profile_update" and ask.role not in self.engine.graph.career_ids):
             ctx.role = ask.role or ctx.role  # "I'm a nurse" does not make nurses "they"
         ctx.certification = ask.certification or ctx.certification
         if intent == "certifications_for_role" and ask.role and not ask.certification:

@@ -162,8 +162,7 @@ def where_i_stand(engine: Advisor, decision: Decision, said: list[str], state: S
     path toward it, with what is done and what is missing (not a decline or a stray card)."""
     if not state.profile.goal or decision.intent not in UNSURE:
         return decision
-    oos = engine.catalog.get("out_of_scope")
-    if decision.foreign and oos is not None and decision.foreign in oos.topics:
+    if _another_domain(engine, decision):
         return decision  # another domain named ("what's the gap in my teeth called?")
     if not engine.lexicon.has("standing_phrases", said):
         return decision
@@ -187,8 +186,7 @@ def about_the_certificate(engine: Advisor, decision: Decision, said: list[str], 
     ctx = state.context
     if not ctx.certification or ctx.intent not in CERT_ANSWERS or decision.intent != "out_of_scope":
         return decision
-    oos = engine.catalog.get("out_of_scope")
-    if decision.foreign and oos is not None and decision.foreign in oos.topics:
+    if _another_domain(engine, decision):
         return decision
     joined = f" {' '.join(said)} "
     if not any(f" {cue} " in joined for topic in engine.graph.cert_topics for cue in topic.cues):
@@ -197,3 +195,10 @@ def about_the_certificate(engine: Advisor, decision: Decision, said: list[str], 
     return replace(
         decision, intent="certification_info", clarify=[], foreign="", follow_up=True, confidence=sure
     )
+
+
+def _another_domain(engine: Advisor, decision: Decision) -> bool:
+    """Was the message declined for a word naming another domain ('recipe', 'dentist'),
+    rather than for a word the advisor merely does not know?"""
+    oos = engine.catalog.get("out_of_scope")
+    return bool(decision.foreign) and oos is not None and decision.foreign in oos.topics

@@ -99,11 +99,7 @@ class PendingQuestions:
         options = [o for o in pending.get("options", []) if o in graph.nodes]
         if pending.get("kind") != "entity" or not options:
             return False
-        names = {o: [w for a in graph.nodes[o].aliases for w in a.split()] for o in options}
-        shared = set.intersection(*(set(v) for v in names.values()))
-        index = pick_choice(
-            act.tokens, options, {o: [w for w in v if w not in shared] for o, v in names.items()}
-        )
+        index = pick_choice(act.tokens, options, _telling_words(self.engine, options))
         if index is None:
             return False
         ctx, node = self.state.context, graph.nodes[options[index]]
@@ -118,9 +114,7 @@ class PendingQuestions:
         earlier_text = str(pending.get("text", ""))
         if pending.get("kind") == "entity":
             options = [o for o in pending.get("options", []) if o in graph.nodes]
-            names = {o: [w for a in graph.nodes[o].aliases for w in a.split()] for o in options}
-            shared = set.intersection(*(set(v) for v in names.values())) if names else set()
-            words = {o: [w for w in v if w not in shared] for o, v in names.items()}
+            words = _telling_words(self.engine, options)
         else:
             options = [o for o in pending.get("options", []) if o in catalog]
             words = {o: list(catalog[o].keywords) + o.split("_") for o in options}
@@ -139,3 +133,12 @@ class PendingQuestions:
             return self._answer(earlier, decision)
         ranked = self.engine.classifier.rank(earlier, context_types(self.state.context))
         return self._answer(earlier, Decision(options[index], 1.0, ranked))
+
+
+def _telling_words(engine: Advisor, options: list[str]) -> dict[str, list[str]]:
+    """Per option, the words of its names that the other options' names lack ('analyst' for
+    Cardiology PACS Analyst beside Cardiology PACS Administrator)."""
+    graph = engine.graph
+    names = {o: [w for a in graph.nodes[o].aliases for w in a.split()] for o in options}
+    shared = set.intersection(*(set(v) for v in names.values())) if names else set()
+    return {o: [w for w in v if w not in shared] for o, v in names.items()}

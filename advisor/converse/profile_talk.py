@@ -36,7 +36,7 @@ NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "neve
 def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = None) -> ProfileChanges:
     """The profile changes stated by the message's statement and correction clauses."""
     changes = ProfileChanges()
-    careers = {r.id for r in engine.graph.career_roles()}
+    careers = engine.graph.career_ids
     named: list[str] = []  # career roles named so far in this message
     pointing = any(POINTERS & set(a.tokens) and WANT & set(a.tokens) for a in acts)
     budget = MAX_TOKENS  # a long message is read as far as a reply reads it
@@ -104,7 +104,7 @@ def meant(engine: Advisor, state: State, acts: list[Act]) -> ProfileChanges:
     last = last_fields(state)
     before = state.undo[-1] if state.undo else {}
     out = ProfileChanges()
-    careers = {r.id for r in engine.graph.career_roles()}
+    careers = engine.graph.career_ids
     for act in acts:
         if act.kind == "question":
             continue

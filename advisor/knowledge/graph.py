@@ -308,6 +308,11 @@ class Graph:
         self._careers = tuple(
             n for n in nodes.values() if n.type == "role" and n.get("track") == "imaging-informatics"
         )
+        self.career_ids: frozenset[str] = frozenset(n.id for n in self._careers)
+        # certificates with an eligibility rule (ABII's seven points for the CIIP)
+        self.ruled_certs: frozenset[str] = frozenset(
+            n.id for n in nodes.values() if n.type == "certification" and n.get("eligibility")
+        )
         self.required_by: Mapping[str, tuple[str, ...]] = Mapping(
             _group((dep, node.id) for node in nodes.values() for dep in node.get("builds_on", ()))
         )

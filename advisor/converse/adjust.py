@@ -278,7 +278,7 @@ def _how_long_until(engine: Advisor, decision: Decision, parsed: Parsed) -> Deci
     long the user's own way there takes (the timeline), not where the role leads."""
     if decision.intent not in ASKS_WHEN or "timeline" not in engine.catalog:
         return decision
-    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
+    words = engine.lexicon.without("lead_fillers", parsed.tokens)
     if not engine.lexicon.starts("timeline_phrases", words) or not {"i", "me", "my"} & set(words):
         return decision  # "how long until pacs manager?" asks how long the step up takes
     return replace(decision, intent="timeline", clarify=[])

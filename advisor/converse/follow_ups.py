@@ -68,7 +68,7 @@ def supposing(engine: Advisor, decision: Decision, parsed: Parsed, state: State)
     saved: a question never changes the profile)."""
     if state.context.intent != "ciip_eligibility" or decision.foreign:
         return decision
-    words = [t for t in parsed.tokens if t not in engine.lexicon.words("lead_fillers")]
+    words = engine.lexicon.without("lead_fillers", parsed.tokens)
     if not engine.lexicon.starts("hypothetical_starts", words):
         return decision
     if not SUPPOSED & {e.type for e in parsed.entities}:
@@ -116,7 +116,7 @@ def own_path(engine: Advisor, decision: Decision, said: list[str], state: State)
 
 def _whole(lex: Lexicon, name: str, said: list[str]) -> bool:
     """Is the message (with or without its lead fillers) one phrase of the list?"""
-    bare = [t for t in said if t not in lex.words("lead_fillers")]
+    bare = lex.without("lead_fillers", said)
     return any(lex.leading(name, w) == tuple(w) for w in (list(said), bare) if w)
 
 

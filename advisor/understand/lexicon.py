@@ -154,5 +154,11 @@ class Lexicon:
                 return words
         return None
 
+    def without(self, name: str, tokens: tuple[str, ...] | list[str]) -> list[str]:
+        """The tokens less every word of list `name`, wherever it stands ('ok so now what'
+        less the lead fillers is 'now what')."""
+        drop = self.words(name)
+        return [t for t in tokens if t not in drop]
+
     def words(self, name: str) -> frozenset[str]:
         return self.acts.get(name, frozenset())

@@ -1,9 +1,9 @@
 """The ranker's decision, corrected by the kind of question: a yes/no need question is the
 role's requirements, 'how long until I…' the timeline, 'would my years count toward the
 CIIP?' the eligibility check, a price of a certificate is about the certificate, on call /
-remote / part time is what the work is like, PACS pay beside IT pay the BLS comparison, a pay
-change from one's job a pay question. Most rules' words are in intents/lexicon.json; the
-follow-ups to the last answer are in converse/follow_ups.py."""
+remote / part time is what the work is like, 'make the jump' the path. Most rules' words are
+in intents/lexicon.json; pay questions are in converse/pay_questions.py, the follow-ups to
+the last answer in converse/follow_ups.py."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from advisor.answers.needs import asked_items, is_need_question
-from advisor.config import FACTS_RE, FOLLOW_UP_MAX_TOKENS, RULE_CONFIDENCE
-from advisor.converse import follow_ups
-from advisor.converse.dialogue import REFERRING, Decision
-from advisor.state import Context, State
+from advisor.config import FACTS_RE, RULE_CONFIDENCE
+from advisor.converse import follow_ups, pay_questions
+from advisor.converse.dialogue import Decision
+from advisor.state import State
 from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
 
@@ -50,8 +50,8 @@ def adjust(
     decision = _continuing_education(decision, parsed)
     decision = follow_ups.recheck(decision, parsed, state, engine.lexicon)
     decision = _need_question(engine, decision, parsed, state)
-    decision = _unlisted_place(engine, decision, parsed, state)
-    decision = _where_not_asked(decision, parsed, engine.lexicon)
+    decision = pay_questions.unlisted_place(engine, decision, parsed, state)
+    decision = pay_questions.where_not_asked(decision, parsed, engine.lexicon)
     decision = _work_conditions(engine, decision, parsed, named)
     decision = _what_they_do(engine, decision, parsed)
     decision = _what_they_need(decision, parsed, engine.lexicon)
@@ -59,67 +59,16 @@ def adjust(
     decision = _the_jump(engine, decision, parsed)
     decision = _how_to_learn(engine, decision, parsed)
     decision = _good_field(engine, decision, parsed)
-    decision = _two_roles_compared(engine, decision, parsed, state.context)
+    decision = pay_questions.two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)
     decision = follow_ups.supposing(engine, decision, parsed, state)
     decision = follow_ups.whole_path(decision, parsed, engine.lexicon, state.context)
     decision = follow_ups.more_of_the_pay(engine, decision, parsed, state, named)
-    decision = _pay_change(engine, decision, parsed, state)
-    decision = _it_pay_compared(engine, decision, parsed, state)
+    decision = pay_questions.pay_change(engine, decision, parsed, state)
+    decision = pay_questions.it_pay_compared(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
-
-
-ASKS_PAY_CHANGE = frozenset(
-    {"career_path", "next_step", "career_progression", "compare_roles", "role_requirements"}
-)
-
-
-CHANGE_WORDS = frozenset({"cut", "increase"})  # "a pay cut", "an increase": words of a pay change
-
-
-def _says_pay(
-    engine: Advisor, tokens: tuple[str, ...] | list[str], extra: frozenset[str] = frozenset()
-) -> bool:
-    """Does the message say one of the pay intent's one-word keywords ('make', 'salary')?"""
-    pay = engine.catalog.get("salary")
-    words = {k for k in pay.keywords if " " not in k} if pay is not None else set()
-    return bool(set(tokens) & (words | extra))
-
-
-def _pay_change(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'what kind of raise could I see going from biomed to PACS admin?': a pay change from the
-    user's job (named, or in the profile) to a career role is a pay question."""
-    if decision.intent not in ASKS_PAY_CHANGE:
-        return decision
-    topic = next((t for t in engine.graph.fact_topics if t.id == "pay-change"), None)
-    joined = f" {' '.join(parsed.tokens)} "
-    if topic is None or not any(f" {cue} " in joined for cue in topic.cues):
-        return decision
-    if not _says_pay(engine, parsed.tokens, CHANGE_WORDS):
-        return decision  # "how do I switch from help desk to RIS analyst?" asks the way
-    careers = engine.graph.career_ids
-    roles = {e.id for e in parsed.of("role")}
-    background = bool(roles - careers) or bool(state.profile.current_role)
-    return replace(decision, intent="salary", clarify=[]) if background and roles & careers else decision
-
-
-COMPARES = frozenset(
-    {"compare", "compared", "comparison", "vs", "versus", "than", "stack", "against", "beside"}
-)
-
-
-def _it_pay_compared(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'how does director pay compare with IT managers in general?', 'would I take a pay cut
-    going to PACS?' (from a job the BLS measures): PACS pay beside BLS pay for IT work."""
-    if decision.intent not in ("compare_roles", "salary") or "job_outlook" not in engine.catalog:
-        return decision
-    words = set(parsed.tokens)
-    it_job = engine.lexicon.has("it_occupation_phrases", parsed.tokens) and bool(COMPARES & words)
-    measured = engine.graph.anchors_by_role.get(state.profile.current_role or "", ())
-    cut = bool(measured) and ("cut" in words or "than i make" in " ".join(parsed.tokens))
-    return replace(decision, intent="job_outlook", clarify=[]) if it_job or cut else decision
 
 
 # readings that a question about on call / remote / part time overrides (never a certificate's
@@ -145,7 +94,7 @@ def _what_they_do(engine: Advisor, decision: Decision, parsed: Parsed) -> Decisi
         return decision
     if tokens[:2] not in (("what", "does"), ("what", "do")) or tokens[-1:] != ("do",):
         return decision
-    if _says_pay(engine, tokens):
+    if pay_questions.says_pay(engine, tokens):
         return decision
     return replace(decision, intent="role_overview", clarify=[])
 
@@ -164,7 +113,7 @@ def _certs_asked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decisio
     certs = engine.lexicon.words("cert_words")
     if decision.intent not in ("salary", "best_locations") or not certs & set(parsed.tokens):
         return decision
-    if _says_pay(engine, parsed.tokens):
+    if pay_questions.says_pay(engine, parsed.tokens):
         return decision
     return replace(decision, intent="certifications_for_role", clarify=[], follow_up=False)
 
@@ -219,7 +168,7 @@ def _good_field(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision
 def _work_conditions(engine: Advisor, decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
     """'do i have to take call?', 'are pacs jobs remote?', 'any part time pacs jobs?': a
     question about what the work is like (and no other domain, nor pay) is work_conditions."""
-    asks_pay = _says_pay(engine, parsed.tokens)
+    asks_pay = pay_questions.says_pay(engine, parsed.tokens)
     if decision.intent == "work_conditions" and asks_pay:
         return replace(decision, intent="salary", clarify=[])  # "how much do on call admins make?"
     about_cert = decision.intent == "certification_info" and "certification" in named
@@ -284,33 +233,6 @@ def _how_long_until(engine: Advisor, decision: Decision, parsed: Parsed) -> Deci
     return replace(decision, intent="timeline", clarify=[])
 
 
-def _two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx: Context) -> Decision:
-    """'how does that compare to a PACS admin?' after PACS analyst pay: two of our career
-    roles side by side (the outlook answer compares PACS pay with other occupations, like
-    network administrators)."""
-    if decision.intent != "job_outlook":
-        return decision
-    roles = {e.id for e in parsed.of("role")}
-    if ctx.role and REFERRING & set(parsed.tokens):
-        roles.add(ctx.role)  # "that" is the role talked about
-    careers = roles & engine.graph.career_ids
-    return (
-        replace(decision, intent="compare_roles", clarify=[])
-        if careers == roles and len(roles) > 1
-        else decision
-    )
-
-
-def _where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
-    """'what's the national average for my job?': a pay question that asks no 'where' and
-    names no place but the US wants the pay, not a ranking of places."""
-    if decision.intent != "best_locations" or lex.has("where_words", parsed.tokens):
-        return decision
-    if any(place.id != "us" for place in parsed.of("place")):
-        return decision
-    return replace(decision, intent="salary", clarify=[])
-
-
 def _need_question(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
     """'do I need SQL?', 'would I need clinical experience for that?', 'do I have to go back to
     school?': a yes/no question about something a role asks for is the role's requirements,
@@ -320,19 +242,6 @@ def _need_question(engine: Advisor, decision: Decision, parsed: Parsed, state: S
     if not asked_items(engine.graph, parsed, state.profile.goal):
         return decision
     return replace(decision, intent="role_requirements", clarify=[])
-
-
-def _unlisted_place(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'and in Ohio?' after a pay answer: a place the sources have no figures for is still a
-    place (the pay answer says so and gives what it has), not another topic."""
-    if decision.intent != "out_of_scope" or state.context.intent not in ("salary", "best_locations"):
-        return decision
-    if len(parsed.tokens) > FOLLOW_UP_MAX_TOKENS:
-        return decision
-    joined = f" {' '.join(parsed.tokens)} "
-    if not any(f" {name} " in joined for name in engine.graph.places_without_figures):
-        return decision
-    return replace(decision, intent="salary", follow_up=True, foreign="", clarify=[])
 
 
 def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:

@@ -1,0 +1,109 @@
+"""Pay questions by kind: a pay question that asks no 'where' wants the pay, a place the
+sources have no figure for is still answered for, two career roles side by side are compared,
+PACS pay beside an IT occupation is the BLS comparison, a pay change from one's own job is a
+pay question. Their words are in intents/lexicon.json and knowledge/facts.json."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from advisor.config import FOLLOW_UP_MAX_TOKENS
+from advisor.converse.dialogue import REFERRING, Decision
+from advisor.state import Context, State
+from advisor.understand.entities import Parsed
+from advisor.understand.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from advisor.engine import Advisor
+
+
+ASKS_PAY_CHANGE = frozenset(
+    {"career_path", "next_step", "career_progression", "compare_roles", "role_requirements"}
+)
+
+
+CHANGE_WORDS = frozenset({"cut", "increase"})  # "a pay cut", "an increase": words of a pay change
+
+
+def says_pay(
+    engine: Advisor, tokens: tuple[str, ...] | list[str], extra: frozenset[str] = frozenset()
+) -> bool:
+    """Does the message say one of the pay intent's one-word keywords ('make', 'salary')?"""
+    pay = engine.catalog.get("salary")
+    words = {k for k in pay.keywords if " " not in k} if pay is not None else set()
+    return bool(set(tokens) & (words | extra))
+
+
+def pay_change(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what kind of raise could I see going from biomed to PACS admin?': a pay change from the
+    user's job (named, or in the profile) to a career role is a pay question."""
+    if decision.intent not in ASKS_PAY_CHANGE:
+        return decision
+    topic = next((t for t in engine.graph.fact_topics if t.id == "pay-change"), None)
+    joined = f" {' '.join(parsed.tokens)} "
+    if topic is None or not any(f" {cue} " in joined for cue in topic.cues):
+        return decision
+    if not says_pay(engine, parsed.tokens, CHANGE_WORDS):
+        return decision  # "how do I switch from help desk to RIS analyst?" asks the way
+    careers = engine.graph.career_ids
+    roles = {e.id for e in parsed.of("role")}
+    background = bool(roles - careers) or bool(state.profile.current_role)
+    return replace(decision, intent="salary", clarify=[]) if background and roles & careers else decision
+
+
+COMPARES = frozenset(
+    {"compare", "compared", "comparison", "vs", "versus", "than", "stack", "against", "beside"}
+)
+
+
+def it_pay_compared(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'how does director pay compare with IT managers in general?', 'would I take a pay cut
+    going to PACS?' (from a job the BLS measures): PACS pay beside BLS pay for IT work."""
+    if decision.intent not in ("compare_roles", "salary") or "job_outlook" not in engine.catalog:
+        return decision
+    words = set(parsed.tokens)
+    it_job = engine.lexicon.has("it_occupation_phrases", parsed.tokens) and bool(COMPARES & words)
+    measured = engine.graph.anchors_by_role.get(state.profile.current_role or "", ())
+    cut = bool(measured) and ("cut" in words or "than i make" in " ".join(parsed.tokens))
+    return replace(decision, intent="job_outlook", clarify=[]) if it_job or cut else decision
+
+
+def two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx: Context) -> Decision:
+    """'how does that compare to a PACS admin?' after PACS analyst pay: two of our career
+    roles side by side (the outlook answer compares PACS pay with other occupations, like
+    network administrators)."""
+    if decision.intent != "job_outlook":
+        return decision
+    roles = {e.id for e in parsed.of("role")}
+    if ctx.role and REFERRING & set(parsed.tokens):
+        roles.add(ctx.role)  # "that" is the role talked about
+    careers = roles & engine.graph.career_ids
+    return (
+        replace(decision, intent="compare_roles", clarify=[])
+        if careers == roles and len(roles) > 1
+        else decision
+    )
+
+
+def where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'what's the national average for my job?': a pay question that asks no 'where' and
+    names no place but the US wants the pay, not a ranking of places."""
+    if decision.intent != "best_locations" or lex.has("where_words", parsed.tokens):
+        return decision
+    if any(place.id != "us" for place in parsed.of("place")):
+        return decision
+    return replace(decision, intent="salary", clarify=[])
+
+
+def unlisted_place(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'and in Ohio?' after a pay answer: a place the sources have no figures for is still a
+    place (the pay answer says so and gives what it has), not another topic."""
+    if decision.intent != "out_of_scope" or state.context.intent not in ("salary", "best_locations"):
+        return decision
+    if len(parsed.tokens) > FOLLOW_UP_MAX_TOKENS:
+        return decision
+    joined = f" {' '.join(parsed.tokens)} "
+    if not any(f" {name} " in joined for name in engine.graph.places_without_figures):
+        return decision
+    return replace(decision, intent="salary", follow_up=True, foreign="", clarify=[])

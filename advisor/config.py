@@ -8,6 +8,7 @@ from typing import Final
 # Input limits: longer messages are cut, and the reply says so.
 MAX_INPUT_CHARS: Final = 2000
 MAX_TOKENS: Final = 120  # words read from one message; a question is far shorter
+MAX_TURNS: Final = 1_000_000_000  # the turn counter stops here (state.schema.json's maximum)
 # a clause without "I" introduces the speaker in its first words ("CT tech, ARRT R, 4 yrs")
 INTRO_WORDS: Final = 12
 # "<role> job at my hospital is what I'm after": goal words this many words after the role

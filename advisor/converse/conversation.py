@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
-from advisor.config import MAX_TOKENS
+from advisor.config import MAX_TOKENS, MAX_TURNS
 from advisor.converse import adjust, follow_ups, refer
 from advisor.converse import profile_talk as talk
 from advisor.converse import reading as read
@@ -77,7 +77,7 @@ class Conversation(PendingQuestions):
         tokens = [t for a in acts for t in a.tokens][:MAX_TOKENS]
         if not tokens:
             return self._calm(text)
-        self.state.turns += 1
+        self.state.turns = min(self.state.turns + 1, MAX_TURNS)  # a saved state stays valid
         pending = self.state.context.pending
         self.state.context.pending = None
         questions = [a for a in acts if a.kind == "question"]

@@ -496,3 +496,10 @@ def test_a_message_stating_ones_job_is_not_declined_for_its_words(engine: Adviso
         "is that a path into hospital pacs stuff?"
     )
     assert reply.intent != "out_of_scope" and reply.profile_changed
+
+
+def test_working_at_a_hospital_shows_as_where_one_works(engine: Advisor) -> None:
+    conv = engine.conversation()
+    reply = conv.reply("I'm a help desk tech at a hospital, 3 years")
+    assert "Works in: a hospital or clinic" in reply.text and "Knows: Hospital" not in reply.text
+    assert "healthcare-setting" in conv.state_dict()["profile"]["skills"]

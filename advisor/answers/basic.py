@@ -6,6 +6,7 @@ from advisor.answers.common import Answer, Ask, fill, listing
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
 from advisor.text import count
+from advisor.understand.statements import SETTING_ID
 
 EXAMPLES = (
     "How much does a PACS administrator make in San Francisco?",
@@ -60,8 +61,11 @@ def profile_lines(graph: Graph, p: Profile) -> list[str]:
         lines.append(f"Experience: {count(p.years, 'year')}")
     if p.ce_hours is not None:
         lines.append(f"Continuing education: {count(p.ce_hours, 'hour')}")
-    if p.skills:
-        lines.append(f"Knows: {listing([graph.name(s) for s in p.skills])}")
+    known = [s for s in p.skills if s != SETTING_ID]
+    if SETTING_ID in p.skills:  # where one works, not something one knows
+        lines.append("Works in: a hospital or clinic")
+    if known:
+        lines.append(f"Knows: {listing([graph.name(s) for s in known])}")
     if p.certifications:
         held = [graph.nodes[c].get("abbr") or graph.name(c) for c in p.certifications if c in graph.nodes]
         lines.append(f"Certifications: {listing(held)}")

@@ -503,3 +503,17 @@ def test_working_at_a_hospital_shows_as_where_one_works(engine: Advisor) -> None
     reply = conv.reply("I'm a help desk tech at a hospital, 3 years")
     assert "Works in: a hospital or clinic" in reply.text and "Knows: Hospital" not in reply.text
     assert "healthcare-setting" in conv.state_dict()["profile"]["skills"]
+
+
+@pytest.mark.parametrize(
+    ("text", "done"), [("ok I finished that, what's next?", True), ("I haven't finished it yet", False)]
+)
+def test_finishing_the_step_just_put_forward(engine: Advisor, text: str, done: bool) -> None:
+    conv = _talk(engine, ["I'm a help desk tech at a hospital", "I want to become a PACS analyst"])
+    step = conv.reply("what's next?").text.splitlines()[0]
+    skill = conv.state_dict()["context"]["step"].partition(":")[2]
+    reply = conv.reply(text)
+    assert (skill in conv.state_dict()["profile"]["skills"]) is done
+    if done:  # and the next step is the first one still to do, not one further on
+        assert reply.intent == "next_step" and reply.text.splitlines()[0] != step
+        assert reply.text.startswith("Noted:") and "Next step toward PACS Analyst" in reply.text

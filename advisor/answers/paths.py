@@ -133,12 +133,15 @@ def next_step(ask: Ask) -> Answer:
 
 def _after_the_last(ask: Ask, todo: list[Step]) -> int | None:
     """'and after that?', 'what else?' right after a next step: the step after the one just
-    put forward (the context remembers it); None past the last one; else the first step."""
+    put forward (the context remembers it); None past the last one; else (nothing put
+    forward, or it is done now) the first step still to do."""
     ctx = ask.state.context
     if ctx.intent != "next_step" or not ask.continues:
         return 0
     ids = [step.id for step in todo]
-    at = ids.index(ctx.step) + 1 if ctx.step in ids else 1
+    if ctx.step not in ids:  # done since ("I finished that"): the first step still to do
+        return 0
+    at = ids.index(ctx.step) + 1
     return at if at < len(todo) else None
 
 

@@ -86,13 +86,13 @@ def continuing(engine: Advisor, decision: Decision, said: list[str], state: Stat
     if decision.intent == "out_of_scope" and decision.foreign:
         return decision
     last = state.context.intent
-    if last in CONTINUED and _whole(engine.lexicon, "continue_phrases", said):
-        intent: str = last
+    more = last in CONTINUED and _whole(engine.lexicon, "continue_phrases", said)
+    if more:
+        intent: str = str(last)
     elif _whole(engine.lexicon, "next_phrases", said):
-        intent = "next_step"
+        intent = "next_step"  # the next step from the profile as it is, not the one after
     else:
         return decision
-    more = intent == last
     return replace(
         decision,
         intent=intent,

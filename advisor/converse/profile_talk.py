@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 POINTERS = frozenset({"that", "this", "it"})
 WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become", "go", "pursue", "chase"})
+NOT_DONE = frozenset({"not", "never", "yet", "still", "almost", "nearly", "half"})
 WANT_REACH = 4  # words between "that" and "want" / "goal" ("that is what i want")
 NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
 
@@ -64,6 +65,8 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
         changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
         if introduces:
             changes.merge(introduced_extras(parsed, engine.lexicon))
+        if ctx is not None:
+            changes.merge(_step_done(engine, parsed, ctx))
         about_role = ctx is not None and (ctx.intent in ROLE_INTENTS or ctx.last == "role")
         career = ctx is not None and ctx.role in careers
         if ctx is not None and ctx.role and career and about_role and _wants_that(parsed):
@@ -75,6 +78,22 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
 
 
 NODE_FIELDS = ("goal", "current_role", "place")
+
+
+def _step_done(engine: Advisor, parsed: Parsed, ctx: Context) -> ProfileChanges:
+    """'ok I finished that', 'done with it' right after a next step, naming nothing else: the
+    step just put forward is done (its skill known, its certificate held)."""
+    out = ProfileChanges()
+    kind, _, node = (ctx.step or "").partition(":")
+    if ctx.intent != "next_step" or kind not in ("skill", "certification") or parsed.entities:
+        return out
+    tokens = parsed.tokens
+    done = [i for i, t in enumerate(tokens) if t in engine.lexicon.words("done_words")]
+    pointers = [i for i, t in enumerate(tokens) if t in POINTERS]
+    if not any(abs(i - j) <= WANT_REACH for i in done for j in pointers) or NOT_DONE & set(tokens):
+        return out  # "I haven't finished it yet"
+    (out.add_skills if kind == "skill" else out.add_certs).append(node)
+    return out
 
 
 def last_fields(state: State) -> set[str]:

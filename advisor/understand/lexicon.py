@@ -17,6 +17,7 @@ from typing import Any
 ACT_LISTS = (
     "recheck_phrases",
     "continue_phrases",
+    "done_words",
     "learn_phrases",
     "outlook_phrases",
     "overall_phrases",

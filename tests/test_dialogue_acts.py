@@ -437,6 +437,8 @@ TAKE_BACKS = [
         "that's wrong, I meant RIS analyst",
         {"goal": "ris-analyst", "place": "boston"},
     ),
+    # a correction opened with "wait" / "sorry"
+    (["I'm a rad tech, 5 yrs"], "wait, it's 6 years not 5", {"years": 6.0}),
     # a bare number replaces the number the last change set
     (["I have 40 CE hours"], "No sorry, that's wrong, it's 30 not 40", {"ce_hours": 30.0}),
     (["I have 6 years of experience"], "that's wrong, it's 4 not 6", {"years": 4.0}),

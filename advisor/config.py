@@ -43,6 +43,8 @@ GUESS_CANDIDATES: Final = 300
 # Spelling correction: only tokens at least this long are corrected, and only to a word
 # whose rapidfuzz ratio with the token reaches the cut-off.
 SPELL_MIN_LEN: Final = 5
+# a word this long one edit from an alias word, and in no word list, is a typo of it
+ALIAS_TYPO_MIN_LEN: Final = 6
 SPELL_CUTOFF: Final = 80.0
 # corrections remembered (least recently used forgotten first): bounds a shared engine's memory
 SPELL_MEMO_SIZE: Final = 4096

@@ -63,7 +63,7 @@ class Advisor:
             frozenset(" ".join(tokenize(normalize(t))) for t in oos.topics) if oos else frozenset()
         )
         self.extractor = EntityExtractor(self.graph, data.slots, self.speller, other_careers)
-        parsed = {text: self.extractor.parse(tokens) for text, tokens in said.items()}
+        parsed = {text: self.extractor.parse(tokens, repair=False) for text, tokens in said.items()}
         self.classifier = IntentClassifier(data.intents, self.extractor, self.graph.career_ids, parsed)
 
     @classmethod

@@ -33,6 +33,27 @@ def test_finds_entity(engine: Advisor, text: str, expected: tuple[str, str]) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # typos people make often enough that the intent examples repeat them (so the speller
+        # knows them as words): one edit from one alias word, and no English word
+        ("how do i become a pacs adminstrator", ("role", "pacs-administrator")),
+        ("im goin 4 pacs anaylst fr", ("role", "pacs-analyst")),
+        ("radiolgic technologist for 3 years", ("role", "radiologic-technologist")),
+    ],
+)
+def test_repairs_an_alias_typo_examples_repeat(engine: Advisor, text: str, expected: tuple[str, str]) -> None:
+    assert expected in _entities(engine, text)
+    tokens = tokenize(normalize(text))
+    assert expected not in [(e.type, e.id) for e in engine.extractor.parse(tokens, repair=False).entities]
+
+
+@pytest.mark.parametrize("word", ["directory", "managed", "professionals", "analysts", "architecture"])
+def test_a_word_near_an_alias_word_is_not_repaired(engine: Advisor, word: str) -> None:
+    assert engine.extractor._alias_typo(word) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "this is his job",

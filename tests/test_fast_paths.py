@@ -222,7 +222,7 @@ def _plain_parse(extractor: EntityExtractor, tokens: list[str]) -> Parsed:
     speller = extractor.speller
     corrections, fixed, unknown = [], [], []
     for token in tokens:
-        better = speller.correct(token)
+        better = speller.correct(token) or extractor._alias_typo(token)  # the repair is not a fast path
         if better:
             corrections.append((token, better))
             fixed.append(better)

@@ -85,7 +85,7 @@ def cross_validate(
     if k < 2:
         raise UsageError(f"--cv needs at least 2 folds, not {k}")
     fold_of = assign_folds(catalog, k)
-    parsed = {e: extractor.parse(tokenize(normalize(e))) for i in catalog for e in i.examples}
+    parsed = {e: extractor.parse(tokenize(normalize(e)), repair=False) for i in catalog for e in i.examples}
     right: dict[str, dict[str, int]] = {i.name: dict.fromkeys(_names(), 0) for i in catalog}
     support = {i.name: 0 for i in catalog}
     for fold in range(k):

@@ -18,6 +18,9 @@ KNOWN = [
 ]
 
 QUESTIONS = [
+    "should I make PACS manager my goal?",
+    "is system architect a realistic goal for me?",
+    "would you go with RIS analyst or PACS admin?",
     "do I need to know HL7?",
     "do u need a degree 4 a pacs job",
     "must I be a technologist before that?",
@@ -172,6 +175,7 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ),
     ("I run a team of 12, so I do project management", {"skills": ["project-management"]}, []),
     ("I want to do project management someday", {}, ["skills:project-management"]),
+    ("cardiology PACS analyst sounds great", {"goal": "cardiology-pacs-analyst"}, ["current_role"]),
 ]
 
 # corrections, on top of KNOWN (rad tech, 6 years, bachelor, goal PACS analyst, DICOM, HL7, Boston)
@@ -193,6 +197,15 @@ CORRECTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("update my goal to PACS administrator", {"goal": "pacs-administrator"}, []),
     ("I moved to Seattle", {"place": "seattle"}, []),
     ("I also know networking", {"skills": ["networking", "dicom"]}, []),
+    # a role named with a goal word after it, after a choice, or bare in a correction
+    ("hmm, set RIS analyst as my new goal", {"goal": "ris-analyst"}, []),
+    ("PACS manager my goal then", {"goal": "pacs-manager"}, []),
+    ("let's say imaging director", {"goal": "imaging-director"}, []),
+    ("no, make it PACS administrator", {"goal": "pacs-administrator"}, []),
+    ("put me down for integration analyst", {"goal": "integration-analyst"}, []),
+    ("oops, PACS manager", {"goal": "pacs-manager"}, []),
+    ("sorry I meant system architect", {"goal": "system-architect"}, []),
+    ("no wait, CT tech", {"current_role": "ct-technologist"}, []),
 ]
 
 CHAT_SPEAK = [
@@ -293,6 +306,14 @@ def test_a_correction_changes_the_profile_and_can_be_undone(
 def test_chat_speak_reaches_the_intent(engine: Advisor, text: str, intent: str | list[str]) -> None:
     reply = engine.conversation().reply(text)
     assert reply.intent in ([intent] if isinstance(intent, str) else intent), reply.text
+
+
+@pytest.mark.parametrize("wish", ["I want to become one", "I'd love to be one someday"])
+def test_becoming_one_after_a_role_card_makes_that_role_the_goal(engine: Advisor, wish: str) -> None:
+    conv = engine.conversation()
+    conv.reply("what does an integration analyst do?")
+    reply = conv.reply(f"sounds like me. {wish}.")
+    assert conv.state_dict()["profile"]["goal"] == "integration-analyst", reply.text
 
 
 def test_that_was_a_question_undoes_and_forget_asks_first(engine: Advisor) -> None:

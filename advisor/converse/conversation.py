@@ -103,7 +103,7 @@ class Conversation(PendingQuestions):
         administrator" (the named thing replaces what the last change set); "no that's
         wrong, 3 years not 2" (a correction of an older fact: the last change stands)."""
         tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
-        changes = talk.statement_changes(self.engine, rest, self.state.context)
+        changes = talk.statement_changes(self.engine, rest, self.state.context, bare=False)
         meant = ProfileChanges() if changes else talk.meant(self.engine, self.state, rest)
         if meant:  # replaces only what the last change set in that field; undo still works
             parsed = self.engine.extractor.parse(tokens)

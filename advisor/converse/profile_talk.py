@@ -28,14 +28,20 @@ if TYPE_CHECKING:
     from advisor.engine import Advisor
 
 POINTERS = frozenset({"that", "this", "it"})
+BE = (("become",), ("be",), ("becoming",))  # "I want to become one": the role just discussed
+NO_WISH = frozenset({"not", "never", "no", "nope", "nah"})
 WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become", "go", "pursue", "chase"})
 NOT_DONE = frozenset({"not", "never", "yet", "still", "almost", "nearly", "half"})
 WANT_REACH = 4  # words between "that" and "want" / "goal" ("that is what i want")
 NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
 
 
-def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = None) -> ProfileChanges:
-    """The profile changes stated by the message's statement and correction clauses."""
+def statement_changes(
+    engine: Advisor, acts: list[Act], ctx: Context | None = None, bare: bool = True
+) -> ProfileChanges:
+    """The profile changes stated by the message's statement and correction clauses.
+    `bare=False`: a role a correction names bare is left to `meant` ("that's wrong, I meant
+    CT tech" replaces what the last change set)."""
     changes = ProfileChanges()
     careers = engine.graph.career_ids
     named: list[str] = []  # career roles named so far in this message
@@ -62,7 +68,10 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
             headed = role_by_head(words, parsed, ctx, engine.graph, engine.lexicon, engine.common_words)
             parsed = parsed if headed is words else engine.extractor.parse(headed)
         introduces = introduces_self(parsed)
-        changes.merge(read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles))
+        stated = read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles)
+        if bare and act.kind == "correction" and not ROLE_FIELDS & {*stated.values, *stated.clear}:
+            stated.merge(_bare_role(engine, parsed))  # "no wait, system architect"
+        changes.merge(stated)
         if introduces:
             changes.merge(introduced_extras(parsed, engine.lexicon))
         if ctx is not None:
@@ -78,6 +87,29 @@ def statement_changes(engine: Advisor, acts: list[Act], ctx: Context | None = No
 
 
 NODE_FIELDS = ("goal", "current_role", "place")
+ROLE_FIELDS = frozenset({"goal", "current_role"})
+BARE_EXTRA = 3  # words besides the role, cues and fillers in a correction that only names one
+
+
+def _bare_role(engine: Advisor, parsed: Parsed) -> ProfileChanges:
+    """A correction that names a role and little else ('no wait, system architect', 'sorry,
+    I meant integration analyst first'): a career role is the goal, a background the job."""
+    out = ProfileChanges()
+    roles = parsed.of("role")
+    if not roles:
+        return out
+    lex = engine.lexicon
+    spans = {i for e in parsed.entities for i in range(e.start, e.end)}
+    cues = lex.words("correction_cues") | lex.words("lead_fillers") | NO_CORE | MEANT_WORDS
+    extra = [t for i, t in enumerate(parsed.tokens) if i not in spans and t not in cues]
+    if len(extra) > BARE_EXTRA:
+        return out
+    role = roles[0].id
+    out.values["goal" if role in engine.graph.career_ids else "current_role"] = role
+    return out
+
+
+MEANT_WORDS = frozenset({"i", "meant", "mean", "it", "is", "was", "oh", "oops", "first", "then", "later"})
 
 
 def _step_done(engine: Advisor, parsed: Parsed, ctx: Context) -> ProfileChanges:
@@ -183,6 +215,11 @@ def _wants_that(parsed: Parsed) -> bool:
     if parsed.of("role"):
         return False
     tokens = parsed.tokens
+    if NO_WISH & set(tokens):
+        return False  # "I don't want that", "I could never be one"
+    ones = [i for i, t in enumerate(tokens) if t == "one" and tokens[i - 1 : i] in BE]
+    if ones:
+        return True  # "I'd love to be one someday": being one is the wish
     pointers = [i for i, t in enumerate(tokens) if t in POINTERS]
     wishes = [i for i, t in enumerate(tokens) if t in WANT]
     return any(abs(i - j) <= WANT_REACH for i in pointers for j in wishes)

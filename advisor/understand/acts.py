@@ -133,6 +133,8 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
         return "statement"
     if lex.words("statement_markers") & set(tokens) or lex.has("goal_after", tokens):
         return "statement"  # "RIS analyst is the goal", "PACS admin sounds doable"
+    if lex.has("choice_phrases", tokens):
+        return "statement"  # "ok let's say PACS administrator"
     return "other"
 
 

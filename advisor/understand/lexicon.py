@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ACT_LISTS = (
+    "choice_phrases",
     "recheck_phrases",
     "continue_phrases",
     "done_words",

@@ -229,6 +229,7 @@ def read_profile(
         if negated and _has_positive_twin(parsed, entity):
             continue  # "a master's, not a bachelor's": the negated one is what it is not
         if entity.type == "role":
+            negated = negated and not _chosen(window, lex)  # "no, make it PACS analyst"
             _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :], lex)
         elif entity.type in ("skill", "concept", "organisation"):
             known = _nearest(window, KNOW_CUES) == 0 and not _wished(window, not_fact)
@@ -308,6 +309,8 @@ def _read_role(
         which = 1  # "ultrasound tech here", "systems administrator at a clinic"
     if which != 1 and (_goal_after(after, lex) or UNTIL & set(window)):  # "… until I'm a PACS admin"
         which = 0  # (a job cue before it wins: "I'm a PACS admin and …")
+    if which != 1 and _chosen(window, lex):  # "let's say PACS administrator", "make it RIS"
+        which = 0
     if which == 0 and not negated:
         changes.values["goal"] = entity.id
     elif which == 0:
@@ -319,6 +322,20 @@ def _read_role(
             changes.clear["current_role"] = entity.id
         else:
             changes.values["current_role"] = entity.id
+
+
+def _chosen(window: list[str], lex: Lexicon | None) -> bool:
+    """The role follows a choice ('let's say', 'go with', 'make it'), an article apart at most."""
+    if lex is None:
+        return False
+    for i in range(len(window)):
+        phrase = lex.leading("choice_phrases", window[i:])
+        if phrase and all(w in ARTICLES for w in window[i + len(phrase) :]):
+            return True
+    return False
+
+
+ARTICLES = frozenset({"a", "an", "the", "for", "as"})
 
 
 def _wished(window: list[str], not_fact: frozenset[str]) -> bool:

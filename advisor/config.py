@@ -15,6 +15,8 @@ INTRO_WORDS: Final = 12
 GOAL_AFTER_GAP: Final = 4
 # how sure a reading a follow-up or kind-of-question rule chose is, at least
 RULE_CONFIDENCE: Final = 0.5
+# a reading within this of the top one that continues the last answer's topic wins the near tie
+TOPIC_TIE: Final = 0.1
 MAX_ECHO_CHARS: Final = 60  # how much of the user's text a reply may quote back
 
 # Data files larger than this are refused before parsing (a knowledge file is a few kB).

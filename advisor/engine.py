@@ -55,6 +55,9 @@ class Advisor:
         ):
             for phrase in words:
                 trusted.update(phrase.split())
+        for phrases in self.lexicon.acts.values():  # cue words the rules read are words we know
+            for phrase in phrases:
+                trusted.update(w for w in phrase.split() if w.isalpha())
         vocab.update({word: 3 for word in trusted})
         self.speller = Speller(vocab, frozenset(trusted), english_words())
         self.everyday = everyday_words(EVERYDAY_WORDS)

@@ -458,6 +458,14 @@ TAKE_BACKS = [
         "that's wrong, I meant RIS analyst",
         {"goal": "ris-analyst", "place": "boston"},
     ),
+    # an undo, then what is true
+    (["I know SQL"], "hmm, take that back, I hardly know SQL", {"skills": []}),
+    (["I passed the CPSA"], "no that was supposed to be a question, I don't have it", {"certifications": []}),
+    (
+        ["I want to be a RIS analyst", "I want to be a PACS manager"],
+        "that's wrong, go back",
+        {"goal": "ris-analyst"},
+    ),
     # a correction opened with "wait" / "sorry"
     (["I'm a rad tech, 5 yrs"], "wait, it's 6 years not 5", {"years": 6.0}),
     # a bare number replaces the number the last change set

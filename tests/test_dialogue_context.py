@@ -517,3 +517,43 @@ def test_finishing_the_step_just_put_forward(engine: Advisor, text: str, done: b
     if done:  # and the next step is the first one still to do, not one further on
         assert reply.intent == "next_step" and reply.text.splitlines()[0] != step
         assert reply.text.startswith("Noted:") and "Next step toward PACS Analyst" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("setup", "text", "intent"),
+    [
+        # whether what the user has counts toward the goal: the goal's requirements
+        # (or the path, which shows what is done)
+        (
+            ["I'm an MRI tech", "I want to be a PACS analyst"],
+            "would my mri time count for anything?",
+            ["role_requirements", "career_path"],
+        ),
+        (
+            ["I'm a nurse", "I want to be a PACS analyst"],
+            "does my nursing degree count?",
+            ["role_requirements"],
+        ),
+        (["I want to be a RIS analyst"], "so would my front desk years matter?", ["role_requirements"]),
+        # a certificate named: is it one the goal wants, or what it is
+        (
+            ["I want to be a PACS admin"],
+            "is the A+ relevant?",
+            ["certifications_for_role", "certification_info"],
+        ),
+    ],
+)
+def test_does_it_count_is_what_the_goal_asks_for(
+    engine: Advisor, setup: list[str], text: str, intent: list[str]
+) -> None:
+    conv = _talk(engine, setup)
+    before = conv.state_dict()["profile"]
+    reply = conv.reply(text)
+    assert reply.intent in intent, reply.text
+    assert "can't answer about" not in reply.text
+    assert conv.state_dict()["profile"] == before
+
+
+def test_counting_after_a_ciip_check_checks_again(engine: Advisor) -> None:
+    conv = _talk(engine, ["I'm a CT tech with 4 years", "can I sit for the CIIP?"])
+    assert conv.reply("would my years in the ER count too?").intent == "ciip_eligibility"

@@ -61,6 +61,7 @@ def adjust(
     decision = _good_field(engine, decision, parsed)
     decision = pay_questions.two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed, named)
+    decision = _counts_toward(engine, decision, parsed, state)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)
     decision = follow_ups.supposing(engine, decision, parsed, state)
@@ -202,6 +203,49 @@ def _eligibility_asked(
     if not engine.lexicon.has("eligibility_phrases", parsed.tokens):
         return decision
     return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+TAKES_COUNT = frozenset(
+    {
+        "out_of_scope",
+        "next_step",
+        "concept_info",
+        "thanks",
+        "help",
+        "career_path",
+        "ciip_eligibility",
+    }
+)
+YES_NO_STARTS = (("does",), ("do",), ("would",), ("will",), ("is",), ("can",), ("could",), ("should",))
+OWN_OR_POINTER = frozenset({"my", "i", "me", "that", "it", "this", "those", "these"})
+
+
+def _counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'so my MRI years would count as the clinical part?', 'does my nursing degree count?',
+    'we use Syngo Dynamics, does that help?': whether what the user has meets what the role
+    asks for, which the role's requirements answer (a ruled certificate's check is
+    `_eligibility_asked`'s)."""
+    asks = parsed.tokens[:1] in YES_NO_STARTS  # "does my nursing degree count?" (not "…, if that matters")
+    if decision.intent not in TAKES_COUNT and not (decision.intent == "profile_update" and asks):
+        return decision
+    if decision.foreign:
+        return decision
+    words = set(parsed.tokens)
+    if not engine.lexicon.words("count_words") & words or not OWN_OR_POINTER & words:
+        return decision
+    if engine.graph.ruled_certs & {e.id for e in parsed.of("certification")}:
+        return decision
+    if state.context.intent == "ciip_eligibility" and not parsed.of("role"):  # "would my 11 years count?"
+        return replace(decision, intent="ciip_eligibility", clarify=[])
+    if not (state.profile.goal or state.context.role or parsed.of("role")):
+        return decision
+    if any(e.id not in engine.graph.career_ids for e in parsed.of("role")):
+        return decision  # "would being a sonographer help me get…": the way from there
+    if parsed.of("certification"):  # "I'm studying for Network+, will that help?"
+        return replace(decision, intent="certifications_for_role", clarify=[])
+    if pay_questions.says_pay(engine, parsed.tokens):
+        return decision
+    return replace(decision, intent="role_requirements", clarify=[])
 
 
 def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:

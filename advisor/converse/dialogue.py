@@ -91,6 +91,10 @@ ROLE_SLOT_AFTER = frozenset(
         "does",
     }
 )
+# "my nursing degree / experience": the user's own background in another field
+BACKGROUND_AFTER = frozenset(
+    {"degree", "experience", "years", "background", "license", "licence", "job", "work", "career", "time"}
+)
 YEAR_WORDS = frozenset({"year", "years", "yrs", "yr", "months", "decade", "decades"})
 FIRST_PERSON = frozenset({"i", "my", "me", "im"})
 NODE_TYPES = frozenset({"role", "certification", "skill", "concept", "organisation", "resource", "ambiguous"})
@@ -195,7 +199,11 @@ def unknown_share(parsed: Parsed, common: frozenset[str]) -> float:
 
 
 def foreign_words(
-    parsed: Parsed, catalog: dict[str, Intent], top: str, ours: frozenset[str] = frozenset()
+    parsed: Parsed,
+    catalog: dict[str, Intent],
+    top: str,
+    ours: frozenset[str] = frozenset(),
+    everyday: frozenset[str] = frozenset(),
 ) -> str:
     """Words showing the question is about something the advisor does not cover.
 
@@ -220,14 +228,15 @@ def foreign_words(
                 continue  # `ours`: job words of the field ("architects", "admins")
             before = tokens[i - 1] if i else ""
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if before in ROLE_SLOT_BEFORE or after in ROLE_SLOT_AFTER:
-                return token
+            if before in ROLE_SLOT_BEFORE or (after in ROLE_SLOT_AFTER and token not in everyday):
+                return token  # (an everyday word before "as" is no job: "would my years count as …")
     return ""
 
 
 def _own_past(tokens: tuple[str, ...], topic: str) -> bool:
-    """'with my BSN and 8 years of nursing': another field named as the user's years of work
-    is their background, not the question's topic."""
+    """'with my BSN and 8 years of nursing', 'does my nursing degree count?': another field
+    named as the user's years of work, or as their own, is their background, not the
+    question's topic."""
     words = topic.split()
     for i in range(len(tokens) - len(words) + 1):
         if list(tokens[i : i + len(words)]) != words:
@@ -235,6 +244,9 @@ def _own_past(tokens: tuple[str, ...], topic: str) -> bool:
         before = tokens[max(0, i - 2) : i]
         if before[-1:] == ("of",) and before[:1] and before[0] in YEAR_WORDS:
             return True
+        after = tokens[i + len(words) : i + len(words) + 1]
+        if before[-1:] == ("my",) and after and after[0] in BACKGROUND_AFTER:
+            return True  # (not "my driving test", "my facebook profile")
     return False
 
 
@@ -307,7 +319,7 @@ def decide(
         # a profile update states facts; a message that asks something wants an answer
         ranked = [s for s in ranked if s.intent != "profile_update"] + [top]
         top = ranked[0]
-    foreign = foreign_words(parsed, catalog, top.intent)
+    foreign = foreign_words(parsed, catalog, top.intent, everyday=everyday)
     stated = top.intent == "profile_update" and not asks and FIRST_PERSON & set(parsed.tokens)
     if (
         foreign

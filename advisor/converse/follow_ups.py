@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from advisor.config import RULE_CONFIDENCE
+from advisor.config import RULE_CONFIDENCE, TOPIC_TIE
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
 from advisor.understand.entities import Parsed
@@ -184,7 +184,11 @@ def about_the_certificate(engine: Advisor, decision: Decision, said: list[str], 
     """'how many tries do I get?' right after talk of a certificate: a question about that
     certificate (its own topics' words: attempts, fee, renewal…), not a decline."""
     ctx = state.context
-    if not ctx.certification or ctx.intent not in CERT_ANSWERS or decision.intent != "out_of_scope":
+    if not ctx.certification or ctx.intent not in CERT_ANSWERS or decision.intent == "certification_info":
+        return decision
+    if decision.intent != "out_of_scope" and not _close_second(decision, "certification_info"):
+        return decision  # (a near tie between another reading and the certificate stays on it)
+    if decision.intent != "out_of_scope" and engine.extractor.parse(said).entities:
         return decision
     if _another_domain(engine, decision):
         return decision
@@ -195,6 +199,14 @@ def about_the_certificate(engine: Advisor, decision: Decision, said: list[str], 
     return replace(
         decision, intent="certification_info", clarify=[], foreign="", follow_up=True, confidence=sure
     )
+
+
+def _close_second(decision: Decision, intent: str) -> bool:
+    """Does `intent` score within TOPIC_TIE of the top reading?"""
+    if not decision.ranked:
+        return False
+    top = decision.ranked[0].score
+    return any(s.intent == intent and s.score >= top - TOPIC_TIE for s in decision.ranked[1:4])
 
 
 def _another_domain(engine: Advisor, decision: Decision) -> bool:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 POINTERS = frozenset({"that", "this", "it"})
 BE = (("become",), ("be",), ("becoming",))  # "I want to become one": the role just discussed
-NO_WISH = frozenset({"not", "never", "no", "nope", "nah"})
+NO_WISH = frozenset({"not", "never", "no", "nope", "nah", "wrong", "back"})  # "that is wrong, go back"
 WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become", "go", "pursue", "chase"})
 NOT_DONE = frozenset({"not", "never", "yet", "still", "almost", "nearly", "half"})
 WANT_REACH = 4  # words between "that" and "want" / "goal" ("that is what i want")

@@ -34,7 +34,8 @@ READS_WHOLE = frozenset({"ciip_eligibility"})
 def foreign_beside(engine: Advisor, decision: Decision, tokens: list[str]) -> Decision:
     """Words of another domain in the clauses around the question decide it too."""
     whole = engine.extractor.parse(tokens)
-    foreign = foreign_words(whole, engine.catalog, decision.intent, frozenset(engine.lexicon.role_heads))
+    heads = frozenset(engine.lexicon.role_heads)
+    foreign = foreign_words(whole, engine.catalog, decision.intent, heads, engine.everyday)
     if not foreign or decision.intent in ("profile_update", "undo", "profile_forget"):
         return decision
     return Decision("out_of_scope", decision.confidence, decision.ranked, foreign=foreign)

@@ -148,7 +148,7 @@ OPENING_WORDS = 2
 # "CPAS and CPSA certified": a held certification named before its cue
 CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
 LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well", "some"})
-NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack", "zero"})
+NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack", "zero", "barely", "hardly"})
 # where a job is: work in one counts as healthcare experience (concept healthcare-setting)
 HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
 WORKING = frozenset({"work", "working", "worked", "employed", "job"})

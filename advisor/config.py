@@ -47,6 +47,17 @@ GUESS_CANDIDATES: Final = 300
 SPELL_MIN_LEN: Final = 5
 # a word this long one edit from an alias word, and in no word list, is a typo of it
 ALIAS_TYPO_MIN_LEN: Final = 6
+# words that make "<job> … 5 years" a query ("RIS analyst pay with 5 years"), not an introduction
+INTRO_QUERY_WORDS: Final = frozenset(
+    {"what", "how", "which", "where", "when", "why", "who", "can", "should", "do", "does", "pay", "pays"}
+    | {"salary", "salaries", "make", "makes", "earn", "earns", "wage", "wages", "need", "needs", "require"}
+)
+JOB_YEARS_AT: Final = 4  # "store manager for 10 years": years this early in a clause introduce a job
+# one-word role aliases that are every field's job titles: after a word of another field
+# (slots.json other_job_modifiers: "retail manager") they name no role of ours
+GENERIC_HEADS: Final = frozenset(
+    {"manager", "managers", "director", "directors", "consultant", "consultants", "contractor", "contractors"}
+)
 SPELL_CUTOFF: Final = 80.0
 # corrections remembered (least recently used forgotten first): bounds a shared engine's memory
 SPELL_MEMO_SIZE: Final = 4096

@@ -176,6 +176,22 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("I run a team of 12, so I do project management", {"skills": ["project-management"]}, []),
     ("I want to do project management someday", {}, ["skills:project-management"]),
     ("cardiology PACS analyst sounds great", {"goal": "cardiology-pacs-analyst"}, ["current_role"]),
+    # an introduction: a title, then a place or plain words, then years
+    ("CT tech, Seattle, 3 yrs", {"current_role": "ct-technologist", "years": 3, "place": "seattle"}, []),
+    ("sonographer in a small clinic, 12 years", {"current_role": "sonographer", "years": 12}, []),
+    ("RIS analyst salary with 5 years", {}, ["current_role", "years"]),
+    (
+        "I fix laptops for a school district, help desk for 4 years",
+        {"current_role": "it-support", "years": 4},
+        [],
+    ),
+    # another field's manager is no PACS manager
+    ("store manager for 10 years", {"years": 10}, ["current_role"]),
+    # a past job fills an empty job, never replaces the one stated now
+    ("PACS admin here. I used to be a nurse", {"current_role": "pacs-administrator"}, []),
+    ("I was a rad tech for 7 years", {"current_role": "radiologic-technologist", "years": 7}, []),
+    # never having worked in one place is not zero experience
+    ("network admin, 6 yrs, never worked in a hospital", {"years": 6}, []),
 ]
 
 # corrections, on top of KNOWN (rad tech, 6 years, bachelor, goal PACS analyst, DICOM, HL7, Boston)

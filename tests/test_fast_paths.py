@@ -250,6 +250,10 @@ def _plain_parse(extractor: EntityExtractor, tokens: list[str]) -> Parsed:
             i += 1
             continue
         end, (kind, node_id, name) = hit
+        if kind == "role" and extractor._elsewhere(fixed, i, end):  # not a fast path
+            delex.append(fixed[i])
+            i += 1
+            continue
         if kind == "degree" and not extractor._degree_in_context(fixed, i, end):
             delex.append(fixed[i])
             i += 1

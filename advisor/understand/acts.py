@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor.config import RE
+from advisor.config import INTRO_QUERY_WORDS, JOB_YEARS_AT, RE
 from advisor.text import tokenize
 from advisor.understand.lexicon import Lexicon
 from advisor.understand.numbers import find_years
@@ -145,7 +145,24 @@ def about_others(tokens: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
     """'done with networking now', '7 years in IT': a statement without 'I'."""
-    return lex.starts("subjectless_statements", core) or 0 in find_years(list(core))
+    return lex.starts("subjectless_statements", core) or 0 in find_years(list(core)) or _job_years(core)
+
+
+def _job_years(core: tuple[str, ...]) -> bool:
+    """'store manager for 10 years', 'retail manager, 9 yrs': a few words of a job, then years."""
+    years = find_years(list(core[: JOB_YEARS_AT + 3]))
+    first = min(years, default=None)
+    if first is None or not 1 <= first <= JOB_YEARS_AT or INTRO_QUERY_WORDS & set(core):
+        return False
+    job = core[:first][:-1] if core[first - 1] == "for" else core[:first]
+    return bool(job) and not NOT_JOB_WORDS & set(job)  # (not "promotion after 5 years")
+
+
+# words that show the words before the years are no job title ("promotion after 5 years")
+NOT_JOB_WORDS = frozenset(
+    {"after", "within", "by", "than", "of", "to", "under", "over", "about", "with", "next", "last", "every"}
+    | {"per", "each", "is", "are", "be", "for", "i", "you", "it"}
+)
 
 
 def is_goodbye(acts: list[Act], lex: Lexicon, states_facts: bool = False) -> bool:

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.config import FACTS_RE, GOAL_AFTER_GAP
+from advisor.config import FACTS_RE, GOAL_AFTER_GAP, INTRO_QUERY_WORDS
 from advisor.understand.entities import Entity, Parsed
 from advisor.understand.lexicon import Lexicon
+from advisor.understand.numbers import find_years
 
 FIRST_PERSON = frozenset({"i", "my", "me", "myself", "we", "our", "us"})
 # "no degree, just high school": a negation does not reach past these
@@ -145,6 +146,11 @@ GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim", "want", "wante
 CURRENT_AFTER = frozenset({"here", "at"})
 INTRO_JOINERS = frozenset({"for"})
 OPENING_WORDS = 2
+INTRO_REACH = 6  # words between an opening title and the years that say it is one's own
+QUESTION_WORDS = INTRO_QUERY_WORDS
+# "before that I was a rad tech", "I used to be a nurse": a past job; it fills an empty
+# current job but never replaces one stated now
+PAST_CUES = frozenset({"was", "used", "previously", "formerly", "former", "before", "ex"})
 # "CPAS and CPSA certified": a held certification named before its cue
 CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
 LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well", "some"})
@@ -165,6 +171,7 @@ class ProfileChanges:
     drop_certs: list[str] = field(default_factory=list)  # "I meant the CPAS": not the CPSA
     add_certs: list[str] = field(default_factory=list)
     clear: dict[str, str] = field(default_factory=dict)  # field → the value no longer true
+    soft: set[str] = field(default_factory=set)  # fields that fill only an empty one (a past job)
 
     def __bool__(self) -> bool:
         return bool(
@@ -177,8 +184,13 @@ class ProfileChanges:
         )
 
     def merge(self, other: ProfileChanges) -> None:
-        """Later clauses win: 'I have 6 years. Actually 4.'"""
-        self.values.update(other.values)
+        """Later clauses win: 'I have 6 years. Actually 4.' (not a past job over a present one)"""
+        for key, value in other.values.items():
+            if key in other.soft and key in self.values and key not in self.soft:
+                continue  # "RIS analyst here. Before that I was a rad tech"
+            self.values[key] = value
+            self.soft.discard(key)
+        self.soft |= {k for k in other.soft if k in self.values and self.values[k] == other.values.get(k)}
         self.add_skills += [s for s in other.add_skills if s not in self.add_skills]
         self.drop_skills += [s for s in other.drop_skills if s not in self.drop_skills]
         self.add_skills = [s for s in self.add_skills if s not in other.drop_skills]
@@ -311,6 +323,8 @@ def _read_role(
         which = 0  # (a job cue before it wins: "I'm a PACS admin and …")
     if which != 1 and _chosen(window, lex):  # "let's say PACS administrator", "make it RIS"
         which = 0
+    if which < 0 and after[:1] in (("for",), ("with",)) and 0 in find_years(list(after[1:4])):
+        which = 1  # "…, sysadmin for 5 years"
     if which == 0 and not negated:
         changes.values["goal"] = entity.id
     elif which == 0:
@@ -320,8 +334,12 @@ def _read_role(
     elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
         if negated:
             changes.clear["current_role"] = entity.id
+        elif PAST_CUES & set(window):
+            changes.values.setdefault("current_role", entity.id)
+            changes.soft.add("current_role")
         else:
             changes.values["current_role"] = entity.id
+            changes.soft.discard("current_role")
 
 
 def _chosen(window: list[str], lex: Lexicon | None) -> bool:
@@ -375,13 +393,28 @@ def introduces_self(parsed: Parsed) -> bool:
         skip = 1 if tokens[r.end] in INTRO_JOINERS else 0  # "for 6 years"
         if r is roles[0] and starts.get(r.end + skip) in ("years", "certification"):
             return True
+        if r is roles[0] and r.start <= OPENING_WORDS and _credential_soon(parsed, r.end):
+            return True  # "MRI tech, Boston, 2 yrs", "mri tech in the bay area, 7 yrs"
+    return False
+
+
+def _credential_soon(parsed: Parsed, end: int) -> bool:
+    """Years or a credential within INTRO_REACH words after the title, with only a place or
+    plain words between (no question word, no other role)."""
+    for e in parsed.entities:
+        if e.start < end:
+            continue
+        if e.start - end > INTRO_REACH or e.type == "role":
+            return False
+        if e.type in ("years", "certification"):
+            return not QUESTION_WORDS & set(parsed.tokens)
     return False
 
 
 def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChanges:
     """In a self-introduction ('Sysadmin at a clinic, mostly Linux and SQL', 'Ultrasound tech
-    here (RDMS)') the skills and credentials named are the speaker's own, unless negated or
-    only planned ('studying for the CIIP')."""
+    here (RDMS)', 'MRI tech, Boston, 2 yrs') the skills, credentials and place named are the
+    speaker's own, unless negated or only planned ('studying for the CIIP')."""
     changes = ProfileChanges()
     not_fact = lex.words("not_fact_cues") if lex else frozenset()
     roles = parsed.of("role")
@@ -397,6 +430,8 @@ def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChan
             changes.add_skills.append(entity.id)
         elif entity.type == "certification":
             changes.add_certs.append(entity.id)
+        elif entity.type == "place" and entity.id != "us":
+            changes.values.setdefault("place", entity.id)  # "MRI tech, Boston, 2 yrs"
     return changes
 
 
@@ -435,8 +470,11 @@ def _has_degree_word(tokens: tuple[str, ...]) -> bool:
 
 
 def _says_no_background(tokens: tuple[str, ...]) -> bool:
-    """'I have no background / no experience': a start from zero, stated (not unknown)."""
+    """'I have no background / no experience': a start from zero, stated (not unknown). Never
+    having worked in one place ('never worked in healthcare') is not zero experience."""
     text = f" {' '.join(tokens)} "
+    for where in (" never worked in ", " never worked at ", " never worked with "):
+        text = text.replace(where, " ")
     return any(
         f" {p} " in text
         for p in (
@@ -474,6 +512,8 @@ def apply_changes(profile: Any, changes: ProfileChanges) -> bool:
         if getattr(profile, key, None) == value:
             setattr(profile, key, None)
     for key, value in changes.values.items():
+        if key in changes.soft and getattr(profile, key, None):
+            continue  # a past job never replaces the job one has
         setattr(profile, key, value)
     if "current_role" in changes.values:
         profile.background = None

@@ -190,6 +190,13 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     # a past job fills an empty job, never replaces the one stated now
     ("PACS admin here. I used to be a nurse", {"current_role": "pacs-administrator"}, []),
     ("I was a rad tech for 7 years", {"current_role": "radiologic-technologist", "years": 7}, []),
+    # a course, degree or certificate under way or ahead is not held
+    ("I'm about halfway through an HL7 course", {}, ["skills:hl7"]),
+    ("starting a master's in health informatics next fall", {}, ["degree"]),
+    ("I'm enrolled in a bachelor's program", {}, ["degree"]),
+    ("i have a bachelor's right now", {"degree": "bachelor"}, []),
+    ("looking to move into RIS analyst work", {"goal": "ris-analyst"}, []),
+    ("tryna be a PACS admin", {"goal": "pacs-administrator"}, []),
     # never having worked in one place is not zero experience
     ("network admin, 6 yrs, never worked in a hospital", {"years": 6}, []),
 ]
@@ -330,6 +337,13 @@ def test_becoming_one_after_a_role_card_makes_that_role_the_goal(engine: Advisor
     conv.reply("what does an integration analyst do?")
     reply = conv.reply(f"sounds like me. {wish}.")
     assert conv.state_dict()["profile"]["goal"] == "integration-analyst", reply.text
+
+
+def test_a_plan_is_acknowledged_and_not_saved(engine: Advisor) -> None:
+    conv = engine.conversation()
+    reply = conv.reply("I'm signed up for the CPAS exam next month")
+    assert "once it's done" in reply.text and "CPAS" in reply.text
+    assert conv.state_dict()["profile"]["certifications"] == []
 
 
 def test_that_was_a_question_undoes_and_forget_asks_first(engine: Advisor) -> None:

@@ -91,6 +91,10 @@ def _facts_for(graph: Graph, role: str | None) -> list[PayFact]:
 def salary(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
     role = ask.role
+    if role in graph.pay_changes and role not in graph.career_ids and _changing_from(ask)[1]:
+        # "would that be a raise from biomed?": the pay of where one is going, and the change
+        careers = [e.id for e in ask.parsed.of("role") if e.id in graph.career_ids]
+        role = careers[0] if careers else ask.state.profile.goal or role
     if ask.parsed.first("role") is None and ask.says(*graph.pay_cues.get("maximum", ())):
         best_paid(ask, out)
         return out

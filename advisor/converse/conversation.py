@@ -303,6 +303,14 @@ class Conversation(PendingQuestions):
 
     def _confirm(self, changed: bool, parsed: Parsed) -> Answer:
         profile = self.state.profile
+        planned = talk.planned(self.engine, parsed)
+        if not changed and planned:  # "I'm halfway through a DICOM course", "starting an MBA"
+            return Answer(
+                [
+                    f"Good luck with {listing(planned)}. I'll add it to your profile once it's done; "
+                    "just tell me then."
+                ]
+            )
         if not changed:
             return Answer(
                 [

@@ -49,7 +49,8 @@ def pay_change(engine: Advisor, decision: Decision, parsed: Parsed, state: State
     careers = engine.graph.career_ids
     roles = {e.id for e in parsed.of("role")}
     background = bool(roles - careers) or bool(state.profile.current_role)
-    return replace(decision, intent="salary", clarify=[]) if background and roles & careers else decision
+    target = roles & careers or state.profile.goal or state.context.role in careers  # "a raise?"
+    return replace(decision, intent="salary", clarify=[]) if background and target else decision
 
 
 COMPARES = frozenset(

@@ -128,6 +128,28 @@ def _step_done(engine: Advisor, parsed: Parsed, ctx: Context) -> ProfileChanges:
     return out
 
 
+PLANNABLE = ("skill", "concept", "certification", "degree")
+
+
+def planned(engine: Advisor, parsed: Parsed) -> list[str]:
+    """What a message names as under way or ahead ('halfway through a DICOM course',
+    'registered for the CIIP', 'starting an MBA'): its names, or [] when it plans nothing."""
+    lex = engine.lexicon
+    tokens = parsed.tokens
+    if not (lex.has("in_progress_phrases", tokens) or lex.words("not_fact_cues") & set(tokens)):
+        return []
+    names = [_plan_name(engine, e) for e in parsed.entities if e.type in PLANNABLE]
+    return list(dict.fromkeys(names))
+
+
+def _plan_name(engine: Advisor, entity: Any) -> str:
+    if entity.type == "degree":
+        return "the degree" if entity.id in ("none", "high-school") else f"the {entity.id}'s degree"
+    node = engine.graph.node(entity.id)
+    abbr = node.get("abbr") if node is not None else None
+    return f"the {abbr}" if abbr else entity.name
+
+
 def last_fields(state: State) -> set[str]:
     """The profile fields the last change touched (empty when nothing can be undone)."""
     if not state.undo:

@@ -40,6 +40,8 @@ GOAL_CUES = frozenset(
         "dream",
         "hoping",
         "hope",
+        "trying",  # "tryna be a PACS analyst"
+        "looking",  # "looking to move up to PACS manager"
         "plan",
         "planning",
         "interested",
@@ -235,8 +237,11 @@ def read_profile(
     if not subjectless and not FIRST_PERSON & set(tokens) and tokens[:1] not in CURRENT_STARTS:
         return changes
     not_fact = lex.words("not_fact_cues") if lex else frozenset()
+    under_way = lex is not None and lex.has("in_progress_phrases", tokens)  # "halfway through…"
     for entity in parsed.entities:
         window = _before(parsed, entity)
+        if under_way and entity.type in ("skill", "concept", "certification", "degree", "field"):
+            continue  # a course, degree or certificate not yet done holds nothing
         negated = _negated(window)
         if negated and _has_positive_twin(parsed, entity):
             continue  # "a master's, not a bachelor's": the negated one is what it is not
@@ -266,7 +271,7 @@ def read_profile(
             ("program",),
         ):
             changes.values["years"] = float(entity.id)  # "a 2-year degree" is no work experience
-        elif entity.type == "degree":
+        elif entity.type == "degree" and not not_fact & set(window):  # not "enrolled in a BS"
             if negated:
                 changes.values["degree"] = "none"
             else:

@@ -557,3 +557,29 @@ def test_does_it_count_is_what_the_goal_asks_for(
 def test_counting_after_a_ciip_check_checks_again(engine: Advisor) -> None:
     conv = _talk(engine, ["I'm a CT tech with 4 years", "can I sit for the CIIP?"])
     assert conv.reply("would my years in the ER count too?").intent == "ciip_eligibility"
+
+
+def test_an_exam_verb_points_it_at_the_certificate(engine: Advisor) -> None:
+    conv = _talk(engine, ["I'm a sonographer with 6 years", "I want to be a cardiology PACS analyst"])
+    conv.reply("which certifications does it want?")
+    reply = conv.reply("could I sit for it with an associate's?")
+    assert reply.intent == "ciip_eligibility", reply.text
+
+
+@pytest.mark.parametrize(
+    ("setup", "text", "intent"),
+    [
+        # what getting there asks: the path, not how long
+        (["I want to become a RIS analyst"], "ok and what would it take for me?", "career_path"),
+        (["I want to become a RIS analyst"], "how long would it take?", "timeline"),
+        # right after a certificate: what sitting for it asks
+        (["I'm a CT tech with 2 years"], "what would that take", "career_path"),
+        (
+            ["I'm a CT tech with 2 years", "am I eligible for the CIIP?"],
+            "what would that take then",
+            "ciip_eligibility",
+        ),
+    ],
+)
+def test_what_it_takes_is_the_way_there(engine: Advisor, setup: list[str], text: str, intent: str) -> None:
+    assert _talk(engine, setup).reply(text).intent == intent

@@ -62,6 +62,7 @@ def adjust(
     decision = pay_questions.two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _counts_toward(engine, decision, parsed, state)
+    decision = _what_it_takes(engine, decision, parsed, state)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)
     decision = follow_ups.supposing(engine, decision, parsed, state)
@@ -200,9 +201,12 @@ def _eligibility_asked(
         return decision  # "does the CIIP count toward the PACS manager requirements?"
     if not engine.graph.ruled_certs & {e.id for e in parsed.of("certification")}:
         return decision
-    if not engine.lexicon.has("eligibility_phrases", parsed.tokens):
-        return decision
+    if not engine.lexicon.has("eligibility_phrases", parsed.tokens) or parsed.tokens[:1] in WHERE_WHEN:
+        return decision  # "where can I sit for the CIIP?" asks about the exam
     return replace(decision, intent="ciip_eligibility", clarify=[])
+
+
+WHERE_WHEN = (("where",), ("when",))
 
 
 TAKES_COUNT = frozenset(
@@ -246,6 +250,26 @@ def _counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: S
     if pay_questions.says_pay(engine, parsed.tokens):
         return decision
     return replace(decision, intent="role_requirements", clarify=[])
+
+
+TAKES_WHAT = frozenset({"timeline", "next_step", "out_of_scope", "career_progression"})
+TIME_WORDS = frozenset({"long", "time", "years", "months", "soon", "quickly", "fast"})
+CERT_ANSWERS = frozenset({"ciip_eligibility", "certification_info", "study_resources"})
+
+
+def _what_it_takes(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'what would that take for someone like me?': what getting there asks (the path), not
+    how long it takes; right after talk of a certificate, what sitting for it asks (the
+    eligibility check of a ruled certificate, else the certificate)."""
+    if decision.intent not in TAKES_WHAT or decision.foreign:
+        return decision
+    if not engine.lexicon.has("takes_phrases", parsed.tokens) or TIME_WORDS & set(parsed.tokens):
+        return decision
+    ctx = state.context
+    if ctx.intent in CERT_ANSWERS and ctx.certification and not parsed.of("role"):
+        ruled = ctx.certification in engine.graph.ruled_certs
+        return replace(decision, intent="ciip_eligibility" if ruled else "certification_info", clarify=[])
+    return replace(decision, intent="career_path", clarify=[])
 
 
 def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:

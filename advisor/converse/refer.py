@@ -52,6 +52,22 @@ def _target(kind: str, ctx: Context, home: str | None = None) -> str | None:
     return ctx.role or ctx.certification or ctx.topic
 
 
+# "sit for it", "pass it", "renew it": what one does with an exam points at the certificate
+EXAM_VERBS = frozenset(
+    {"sit", "take", "pass", "renew", "retake", "fail", "failed", "study", "prep", "prepare"}
+)
+
+
+def _exam_target(kind: str, tokens: list[str], i: int, ctx: Context) -> str | None:
+    """The last certificate, when a bare 'it' / 'that' follows an exam verb ('for' between)."""
+    if kind not in ("last", "one") or not ctx.certification:
+        return None
+    before = tokens[max(0, i - 2) : i]
+    if before[-1:] == ["for"]:
+        before = before[:-1]
+    return ctx.certification if before[-1:] and before[-1] in EXAM_VERBS else None
+
+
 def _name_tokens(graph: Graph, node_id: str) -> list[str]:
     node = graph.nodes.get(node_id)
     aliases: tuple[str, ...] = node.aliases if node is not None else ()
@@ -91,7 +107,8 @@ def resolve(
         for i in range(len(out)):
             hit = next((p for p in phrases.get(out[i], ()) if out[i : i + len(p)] == p), None)
             if hit and _usable(kind, out, i, len(hit), idioms):
-                name = _name_tokens(graph, target)
+                aimed = _exam_target(kind, out, i, ctx) or target  # "can I sit for it?"
+                name = _name_tokens(graph, aimed)
                 if kind == "role" and ctx.intent in LISTED and PLURAL & set(hit):
                     name = LISTED[ctx.intent]  # "should I get one of those?" after a cert list
                 if kind == "pair":  # "which one pays more?" after a comparison

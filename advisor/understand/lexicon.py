@@ -16,6 +16,7 @@ from typing import Any
 
 ACT_LISTS = (
     "choice_phrases",
+    "takes_phrases",
     "in_progress_phrases",
     "count_words",
     "recheck_phrases",

@@ -583,3 +583,19 @@ def test_an_exam_verb_points_it_at_the_certificate(engine: Advisor) -> None:
 )
 def test_what_it_takes_is_the_way_there(engine: Advisor, setup: list[str], text: str, intent: str) -> None:
     assert _talk(engine, setup).reply(text).intent == intent
+
+
+@pytest.mark.parametrize(("item", "verdict"), [("and SQL?", "SQL"), ("what about the CPAS", "CPAS")])
+def test_an_item_after_the_requirements_is_whether_the_role_asks_for_it(
+    engine: Advisor, item: str, verdict: str
+) -> None:
+    conv = _talk(engine, ["I want to be a PACS administrator", "what does it require?"])
+    reply = conv.reply(item)
+    assert reply.intent == "role_requirements"
+    assert verdict in reply.text.splitlines()[0], reply.text
+
+
+def test_no_starting_figure_gives_the_roles_own_lowest(engine: Advisor) -> None:
+    reply = engine.conversation().reply("what's the starting pay for a pacs analyst?")
+    assert "no starting figure for PACS Analyst" in reply.text
+    assert "lowest figure they give for PACS Analyst itself" in reply.text

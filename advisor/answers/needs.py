@@ -110,7 +110,9 @@ def verdict(graph: Graph, role: Node, asked: Asked) -> str:
 
 def role_requirements(ask: Ask) -> Answer:
     """The role's requirements; a yes/no question about one of them is answered first."""
-    asked = asked_items(ask.graph, ask.parsed, ask.role) if is_need_question(ask.parsed) else []
+    named = {e.type for e in ask.parsed.entities} & {"skill", "concept", "certification"}
+    # "do I need HL7?", or "what about DICOM?" right after the list: that item first
+    asked = asked_items(ask.graph, ask.parsed, ask.role) if is_need_question(ask.parsed) or named else []
     if not asked:
         return roles.role_requirements(ask)
     if not ask.role:

@@ -56,6 +56,9 @@ def top_figures(graph: Graph) -> tuple[PayFact, ...]:
     return tuple(sorted(best, key=lambda f: -(f.amount or 0.0)))
 
 
+LOW_KINDS = ("range-low",)  # a role's own low figure (its "minimum" is the floor, said below)
+
+
 def starting_pay(ask: Ask, out: Answer, role: str | None, facts: list[PayFact]) -> bool:
     """Starting figures for the role; when it has none, say so and give other roles' ones.
 
@@ -74,6 +77,14 @@ def starting_pay(ask: Ask, out: Answer, role: str | None, facts: list[PayFact]) 
                 f"  • {graph.name(fact.role)}: {_amount(fact)} a year  [{source_tag(graph, fact.source)}]"
             )
             out.cite(fact.source)
+    own_low = [f for f in facts if f.kind in LOW_KINDS and f.role == role and role and f.amount]
+    for fact in own_low[:1]:  # the role's own lowest figure, under its own label
+        label = graph.pay_kinds.get(fact.kind, fact.kind)
+        out.add(
+            f"The lowest figure they give for {subject} itself: {label}, {money(fact.amount or 0)} "
+            f"a year  [{source_tag(graph, fact.source)}]"
+        )
+        out.cite(fact.source)
     floors = [f for f in facts if f.kind == "minimum" and f.amount]
     for fact in floors:
         whose = "the whole PACS range" if fact.role is None else f"the {graph.name(fact.role)} range"

@@ -147,6 +147,7 @@ class Conversation(PendingQuestions):
         decision = follow_ups.own_path(self.engine, decision, focus, self.state)
         decision = follow_ups.where_i_stand(self.engine, decision, focus, self.state)
         decision = follow_ups.about_the_certificate(self.engine, decision, focus, self.state)
+        decision = follow_ups.need_of_it(self.engine, decision, focus, self.state)
         if focus is not tokens and decision.intent != "out_of_scope" and not changes:
             # (a clause stating one's own job, "I do IT for dental offices", is no other domain)
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from advisor.config import RULE_CONFIDENCE, TOPIC_TIE
+from advisor.config import FOLLOW_UP_MAX_TOKENS, RE, RULE_CONFIDENCE, TOPIC_TIE
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
 from advisor.understand.entities import Parsed
@@ -199,6 +199,27 @@ def about_the_certificate(engine: Advisor, decision: Decision, said: list[str], 
     return replace(
         decision, intent="certification_info", clarify=[], foreign="", follow_up=True, confidence=sure
     )
+
+
+NEED_ITEMS = frozenset({"skill", "concept", "certification"})
+ALSO_WORDS = frozenset({"too", "also", "as", "well", "the", "a", "an", "and", "what", "about", "how", "ok"})
+
+
+def need_of_it(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'what about DICOM?', 'and HL7?' right after what a role asks for: whether it asks for
+    that too (a skill, term or certificate named alone), not what the term means."""
+    ctx = state.context
+    if ctx.intent != "role_requirements" or decision.intent == "role_requirements" or decision.foreign:
+        return decision
+    parsed = engine.extractor.parse(said)
+    kinds = {e.type for e in parsed.entities}
+    if not kinds or not kinds <= NEED_ITEMS or len(said) > FOLLOW_UP_MAX_TOKENS:
+        return decision
+    spans = {i for e in parsed.entities for i in range(e.start, e.end)}
+    alone = all(t in ALSO_WORDS for i, t in enumerate(parsed.tokens) if i not in spans)  # "SQL too?"
+    if not (RE.FOLLOW_UP.match(" ".join(said)) or alone):
+        return decision  # ("what is HL7?" asks what it is)
+    return replace(decision, intent="role_requirements", clarify=[], follow_up=True)
 
 
 def _close_second(decision: Decision, intent: str) -> bool:

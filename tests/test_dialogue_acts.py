@@ -229,6 +229,8 @@ CORRECTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("oops, PACS manager", {"goal": "pacs-manager"}, []),
     ("sorry I meant system architect", {"goal": "system-architect"}, []),
     ("no wait, CT tech", {"current_role": "ct-technologist"}, []),
+    # a system named alone: its role with the same head as the goal (KNOWN's is PACS analyst)
+    ("sorry, I meant RIS", {"goal": "ris-analyst"}, []),
 ]
 
 CHAT_SPEAK = [
@@ -337,6 +339,13 @@ def test_becoming_one_after_a_role_card_makes_that_role_the_goal(engine: Advisor
     conv.reply("what does an integration analyst do?")
     reply = conv.reply(f"sounds like me. {wish}.")
     assert conv.state_dict()["profile"]["goal"] == "integration-analyst", reply.text
+
+
+def test_a_choice_after_which_one_completes_the_statement(engine: Advisor) -> None:
+    conv = engine.conversation()
+    assert conv.reply("I'd love to work in cardiology PACS someday").intent == "clarify"
+    reply = conv.reply("the administrator one")
+    assert conv.state_dict()["profile"]["goal"] == "cardiology-pacs-administrator", reply.text
 
 
 def test_a_plan_is_acknowledged_and_not_saved(engine: Advisor) -> None:

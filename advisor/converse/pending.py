@@ -11,7 +11,7 @@ from advisor.converse.dialogue import Decision, context_types, decide, pick_choi
 from advisor.reply import Reply
 from advisor.state import State
 from advisor.text import normalize, tokenize
-from advisor.understand.acts import Act
+from advisor.understand.acts import Act, split_acts
 from advisor.understand.entities import Parsed
 from advisor.understand.statements import ProfileChanges
 
@@ -127,10 +127,16 @@ class PendingQuestions:
             unclear = earlier.first("ambiguous")
             if unclear is not None:
                 name = tokenize(normalize(graph.name(options[index])))
-                earlier = self.engine.extractor.parse(tokens[: unclear.start] + name + tokens[unclear.end :])
+                tokens = tokens[: unclear.start] + name + tokens[unclear.end :]
+                earlier = self.engine.extractor.parse(tokens)
             ranked = self.engine.classifier.rank(earlier, context_types(self.state.context))
             decision = decide(earlier, ranked, self.state.context, catalog)
-            return self._answer(earlier, decision)
+            # "I'm really interested in cardiac PACS" + "the analyst one": the statement, now clear
+            acts = split_acts(" ".join(tokens), self.engine.lexicon)
+            changes = talk.statement_changes(self.engine, acts, self.state.context)
+            if changes and not any(a.kind == "question" for a in acts):
+                decision = Decision("profile_update", 1.0, ranked)
+            return self._answer(earlier, decision, changes)
         ranked = self.engine.classifier.rank(earlier, context_types(self.state.context))
         return self._answer(earlier, Decision(options[index], 1.0, ranked))
 

@@ -70,7 +70,8 @@ def statement_changes(
         introduces = introduces_self(parsed)
         stated = read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles)
         if bare and act.kind == "correction" and not ROLE_FIELDS & {*stated.values, *stated.clear}:
-            stated.merge(_bare_role(engine, parsed))  # "no wait, system architect"
+            # "no wait, system architect"; "no wait, I meant RIS" only when nothing else is stated
+            stated.merge(_bare_role(engine, parsed, ctx if not stated else None))
         changes.merge(stated)
         if introduces:
             changes.merge(introduced_extras(parsed, engine.lexicon))
@@ -91,14 +92,14 @@ ROLE_FIELDS = frozenset({"goal", "current_role"})
 BARE_EXTRA = 3  # words besides the role, cues and fillers in a correction that only names one
 
 
-def _bare_role(engine: Advisor, parsed: Parsed) -> ProfileChanges:
+def _bare_role(engine: Advisor, parsed: Parsed, ctx: Context | None = None) -> ProfileChanges:
     """A correction that names a role and little else ('no wait, system architect', 'sorry,
     I meant integration analyst first'): a career role is the goal, a background the job."""
     out = ProfileChanges()
     roles = parsed.of("role")
-    if not roles:
-        return out
     lex = engine.lexicon
+    if not roles:  # (`ctx` None: the clause stated something else: "actually I know RIS")
+        return _meant_system(engine, parsed, ctx) if ctx is not None else out
     spans = {i for e in parsed.entities for i in range(e.start, e.end)}
     cues = lex.words("correction_cues") | lex.words("lead_fillers") | NO_CORE | MEANT_WORDS
     extra = [t for i, t in enumerate(parsed.tokens) if i not in spans and t not in cues]
@@ -106,6 +107,27 @@ def _bare_role(engine: Advisor, parsed: Parsed) -> ProfileChanges:
         return out
     role = roles[0].id
     out.values["goal" if role in engine.graph.career_ids else "current_role"] = role
+    return out
+
+
+HEADS = ("analyst", "administrator", "manager")
+
+
+def _meant_system(engine: Advisor, parsed: Parsed, ctx: Context | None) -> ProfileChanges:
+    """'no wait, I meant RIS' (a system named alone in a correction): the role of that system
+    with the same head as the role talked about ('RIS analyst' after 'PACS analyst')."""
+    out = ProfileChanges()
+    systems = [e for e in parsed.entities if e.type == "concept"]
+    if len(parsed.entities) != 1 or not systems or len(parsed.tokens) > BARE_EXTRA + 4:
+        return out
+    graph = engine.graph
+    last = (ctx.role if ctx is not None else None) or ""
+    head = graph.name(last).lower().split()[-1:] if last in graph.career_ids else []
+    for word in (*head, *HEADS):
+        role = graph.aliases.get((*systems[0].text.split(), word))
+        if role in graph.career_ids:
+            out.values["goal"] = role
+            break
     return out
 
 

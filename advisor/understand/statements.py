@@ -321,6 +321,8 @@ def _read_role(
     lex: Lexicon | None = None,
 ) -> None:
     which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
+    if which == 1 and _wished_work(window):
+        which = 0  # "I'd love to work in cardiology PACS", "I want to work as a RIS analyst"
     opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
     if which < 0 and opens and after[:1] and after[0] in CURRENT_AFTER:
         which = 1  # "ultrasound tech here", "systems administrator at a clinic"
@@ -345,6 +347,15 @@ def _read_role(
         else:
             changes.values["current_role"] = entity.id
             changes.soft.discard("current_role")
+
+
+WORK_CUES = frozenset({"work", "working", "do"})
+
+
+def _wished_work(window: list[str]) -> bool:
+    """The job cue ('work') comes after a wish ('want to', 'love to'): a wish, not a job."""
+    cue = next(i for i in range(len(window) - 1, -1, -1) if window[i] in CURRENT_CUES)
+    return window[cue] in WORK_CUES and bool(GOAL_CUES & set(window[:cue]))
 
 
 def _chosen(window: list[str], lex: Lexicon | None) -> bool:

@@ -599,3 +599,18 @@ def test_no_starting_figure_gives_the_roles_own_lowest(engine: Advisor) -> None:
     reply = engine.conversation().reply("what's the starting pay for a pacs analyst?")
     assert "no starting figure for PACS Analyst" in reply.text
     assert "lowest figure they give for PACS Analyst itself" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "shows"),
+    [
+        ("how long does vendor training last?", "concept_info", "7–10 days"),
+        ("what comes after the CPAS?", "certification_info", "CPSA"),
+        ("how often do you renew the CPIA?", "certification_info", "every three years"),
+    ],
+)
+def test_a_thing_named_alone_is_answered_from_its_own_card(
+    engine: Advisor, text: str, intent: str, shows: str
+) -> None:
+    reply = engine.conversation().reply(text)
+    assert reply.intent == intent and shows in reply.text, reply.text

@@ -103,6 +103,7 @@ def _topic_answer(ask: Ask, cert: Node, topics: list[Topic]) -> Answer:
             out.add(f"Prerequisites: the {abbr} builds on {names}.")
         elif not found:
             out.add(f"{topic.label.capitalize()}: my sources give none for the {abbr}.")
+            _successor_facts(out, graph, cert, topic_id)
         else:
             out.add(f"{topic.label.capitalize()}:")
             for fact in found:
@@ -110,6 +111,19 @@ def _topic_answer(ask: Ask, cert: Node, topics: list[Topic]) -> Answer:
         if topic_id == "eligibility" and cert.get("eligibility"):
             out.add(f'Ask "am I eligible for the {abbr}?" for the points, worked out for you.')
     return out
+
+
+def _successor_facts(out: Answer, graph: Graph, cert: Node, topic_id: str) -> None:
+    """A replaced certificate's missing fact from the one that replaced it, labelled so
+    ('the CPIA's renewal: none; its replacement, the PARCA DICOM: retake every 3 years')."""
+    after = graph.node(cert.get("replaced_by"))
+    if after is None:
+        return
+    found = [f for f in graph.cert_facts.get(after.id, ()) if f.topic == topic_id]
+    if found:
+        out.add(f"For the {after.get('abbr') or after.name} that replaced it:")
+    for fact in found:
+        _fact_line(out, graph, fact)
 
 
 def _body_topic_answer(ask: Ask, certs: list[Node], topics: list[Topic]) -> Answer:

@@ -63,6 +63,8 @@ def adjust(
     decision = _eligibility_asked(engine, decision, parsed, named)
     decision = _counts_toward(engine, decision, parsed, state)
     decision = _what_it_takes(engine, decision, parsed, state)
+    decision = _how_long_is_it(decision, parsed, named)
+    decision = _after_a_certificate(decision, parsed, named)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)
     decision = follow_ups.supposing(engine, decision, parsed, state)
@@ -270,6 +272,29 @@ def _what_it_takes(engine: Advisor, decision: Decision, parsed: Parsed, state: S
         ruled = ctx.certification in engine.graph.ruled_certs
         return replace(decision, intent="ciip_eligibility" if ruled else "certification_info", clarify=[])
     return replace(decision, intent="career_path", clarify=[])
+
+
+LASTS = (("how", "long", "is"), ("how", "long", "does"), ("how", "long", "are"), ("how", "many", "days"))
+TAKES_LASTS = frozenset({"study_resources", "timeline", "next_step", "career_path", "out_of_scope"})
+
+
+def _how_long_is_it(decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
+    """'how long is vendor training?', 'how long does vendor training last?': a thing that
+    has a length of its own, named alone; what it is says how long it lasts (not the
+    user's own timeline: 'how long will it take me' names the user)."""
+    if decision.intent not in TAKES_LASTS or decision.foreign or tuple(parsed.tokens[:3]) not in LASTS:
+        return decision
+    if named != {"skill"}:  # named as typed ("how long does it take…": "it" names nothing)
+        return decision
+    return replace(decision, intent="concept_info", clarify=[])
+
+
+def _after_a_certificate(decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
+    """'what comes after the CPAS?': where a certificate leads is the certificate's own card
+    (what it is the foundation for), not a role's progression."""
+    if decision.intent != "career_progression" or "certification" not in named or "role" in named:
+        return decision
+    return replace(decision, intent="certification_info", clarify=[])
 
 
 def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:

@@ -199,9 +199,12 @@ def _by_place(ask: Ask, out: Answer, facts: list[PayFact], subject: str) -> list
     """The figures for the place asked about; when it has none, say so and give the nearest."""
     graph = ask.graph
     elsewhere = unlisted_place(ask)
-    if elsewhere:
-        out.add(f"My sources give no figure for {elsewhere}; the US figures are:")
-        return [f for f in facts if f.place == "us"] or facts
+    if elsewhere is not None:  # the figures of the known place it lies within, else the US's
+        chain = _place_chain(graph, elsewhere.within) if elsewhere.within else []
+        near = [f for f in facts if f.place != "us" and f.place in chain]
+        where = f"the nearest I have are for {graph.name(near[0].place)}" if near else "the US figures are"
+        out.add(f"My sources give no figure for {elsewhere.name}; {where}:")
+        return near or [f for f in facts if f.place == "us"] or facts
     if not ask.place or ask.place == "us":
         return facts
     chain = _place_chain(graph, ask.place)

@@ -49,9 +49,12 @@ def fill_slots(
         if ask.role is None and ctx.intent in PATH_INTENTS:
             ask.role = ctx.role  # "how do I become a PACS analyst?" … "what should I learn next?"
     place = parsed.first("place")
-    # a place without figures ("and in Ohio?") replaces the last place, it does not inherit it
-    joined = f" {' '.join(parsed.tokens)} "
-    named = place is not None or any(f" {name} " in joined for name in graph.places_without_figures)
+    # a place without figures ("and in Ohio?") replaces the last place, it does not inherit it;
+    # so does one whose name holds a known place's ("washington dc" is not Washington state)
+    unlisted = graph.unlisted.named_in(parsed.tokens)
+    if place is not None and unlisted is not None and f" {place.text} " in f" {unlisted[0]} ":
+        place = None
+    named = place is not None or unlisted is not None
     ask.place = place.id if place else (ctx.place if follow_up and not named else None)
     cert = parsed.first("certification")
     ask.certification = (

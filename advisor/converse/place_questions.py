@@ -1,0 +1,75 @@
+"""Places named after a pay answer. 'what about Sacramento', 'and Denver?', 'deer park? where
+even is that', 'what about in Texas, that's where I'm moving': a message that opens with a
+place (after follow-up filler) right after pay, a ranking of places or a comparison of roles
+is a pay question for the same role, whether or not the sources have figures there (the pay
+answer says when they have none). 'where else do they pay well?' after pay is the ranking of
+places. The words are data: knowledge/facts.json `places_without_figures` (names),
+intents/lexicon.json `elsewhere_phrases`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from advisor.config import FOLLOW_UP_CONFIDENCE, FOLLOW_UP_MAX_TOKENS, PLACE_FOLLOW_UP_MAX_CONFIDENCE
+from advisor.converse.dialogue import FOLLOW_UP_FILLER, Decision
+from advisor.state import State
+from advisor.understand.entities import Parsed
+
+if TYPE_CHECKING:
+    from advisor.engine import Advisor
+
+# the answers a place follows up on
+PAY_ANSWERS = frozenset({"salary", "best_locations", "compare_roles"})
+# readings that already answer about pay: kept as they are
+PAY_READINGS = frozenset({"salary", "compare_roles", "job_outlook"})
+# a named thing of these kinds is what the message asks about, not the place
+OTHER_TOPICS = frozenset({"certification", "skill", "concept", "organisation", "resource"})
+
+
+def opens_with_place(engine: Advisor, parsed: Parsed, said: list[str] | None = None) -> bool:
+    """The message as typed (`said`; else the parsed words) opens with a place, after at most
+    a few follow-up words ('and what about in'): a known place or one without figures."""
+    words = tuple(said) if said is not None else parsed.tokens
+    start = 0
+    while start < len(words) and words[start] in FOLLOW_UP_FILLER:
+        start += 1
+    if start >= FOLLOW_UP_MAX_TOKENS or start >= len(words):
+        return False
+    if engine.graph.unlisted.named_at(words, start) is not None:
+        return True
+    typed = parsed if words == parsed.tokens else engine.extractor.parse(list(words))
+    return any(e.start == start for e in typed.of("place"))
+
+
+def place_follow_up(
+    engine: Advisor, decision: Decision, parsed: Parsed, state: State, said: list[str] | None = None
+) -> Decision:
+    """A place named right after a pay answer is the pay there, for the same role ('Deer
+    Park? where even is that?' after a ranking too: that place's figure)."""
+    if state.context.intent not in PAY_ANSWERS or decision.intent in PAY_READINGS:
+        return decision
+    sure = decision.intent not in ("out_of_scope", "best_locations")
+    if sure and decision.confidence >= PLACE_FOLLOW_UP_MAX_CONFIDENCE:
+        return decision
+    if OTHER_TOPICS & {e.type for e in parsed.entities} or not opens_with_place(engine, parsed, said):
+        return decision
+    return _as(decision, "salary")
+
+
+def elsewhere(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'where else do they pay well?', 'any other states above average?' after a pay answer:
+    where the role pays most (a certificate or skill named keeps its own reading)."""
+    if state.context.intent not in PAY_ANSWERS or decision.intent == "best_locations":
+        return decision
+    if OTHER_TOPICS & {e.type for e in parsed.entities}:
+        return decision
+    if not engine.lexicon.has("elsewhere_phrases", parsed.tokens):
+        return decision
+    return _as(decision, "best_locations")
+
+
+def _as(decision: Decision, intent: str) -> Decision:
+    """The decision as a follow-up of the last answer with this intent."""
+    confidence = max(decision.confidence, FOLLOW_UP_CONFIDENCE)
+    return replace(decision, intent=intent, confidence=confidence, follow_up=True, foreign="", clarify=[])

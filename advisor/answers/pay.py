@@ -73,6 +73,9 @@ def _matches_level(fact: PayFact, level: str | None, years: float | None) -> boo
     return fact.level == level or LEVEL_OF_KIND.get(fact.kind) == level
 
 
+NOT_PAY = frozenset({"raise", "bonus"})  # a place's raise or bonus alone is not its pay
+
+
 def _place_chain(graph: Graph, place: str) -> list[str]:
     chain, node = [], graph.node(place)
     while node is not None:
@@ -201,7 +204,7 @@ def _by_place(ask: Ask, out: Answer, facts: list[PayFact], subject: str) -> list
     elsewhere = unlisted_place(ask)
     if elsewhere is not None:  # the figures of the known place it lies within, else the US's
         chain = _place_chain(graph, elsewhere.within) if elsewhere.within else []
-        near = [f for f in facts if f.place != "us" and f.place in chain]
+        near = [f for f in facts if f.place != "us" and f.place in chain and f.kind not in NOT_PAY]
         where = f"the nearest I have are for {graph.name(near[0].place)}" if near else "the US figures are"
         out.add(f"My sources give no figure for {elsewhere.name}; {where}:")
         return near or [f for f in facts if f.place == "us"] or facts

@@ -51,8 +51,8 @@ def adjust(
     decision = follow_ups.recheck(decision, parsed, state, engine.lexicon)
     decision = _need_question(engine, decision, parsed, state)
     decision = place_questions.place_follow_up(engine, decision, parsed, state, said)
-    decision = place_questions.elsewhere(engine, decision, parsed, state)
     decision = pay_questions.where_not_asked(decision, parsed, engine.lexicon)
+    decision = place_questions.elsewhere(engine, decision, parsed, state)  # 'anywhere else?' asks where
     decision = _work_conditions(engine, decision, parsed, named)
     decision = _what_they_do(engine, decision, parsed)
     decision = _what_they_need(decision, parsed, engine.lexicon)

@@ -27,34 +27,48 @@ PAY_READINGS = frozenset({"salary", "compare_roles", "job_outlook"})
 OTHER_TOPICS = frozenset({"certification", "skill", "concept", "organisation", "resource"})
 
 
-def opens_with_place(engine: Advisor, parsed: Parsed, said: list[str] | None = None) -> bool:
-    """The message as typed (`said`; else the parsed words) opens with a place, after at most
-    a few follow-up words ('and what about in'): a known place or one without figures."""
+def opening_place(engine: Advisor, parsed: Parsed, said: list[str] | None = None) -> tuple[str, ...]:
+    """The words of the place the message as typed (`said`; else the parsed words) opens
+    with, after at most a few follow-up words ('and what about in'): a known place or one
+    without figures; () when it opens otherwise."""
     words = tuple(said) if said is not None else parsed.tokens
     start = 0
     while start < len(words) and words[start] in FOLLOW_UP_FILLER:
         start += 1
     if start >= FOLLOW_UP_MAX_TOKENS or start >= len(words):
-        return False
-    if engine.graph.unlisted.named_at(words, start) is not None:
-        return True
+        return ()
+    alias = engine.graph.unlisted.named_at(words, start)
+    if alias is not None:
+        return tuple(alias.split())
     typed = parsed if words == parsed.tokens else engine.extractor.parse(list(words))
-    return any(e.start == start for e in typed.of("place"))
+    place = next((e for e in typed.of("place") if e.start == start), None)
+    return words[start : place.end] if place is not None else ()
 
 
 def place_follow_up(
     engine: Advisor, decision: Decision, parsed: Parsed, state: State, said: list[str] | None = None
 ) -> Decision:
     """A place named right after a pay answer is the pay there, for the same role ('Deer
-    Park? where even is that?' after a ranking too: that place's figure)."""
+    Park? where even is that?' after a ranking too: that place's figure). Words of another
+    domain beside it keep the decline ('Denver weather this weekend?')."""
     if state.context.intent not in PAY_ANSWERS or decision.intent in PAY_READINGS:
         return decision
     sure = decision.intent not in ("out_of_scope", "best_locations")
     if sure and decision.confidence >= PLACE_FOLLOW_UP_MAX_CONFIDENCE:
         return decision
-    if OTHER_TOPICS & {e.type for e in parsed.entities} or not opens_with_place(engine, parsed, said):
+    if OTHER_TOPICS & {e.type for e in parsed.entities}:
+        return decision
+    place = opening_place(engine, parsed, said)
+    if not place or _other_domain(engine, decision.foreign):
         return decision
     return _as(decision, "salary")
+
+
+def _other_domain(engine: Advisor, foreign: str) -> bool:
+    """The decline named a topic of another domain ('weather'), not merely a word the
+    advisor does not know ('thinking of moving')."""
+    oos = engine.catalog.get("out_of_scope")
+    return bool(foreign) and oos is not None and foreign in oos.topics
 
 
 def elsewhere(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:

@@ -41,6 +41,11 @@ PLACE_FOLLOW_UPS = [
     ("ris-analyst", "duluth?", "no figure for Duluth, Minnesota"),
     ("ris-analyst", "how about in nashville", "Tennessee"),
     ("pacs-analyst", "and in boston?", "no figure for Boston, Massachusetts for PACS Analyst"),
+    ("pacs-analyst", "and if we relocated to utah?", "no figure for Utah;"),
+    ("pacs-analyst", "would it be different down in alabama", "no figure for Alabama;"),
+    ("pacs-analyst", "what about the pacific northwest", "no figure for the Pacific Northwest;"),
+    ("pacs-analyst", "new mexico pays more, right?", "no figure for New Mexico;"),
+    ("pacs-analyst", "somewhere like tulsa maybe", "no figure for Tulsa, Oklahoma;"),
     ("pacs-analyst", "what about sf, is it better there", "San Francisco"),
 ]
 
@@ -85,6 +90,8 @@ def test_where_else_after_pay_is_the_ranking(bot: Bot, follow_up: str) -> None:
         ("what about georgia, do they need the CPAS there?", "certification_info"),
         ("denver weather this weekend?", "out_of_scope"),
         ("where else can I learn HL7?", None),
+        ("do clinics in vermont require a degree?", None),
+        ("any work from home jobs in iowa?", "work_conditions"),
     ],
 )
 def test_another_topic_beside_a_place_keeps_its_reading(bot: Bot, follow_up: str, expect: str | None) -> None:

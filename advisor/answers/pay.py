@@ -98,7 +98,8 @@ def salary(ask: Ask) -> Answer:
         # "would that be a raise from biomed?": the pay of where one is going, and the change
         careers = [e.id for e in ask.parsed.of("role") if e.id in graph.career_ids]
         role = careers[0] if careers else ask.state.profile.goal or role
-    if ask.parsed.first("role") is None and ask.says(*graph.pay_cues.get("maximum", ())):
+    placed = ask.parsed.first("place") is not None or unlisted_place(ask) is not None
+    if ask.parsed.first("role") is None and not placed and ask.says(*graph.pay_cues.get("maximum", ())):
         best_paid(ask, out)
         return out
     fee_cues = next((t.cues for t in graph.cert_topics if t.id == "fee"), ())

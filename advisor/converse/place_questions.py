@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from advisor.config import FOLLOW_UP_CONFIDENCE, FOLLOW_UP_MAX_TOKENS, PLACE_FOLLOW_UP_MAX_CONFIDENCE
+from advisor.config import (
+    FOLLOW_UP_CONFIDENCE,
+    FOLLOW_UP_MAX_TOKENS,
+    PLACE_FOLLOW_UP_MAX_CONFIDENCE,
+    PLACE_FOLLOW_UP_MAX_TOKENS,
+)
 from advisor.converse.dialogue import FOLLOW_UP_FILLER, Decision
 from advisor.state import State
 from advisor.understand.entities import Parsed
@@ -56,12 +61,29 @@ def place_follow_up(
     sure = decision.intent not in ("out_of_scope", "best_locations")
     if sure and decision.confidence >= PLACE_FOLLOW_UP_MAX_CONFIDENCE:
         return decision
-    if OTHER_TOPICS & {e.type for e in parsed.entities}:
+    if OTHER_TOPICS & {e.type for e in parsed.entities} or _other_topic(engine, parsed.tokens):
         return decision
-    place = opening_place(engine, parsed, said)
-    if not place or _other_domain(engine, decision.foreign):
+    words = list(said) if said is not None else list(parsed.tokens)
+    short = len(words) <= PLACE_FOLLOW_UP_MAX_TOKENS and _names_place(engine, parsed, words)
+    if not (short or opening_place(engine, parsed, said)) or _other_domain(engine, decision.foreign):
         return decision
     return _as(decision, "salary")
+
+
+def _names_place(engine: Advisor, parsed: Parsed, words: list[str]) -> bool:
+    """'and if I moved to Oregon?', 'is it better in Florida?': a place anywhere in the words."""
+    if engine.graph.unlisted.named_in(words) is not None:
+        return True
+    return bool((parsed if tuple(words) == parsed.tokens else engine.extractor.parse(words)).of("place"))
+
+
+# cue lists (intents/lexicon.json) of the field's other topics: 'do hospitals in Texas need
+# PACS analysts?' asks what is needed, 'remote jobs in Ohio?' what the work is like
+OTHER_TOPIC_CUES = ("need_words", "cert_words", "work_condition_phrases", "outlook_phrases", "learn_phrases")
+
+
+def _other_topic(engine: Advisor, tokens: tuple[str, ...]) -> bool:
+    return any(engine.lexicon.has(name, tokens) for name in OTHER_TOPIC_CUES)
 
 
 def _other_domain(engine: Advisor, foreign: str) -> bool:

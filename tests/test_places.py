@@ -161,3 +161,9 @@ def _broken_copy(tmp_path: Path, entry: dict[str, object]) -> tuple[list[str], i
 def test_lexicon_meaning_checks(tmp_path: Path, entry: dict[str, object], line: str) -> None:
     problems, index = _broken_copy(tmp_path, entry)
     assert any(p.startswith(line.format(i=index)) for p in problems), problems
+
+
+def test_a_ranking_asked_for_a_place_without_figures_says_so(bot: Bot) -> None:
+    reply = bot.says("which city in oregon pays pacs analysts the most?", expect="best_locations")
+    assert reply.text.startswith("My sources give no figure for Oregon; the places they rank:")
+    assert "San Francisco" in reply.text

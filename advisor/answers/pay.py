@@ -249,6 +249,9 @@ def _notes(out: Answer, chosen: list[PayFact]) -> None:
 
 def best_locations(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
+    elsewhere = unlisted_place(ask)
+    if elsewhere is not None:  # "where in Texas …?", "is it Florida?"
+        out.add(f"My sources give no figure for {elsewhere.name}; the places they rank:")
     roles = [ask.role] if ask.role else list(graph.rankings)[:LIST_LIMIT]
     if ask.role and not graph.rankings.get(ask.role):
         out.add(f"My sources do not rank places for {graph.name(ask.role)}.")

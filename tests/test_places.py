@@ -92,6 +92,8 @@ def test_where_else_after_pay_is_the_ranking(bot: Bot, follow_up: str) -> None:
         ("where else can I learn HL7?", None),
         ("do clinics in vermont require a degree?", None),
         ("any work from home jobs in iowa?", "work_conditions"),
+        ("my cousin just bought a house in omaha", None),
+        ("we drove through kentucky last summer", None),
     ],
 )
 def test_another_topic_beside_a_place_keeps_its_reading(bot: Bot, follow_up: str, expect: str | None) -> None:

@@ -1,10 +1,13 @@
-"""Places named after a pay answer. 'what about Sacramento', 'and Denver?', 'deer park? where
-even is that', 'what about in Texas, that's where I'm moving': a message that opens with a
-place (after follow-up filler) right after pay, a ranking of places or a comparison of roles
-is a pay question for the same role, whether or not the sources have figures there (the pay
-answer says when they have none). 'where else do they pay well?' after pay is the ranking of
-places. The words are data: knowledge/facts.json `places_without_figures` (names),
-intents/lexicon.json `elsewhere_phrases`."""
+"""Places named after a pay answer (or a ranking of places, or a comparison of roles) are
+the pay there, for the same role, whether or not the sources have figures there (the pay
+answer says when they have none): a message that opens with a place after follow-up filler
+('what about Sacramento', 'Deer Park? where even is that', 'what about in Texas, that's
+where I'm moving'), or a short one that names a place and asks about pay there ('and if I
+moved to Oregon?', 'is it better in Florida?'). Not a place in passing ('my sister lives in
+Texas'), another topic of the field ('do clinics in Ohio need a degree?') or of another
+domain ('Denver weather?'). 'where else do they pay well?' is the ranking of places. The
+words are data: knowledge/facts.json `places_without_figures` (names), intents/lexicon.json
+`elsewhere_phrases`, `place_pay_cues` and the other topics' cue lists."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from advisor.config import (
     FOLLOW_UP_MAX_TOKENS,
     PLACE_FOLLOW_UP_MAX_CONFIDENCE,
     PLACE_FOLLOW_UP_MAX_TOKENS,
+    RE,
 )
 from advisor.converse.dialogue import FOLLOW_UP_FILLER, Decision
 from advisor.state import State
@@ -64,10 +68,17 @@ def place_follow_up(
     if OTHER_TOPICS & {e.type for e in parsed.entities} or _other_topic(engine, parsed.tokens):
         return decision
     words = list(said) if said is not None else list(parsed.tokens)
-    short = len(words) <= PLACE_FOLLOW_UP_MAX_TOKENS and _names_place(engine, parsed, words)
+    short = len(words) <= PLACE_FOLLOW_UP_MAX_TOKENS and _asks_pay_there(engine, words)
+    short = short and _names_place(engine, parsed, words)
     if not (short or opening_place(engine, parsed, said)) or _other_domain(engine, decision.foreign):
         return decision
     return _as(decision, "salary")
+
+
+def _asks_pay_there(engine: Advisor, words: list[str]) -> bool:
+    """'and if I moved to Oregon?', 'is it better in Florida?': a follow-up opening or a word
+    asking about pay there; not a place in passing ('my sister lives in Texas')."""
+    return bool(RE.FOLLOW_UP.match(" ".join(words))) or engine.lexicon.has("place_pay_cues", words)
 
 
 def _names_place(engine: Advisor, parsed: Parsed, words: list[str]) -> bool:
@@ -98,7 +109,7 @@ def elsewhere(engine: Advisor, decision: Decision, parsed: Parsed, state: State)
     where the role pays most (a certificate or skill named keeps its own reading)."""
     if state.context.intent not in PAY_ANSWERS or decision.intent == "best_locations":
         return decision
-    if OTHER_TOPICS & {e.type for e in parsed.entities}:
+    if OTHER_TOPICS & {e.type for e in parsed.entities} or _other_topic(engine, parsed.tokens):
         return decision
     if not engine.lexicon.has("elsewhere_phrases", parsed.tokens):
         return decision

@@ -57,7 +57,8 @@ ACT_LISTS = (
     "premise_starts",
     "third_persons",
 )
-TOP_LISTS = ("elsewhere_phrases",)  # cue lists kept at the file's top level, read like ACT_LISTS
+# cue lists kept at the file's top level, read like ACT_LISTS
+TOP_LISTS = ("elsewhere_phrases", "place_pay_cues")
 
 
 @dataclass(frozen=True)

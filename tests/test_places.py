@@ -75,6 +75,13 @@ def test_a_ranked_place_asked_about_gives_its_figure(bot: Bot) -> None:
     assert "$38,496" in reply.text and "Deer Park" not in reply.text.split("\n")[1]
 
 
+def test_that_after_a_place_in_the_same_message_is_the_place(bot: Bot) -> None:
+    bot.says("where do cardiology pacs admins earn the most", expect="best_locations")
+    reply = bot.says("deer park?? where's that", expect="salary", contains="Deer Park, California")
+    bullets = [line for line in reply.text.splitlines() if line.lstrip().startswith("•")]
+    assert bullets and not any("Atkinson" in line for line in bullets)  # not the ranking's first
+
+
 @pytest.mark.parametrize(
     "follow_up",
     ["where else do they pay well?", "anywhere else?", "any other states that pay more", "somewhere else"],

@@ -29,6 +29,11 @@ MAX_CACHE_BYTES: Final = 512 * 1024 * 1024
 
 # a follow-up fragment ('and in Ohio?') after a pay answer has at most this many tokens
 FOLLOW_UP_MAX_TOKENS: Final = 5
+# a place named after a pay answer ('what about Texas, that's where I'm moving') is a pay
+# question unless another reading is at least this sure ('what about Texas, are they on call?')
+PLACE_FOLLOW_UP_MAX_CONFIDENCE: Final = 0.5
+# ... and a message this short that names a place anywhere ('and if I moved to Oregon?') is one
+PLACE_FOLLOW_UP_MAX_TOKENS: Final = 7
 # continuing-education hours a profile may hold (the state schema's maximum)
 MAX_CE_HOURS: Final = 100000
 # Years of experience: a stated number outside MIN_YEARS..MAX_YEARS is not stored (the reply

@@ -73,6 +73,9 @@ def _matches_level(fact: PayFact, level: str | None, years: float | None) -> boo
     return fact.level == level or LEVEL_OF_KIND.get(fact.kind) == level
 
 
+NOT_PAY = frozenset({"raise", "bonus"})  # a place's raise or bonus alone is not its pay
+
+
 def _place_chain(graph: Graph, place: str) -> list[str]:
     chain, node = [], graph.node(place)
     while node is not None:
@@ -95,7 +98,8 @@ def salary(ask: Ask) -> Answer:
         # "would that be a raise from biomed?": the pay of where one is going, and the change
         careers = [e.id for e in ask.parsed.of("role") if e.id in graph.career_ids]
         role = careers[0] if careers else ask.state.profile.goal or role
-    if ask.parsed.first("role") is None and ask.says(*graph.pay_cues.get("maximum", ())):
+    placed = ask.parsed.first("place") is not None or unlisted_place(ask) is not None
+    if ask.parsed.first("role") is None and not placed and ask.says(*graph.pay_cues.get("maximum", ())):
         best_paid(ask, out)
         return out
     fee_cues = next((t.cues for t in graph.cert_topics if t.id == "fee"), ())
@@ -199,9 +203,12 @@ def _by_place(ask: Ask, out: Answer, facts: list[PayFact], subject: str) -> list
     """The figures for the place asked about; when it has none, say so and give the nearest."""
     graph = ask.graph
     elsewhere = unlisted_place(ask)
-    if elsewhere:
-        out.add(f"My sources give no figure for {elsewhere}; the US figures are:")
-        return [f for f in facts if f.place == "us"] or facts
+    if elsewhere is not None:  # the figures of the known place it lies within, else the US's
+        chain = _place_chain(graph, elsewhere.within) if elsewhere.within else []
+        near = [f for f in facts if f.place != "us" and f.place in chain and f.kind not in NOT_PAY]
+        where = f"the nearest I have are for {graph.name(near[0].place)}" if near else "the US figures are"
+        out.add(f"My sources give no figure for {elsewhere.name}; {where}:")
+        return near or [f for f in facts if f.place == "us"] or facts
     if not ask.place or ask.place == "us":
         return facts
     chain = _place_chain(graph, ask.place)
@@ -242,6 +249,9 @@ def _notes(out: Answer, chosen: list[PayFact]) -> None:
 
 def best_locations(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
+    elsewhere = unlisted_place(ask)
+    if elsewhere is not None:  # "where in Texas …?", "is it Florida?"
+        out.add(f"My sources give no figure for {elsewhere.name}; the places they rank:")
     roles = [ask.role] if ask.role else list(graph.rankings)[:LIST_LIMIT]
     if ask.role and not graph.rankings.get(ask.role):
         out.add(f"My sources do not rank places for {graph.name(ask.role)}.")

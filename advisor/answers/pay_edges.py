@@ -10,6 +10,7 @@ import functools
 from advisor.answers.common import Answer, Ask, listing, money, source_tag
 from advisor.config import LIST_LIMIT
 from advisor.knowledge.graph import Graph, PayFact
+from advisor.knowledge.unlisted import UnlistedPlace
 
 NOT_A_LEVEL = frozenset({"bonus", "raise", "above-average"})
 
@@ -19,14 +20,12 @@ def asks_starting(ask: Ask) -> bool:
     return ask.seniority == "entry" or ask.says(*ask.graph.pay_cues.get("starting", ()))
 
 
-def unlisted_place(ask: Ask) -> str:
-    """A place named in the question that the sources have no figures for ('Ohio'), or ''."""
+def unlisted_place(ask: Ask) -> UnlistedPlace | None:
+    """A place named in the question that the sources have no figures for ('Ohio'), or None."""
     if ask.place:
-        return ""
-    for name in ask.graph.places_without_figures:
-        if ask.says(name):
-            return name.upper() if len(name) <= 3 else name.title()
-    return ""
+        return None
+    named = ask.graph.unlisted.named_in(ask.parsed.tokens)
+    return named[1] if named else None
 
 
 @functools.lru_cache(maxsize=4)

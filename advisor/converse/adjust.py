@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from advisor.answers.needs import asked_items, is_need_question
 from advisor.config import FACTS_RE, RULE_CONFIDENCE
-from advisor.converse import follow_ups, pay_questions
+from advisor.converse import follow_ups, pay_questions, place_questions
 from advisor.converse.dialogue import Decision
 from advisor.state import State
 from advisor.understand.entities import Parsed
@@ -50,8 +50,9 @@ def adjust(
     decision = _continuing_education(decision, parsed)
     decision = follow_ups.recheck(decision, parsed, state, engine.lexicon)
     decision = _need_question(engine, decision, parsed, state)
-    decision = pay_questions.unlisted_place(engine, decision, parsed, state)
+    decision = place_questions.place_follow_up(engine, decision, parsed, state, said)
     decision = pay_questions.where_not_asked(decision, parsed, engine.lexicon)
+    decision = place_questions.elsewhere(engine, decision, parsed, state)  # 'anywhere else?' asks where
     decision = _work_conditions(engine, decision, parsed, named)
     decision = _what_they_do(engine, decision, parsed)
     decision = _what_they_need(decision, parsed, engine.lexicon)

@@ -1,5 +1,5 @@
-"""Pay questions by kind: a pay question that asks no 'where' wants the pay, a place the
-sources have no figure for is still answered for, two career roles side by side are compared,
+"""Pay questions by kind: a pay question that asks no 'where' wants the pay (a place named
+after a pay answer: converse/place_questions.py), two career roles side by side are compared,
 PACS pay beside an IT occupation is the BLS comparison, a pay change from one's own job is a
 pay question. Their words are in intents/lexicon.json and knowledge/facts.json."""
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from advisor.config import FOLLOW_UP_MAX_TOKENS
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
 from advisor.understand.entities import Parsed
@@ -95,16 +94,3 @@ def where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decisio
     if any(place.id != "us" for place in parsed.of("place")):
         return decision
     return replace(decision, intent="salary", clarify=[])
-
-
-def unlisted_place(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'and in Ohio?' after a pay answer: a place the sources have no figures for is still a
-    place (the pay answer says so and gives what it has), not another topic."""
-    if decision.intent != "out_of_scope" or state.context.intent not in ("salary", "best_locations"):
-        return decision
-    if len(parsed.tokens) > FOLLOW_UP_MAX_TOKENS:
-        return decision
-    joined = f" {' '.join(parsed.tokens)} "
-    if not any(f" {name} " in joined for name in engine.graph.places_without_figures):
-        return decision
-    return replace(decision, intent="salary", follow_up=True, foreign="", clarify=[])

@@ -85,9 +85,13 @@ def _with_named_before(engine: Advisor, ctx: Context, focus: list[str], tokens: 
     points first at what the message itself named before it."""
     if focus is tokens or not REFERRING & set(focus):
         return ctx
-    named = [e for e in engine.extractor.parse(tokens).entities if e.type in ("role", "certification")]
+    entities = engine.extractor.parse(tokens).entities
+    named = [e for e in entities if e.type in ("role", "certification")]
+    places = [e.id for e in entities if e.type == "place"]
+    if places:  # "Deer Park? where even is that?" (for this reading only: the state keeps none)
+        ctx = replace(ctx, place=places[-1], last="place" if not named else ctx.last)
     if not named:
-        return ctx
+        return replace(ctx, intent=ctx.intent or "salary") if places else ctx
     last = named[-1]
     if last.type == "role":
         return replace(ctx, role=last.id, last="role", intent=ctx.intent or "role_overview")

@@ -42,7 +42,8 @@ def _target(kind: str, ctx: Context, home: str | None = None) -> str | None:
         return ctx.role
     if kind == "place":
         return ctx.place
-    named = {"role": ctx.role, "certification": ctx.certification, "topic": ctx.topic}.get(ctx.last or "")
+    by_kind = {"role": ctx.role, "certification": ctx.certification, "topic": ctx.topic, "place": ctx.place}
+    named = by_kind.get(ctx.last or "")
     if named:
         return named
     if ctx.intent in CERT_INTENTS and ctx.certification:

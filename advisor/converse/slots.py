@@ -6,8 +6,9 @@ from advisor.answers.common import Ask
 from advisor.answers.needs import asked_items, is_need_question
 from advisor.knowledge.catalog import Intent
 from advisor.knowledge.graph import Graph
+from advisor.knowledge.unlisted import UnlistedPlace
 from advisor.state import State
-from advisor.understand.entities import Parsed
+from advisor.understand.entities import Entity, Parsed
 
 TOPIC_TYPES = ("skill", "concept", "organisation", "resource")
 PATH_INTENTS = frozenset({"career_path", "next_step"})
@@ -49,9 +50,12 @@ def fill_slots(
         if ask.role is None and ctx.intent in PATH_INTENTS:
             ask.role = ctx.role  # "how do I become a PACS analyst?" … "what should I learn next?"
     place = parsed.first("place")
-    # a place without figures ("and in Ohio?") replaces the last place, it does not inherit it
-    joined = f" {' '.join(parsed.tokens)} "
-    named = place is not None or any(f" {name} " in joined for name in graph.places_without_figures)
+    # a place without figures ("and in Ohio?") replaces the last place, it does not inherit it;
+    # so does one whose name holds a known place's ("washington dc" is not Washington state)
+    unlisted = graph.unlisted.named_in(parsed.tokens)
+    if place is not None and unlisted is not None and _more_specific(graph, place, *unlisted):
+        place = None  # "Yonkers, NY": the city without figures, not New York's
+    named = place is not None or unlisted is not None
     ask.place = place.id if place else (ctx.place if follow_up and not named else None)
     cert = parsed.first("certification")
     ask.certification = (
@@ -64,6 +68,17 @@ def fill_slots(
     years = parsed.first("years")
     ask.years = float(years.id) if years and not profile_years_statement(parsed) else None
     return ask
+
+
+def _more_specific(graph: Graph, place: Entity, alias: str, unlisted: UnlistedPlace) -> bool:
+    """A place without figures that holds the known place's name ('washington dc') or lies
+    within it ('yonkers ny') is the place asked about."""
+    if f" {place.text} " in f" {alias} ":
+        return True
+    node = graph.node(unlisted.within)
+    while node is not None and node.id != place.id:
+        node = graph.node(node.get("within"))
+    return node is not None
 
 
 def _need_roles(graph: Graph, roles: list[str], state: State) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from advisor.errors import Problem
 from advisor.knowledge.explain import NearMiss
+from advisor.knowledge.unlisted import problems as unlisted_problems
 from advisor.text import normalize, tokenize
 
 Data = dict[str, Any]
@@ -132,6 +133,12 @@ def check_semantics(data: dict[str, Data]) -> list[Problem]:
 
     _check_refs(data, ref)
     problems.extend(_alias_clashes(data))
+    unlisted = data.get("facts", {}).get("places_without_figures", [])
+    for i, place in enumerate(unlisted):
+        ref("facts", f"$.places_without_figures[{i}].within", place["within"], "place")
+    nodes = (n for file, key, _ in NODE_KINDS for _, n in _nodes(data, file, key))
+    taken = (" ".join(alias_key(a)) for n in nodes for a in n.get("aliases", []))
+    problems.extend(unlisted_problems(unlisted, taken))
     problems.extend(_unsourced_covers(data))
     problems.extend(_cycles(data))
     problems.extend(_pay_meaning(data))

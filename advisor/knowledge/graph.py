@@ -10,6 +10,7 @@ from typing import Any
 
 from advisor.knowledge.checks import NODE_KINDS, alias_key
 from advisor.knowledge.frozen import FrozenDict
+from advisor.knowledge.unlisted import PlaceLexicon
 
 Mapping = FrozenDict
 
@@ -350,7 +351,8 @@ class Graph:
                 for role in fact.occupation_roles
             )
         )
-        self.places_without_figures: tuple[str, ...] = tuple(extra.get("places_without_figures", ()))
+        self.unlisted = PlaceLexicon.build(extra.get("places_without_figures", ()))
+        self.places_without_figures: tuple[str, ...] = self.unlisted.aliases
         self.cert_facts: Mapping[str, tuple[Fact, ...]] = Mapping(
             {
                 c["id"]: tuple(Fact(id=f"{c['id']}-{i}", **f) for i, f in enumerate(c["facts"]))

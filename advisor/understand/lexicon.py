@@ -57,6 +57,8 @@ ACT_LISTS = (
     "premise_starts",
     "third_persons",
 )
+# cue lists kept at the file's top level, read like ACT_LISTS
+TOP_LISTS = ("elsewhere_phrases", "place_pay_cues")
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,10 @@ class Lexicon:
             )
             for word, entry in data.get("chat", {}).items()
         }
-        raw = data.get("acts", {})
-        acts = {name: frozenset(raw.get(name, ())) for name in ACT_LISTS}
+        raw = {**data.get("acts", {}), **{name: data.get(name, ()) for name in TOP_LISTS}}
+        acts = {name: frozenset(raw.get(name, ())) for name in ACT_LISTS + TOP_LISTS}
         phrases: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
-        for name in ACT_LISTS:
+        for name in ACT_LISTS + TOP_LISTS:
             by_first: dict[str, list[tuple[str, ...]]] = {}
             for phrase in raw.get(name, ()):
                 words = tuple(phrase.split())

@@ -105,15 +105,17 @@ class Conversation(PendingQuestions):
         tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
         changes = talk.statement_changes(self.engine, rest, self.state.context, bare=False)
         meant = ProfileChanges() if changes else talk.meant(self.engine, self.state, rest)
+        asks = any(a.kind == "question" for a in rest)
         if meant:  # replaces only what the last change set in that field; undo still works
             parsed = self.engine.extractor.parse(tokens)
-            return self._answer(parsed, Decision("profile_update", 1.0, []), meant)
+            return _taken_back(self._answer(parsed, Decision("profile_update", 1.0, []), meant))
         if changes and not talk.touches_last(self.state, changes):
             return self.reply_acts(text, rest, tokens)
         line = talk.undo(self.state)[0]
-        if not changes and not any(a.kind == "question" for a in rest):
+        if not changes and not asks:
             return self._reply_lines("undo", [line])  # "that's wrong, I started it"
-        return _prefix(self.reply_acts(text, rest, tokens), line)
+        reply = _prefix(self.reply_acts(text, rest, tokens), line)
+        return reply if asks else _taken_back(reply)  # "undo that, stick with PACS admin"
 
     def reply_acts(self, text: str, acts: list[Act], tokens: list[str]) -> Reply:
         """The reply to a message's acts (after any pending question and undo clause)."""
@@ -353,6 +355,12 @@ def _has(ask: Ask, key: str) -> bool:
 def _source(engine: Advisor, sid: str) -> dict[str, Any]:
     s = engine.graph.sources[sid]
     return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
+
+
+def _taken_back(reply: Reply) -> Reply:
+    """A take-back and what is right instead ('undo that, 2 was right'): an undo, answered
+    with the profile as it now is."""
+    return replace(reply, intent="undo") if reply.intent == "profile_update" else reply
 
 
 def _prefix(reply: Reply, line: str) -> Reply:

@@ -84,6 +84,8 @@ def statement_changes(
     for key in NODE_FIELDS:  # only ids the graph knows ever reach the profile
         if key in changes.values and changes.values[key] not in engine.graph.nodes:
             del changes.values[key]
+    if changes.values.get("goal") not in (None, *careers):
+        del changes.values["goal"]  # a background job is never a goal
     return changes
 
 

@@ -614,3 +614,19 @@ def test_a_thing_named_alone_is_answered_from_its_own_card(
 ) -> None:
     reply = engine.conversation().reply(text)
     assert reply.intent == intent and shows in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("setup", "text", "intent"),
+    [
+        # a kind of question the rules know needs no "Did you mean…?"
+        (["I'm a CT tech with 4 years"], "do CT people ever move into PACS?", "career_path"),
+        (["I want to be a RIS analyst", "what does it require"], "would that count?", "role_requirements"),
+        (["what does a PACS analyst make?"], "is that normal though?", "salary"),
+    ],
+)
+def test_a_known_kind_of_question_is_not_asked_back(
+    engine: Advisor, setup: list[str], text: str, intent: str
+) -> None:
+    reply = _talk(engine, setup).reply(text)
+    assert reply.intent == intent, reply.text

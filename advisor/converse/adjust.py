@@ -132,8 +132,13 @@ def _the_jump(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
     lex = engine.lexicon
     timed = lex.has("timeline_phrases", parsed.tokens) or "long" in parsed.tokens
     takes = TAKES_JUMP | {"salary"} if timed else TAKES_JUMP  # "how long … to make the switch"
-    if decision.intent not in takes or not lex.has("transition_phrases", parsed.tokens):
+    target = "timeline" if timed else "career_path"
+    unsure = target in decision.clarify  # "do nuc med people ever go into PACS?": no need to ask
+    if not (decision.intent in takes or unsure) or not lex.has("transition_phrases", parsed.tokens):
         return decision
+    careers = engine.graph.career_ids
+    if decision.intent == "career_progression" and any(e.id in careers for e in parsed.of("role")):
+        return decision  # "what do senior PACS admins move into?": where that role leads
     if decision.foreign and decision.foreign not in {
         w for p in lex.acts["transition_phrases"] for w in p.split()
     }:
@@ -233,7 +238,8 @@ def _counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: S
     asks for, which the role's requirements answer (a ruled certificate's check is
     `_eligibility_asked`'s)."""
     asks = parsed.tokens[:1] in YES_NO_STARTS  # "does my nursing degree count?" (not "…, if that matters")
-    if decision.intent not in TAKES_COUNT and not (decision.intent == "profile_update" and asks):
+    takes = decision.intent in TAKES_COUNT or bool(decision.clarify)  # "does that count?": no need to ask
+    if not takes and not (decision.intent == "profile_update" and asks):
         return decision
     if decision.foreign:
         return decision

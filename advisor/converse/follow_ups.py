@@ -47,7 +47,8 @@ def more_of_the_pay(
 ) -> Decision:
     """'what about the lowest paid?', 'and the top 10 percent?' right after a pay answer:
     more of the pay (the same role and place), unless the message is about something else."""
-    if state.context.intent not in PAY_FOLLOWS or decision.intent not in NOT_PAY:
+    unsure = "salary" in decision.clarify  # "is that typical though?": pay or undo?
+    if state.context.intent not in PAY_FOLLOWS or not (decision.intent in NOT_PAY or unsure):
         return decision
     extent = engine.lexicon.words("pay_extent_words")
     if decision.foreign and decision.foreign not in extent:  # "lowest" is no other domain

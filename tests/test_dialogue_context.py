@@ -630,3 +630,30 @@ def test_a_known_kind_of_question_is_not_asked_back(
 ) -> None:
     reply = _talk(engine, setup).reply(text)
     assert reply.intent == intent, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "shows"),
+    [
+        ("booked my CIIP exam for october, fingers crossed", "profile_update", "once it's done"),
+        ("doing a DICOM webinar on friday, what should I read before it?", "study_resources", "DICOM"),
+    ],
+)
+def test_a_plan_of_the_path_is_never_declined(engine: Advisor, text: str, intent: str, shows: str) -> None:
+    conv = _talk(engine, ["I'm a rad tech, I want to be a PACS analyst"])
+    before = conv.state_dict()["profile"]
+    reply = conv.reply(text)
+    assert reply.intent == intent and shows in reply.text, reply.text
+    assert conv.state_dict()["profile"] == before
+
+
+def test_study_after_a_certificate_is_for_that_certificate(engine: Advisor) -> None:
+    conv = _talk(engine, ["I want to be a PACS analyst", "tell me about the CPAS"])
+    reply = conv.reply("ok what should I study?")
+    assert reply.intent == "study_resources" and "CPAS" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text", ["wat r the top 10% making", "and the top earners, what do they earn?"])
+def test_a_part_of_the_pay_range_is_pay(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, ["I want to be a cardiology PACS administrator", "what does it need?"])
+    assert conv.reply(text).intent == "salary"

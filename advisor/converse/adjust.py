@@ -73,6 +73,7 @@ def adjust(
     decision = follow_ups.more_of_the_pay(engine, decision, parsed, state, named)
     decision = pay_questions.pay_change(engine, decision, parsed, state)
     decision = pay_questions.it_pay_compared(engine, decision, parsed, state)
+    decision = pay_questions.pay_extent(engine, decision, parsed, state)
     return _cost_of_certificate(decision, parsed, engine.lexicon)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
-from advisor.config import MAX_TOKENS, MAX_TURNS
+from advisor.config import MAX_TOKENS, MAX_TURNS, RULE_CONFIDENCE
 from advisor.converse import adjust, follow_ups, refer
 from advisor.converse import profile_talk as talk
 from advisor.converse import reading as read
@@ -40,6 +40,8 @@ REDIRECT = {
 }
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
+# a plan stated alone is acknowledged, unless the message is one of these
+KEEPS_OVER_PLAN = frozenset({"undo", "profile_forget", "goodbye", "thanks", "greeting", "profile_update"})
 PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
 # entity type → the context field "it" / "that" points at when that type was named last
 LAST_KINDS = {
@@ -150,6 +152,8 @@ class Conversation(PendingQuestions):
         decision = follow_ups.where_i_stand(self.engine, decision, focus, self.state)
         decision = follow_ups.about_the_certificate(self.engine, decision, focus, self.state)
         decision = follow_ups.need_of_it(self.engine, decision, focus, self.state)
+        decision = follow_ups.study_for_it(self.engine, decision, focus, self.state)
+        decision = self._planned(decision, tokens, bool(questions), bool(changes))
         if focus is not tokens and decision.intent != "out_of_scope" and not changes:
             # (a clause stating one's own job, "I do IT for dental offices", is no other domain)
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
@@ -171,6 +175,28 @@ class Conversation(PendingQuestions):
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
+
+    def _planned(self, decision: Decision, tokens: list[str], asks: bool, states: bool) -> Decision:
+        """A plan of the user's path ('I'm registered for the CIIP in June', 'signed up for an
+        HL7 webinar') is never another domain: a statement of it is acknowledged (and not
+        saved); a question beside it is read in the field ('anything I should read first?')."""
+        oos = self.engine.catalog.get("out_of_scope")
+        other = bool(decision.foreign) and oos is not None and decision.foreign in oos.topics
+        lex = self.engine.lexicon
+        plans = lex.has("plan_cues", tokens) or lex.has("in_progress_phrases", tokens)
+        plain_statement = plans and not asks and not states and decision.intent not in KEEPS_OVER_PLAN
+        if not (decision.intent == "out_of_scope" or plain_statement) or other:
+            return decision
+        if not talk.planned(self.engine, self.engine.extractor.parse(tokens)):
+            return decision
+        if not asks:  # "booked my CIIP exam for October, fingers crossed"
+            return Decision("profile_update", RULE_CONFIDENCE, decision.ranked)
+        if follow_ups.STUDY_WORDS & set(tokens):  # "…, anything I should read first?"
+            return Decision("study_resources", RULE_CONFIDENCE, decision.ranked)
+        ranked = [s for s in decision.ranked if s.intent not in read.NOT_ANSWERS | {"out_of_scope"}]
+        if ranked and ranked[0].score > 0:
+            return Decision(ranked[0].intent, RULE_CONFIDENCE, decision.ranked)
+        return Decision("profile_update", RULE_CONFIDENCE, decision.ranked)
 
     def _bids_goodbye(self, tokens: list[str], parsed: Parsed) -> bool:
         """A goodbye needs goodbye words ('bye', 'gotta go', 'logging off'), not just 'go'."""
@@ -288,6 +314,9 @@ class Conversation(PendingQuestions):
             ctx.place = ranked[0].places[0]  # "there" after a ranking: its first place
         named = [e.type for e in parsed.entities if e.type in LAST_KINDS]
         ctx.last = LAST_KINDS[named[-1]] if named else ctx.last
+        certs = [e.id for e in parsed.entities if e.type == "certification"]
+        if certs and not ask.certification:  # "I'm registered for the CIIP": what "it" means next
+            ctx.certification = certs[-1]
         ctx.seniority = ask.seniority if intent == "salary" else ctx.seniority
 
     def _remember_step(self, answer: Answer) -> None:

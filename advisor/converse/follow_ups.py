@@ -223,6 +223,21 @@ def need_of_it(engine: Advisor, decision: Decision, said: list[str], state: Stat
     return replace(decision, intent="role_requirements", clarify=[], follow_up=True)
 
 
+STUDY_TAKES = frozenset({"next_step", "career_path"})
+STUDY_WORDS = frozenset({"study", "studying", "read", "reading", "prep", "prepare", "preparing", "revise"})
+
+
+def study_for_it(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:
+    """'what should I study?' right after talk of a certificate (asked about, planned or
+    held up): what to study for that certificate, not the next step of the path."""
+    ctx = state.context
+    if ctx.last != "certification" or not ctx.certification or decision.intent not in STUDY_TAKES:
+        return decision
+    if not STUDY_WORDS & set(said) or engine.extractor.parse(said).entities:
+        return decision
+    return replace(decision, intent="study_resources", clarify=[], follow_up=True)
+
+
 def _close_second(decision: Decision, intent: str) -> bool:
     """Does `intent` score within TOPIC_TIE of the top reading?"""
     if not decision.ranked:

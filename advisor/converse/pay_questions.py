@@ -94,3 +94,35 @@ def where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decisio
     if any(place.id != "us" for place in parsed.of("place")):
         return decision
     return replace(decision, intent="salary", clarify=[])
+
+
+# forms of the pay verbs the salary keywords leave out ("what are the top 10% making?")
+PAY_FORMS = frozenset({"making", "makes", "earning", "earns", "earned", "pays", "paying", "salaries"})
+TAKES_PAY_EXTENT = frozenset(
+    {
+        "out_of_scope",
+        "role_requirements",
+        "role_overview",
+        "career_progression",
+        "certifications_for_role",
+        "list_roles",
+        "next_step",
+    }
+)
+
+
+def pay_extent(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
+    """'wat r the top 10% making', 'what about the top 10 percent, what do they make': a part
+    of the pay range and a pay verb, about a role named or talked about, is pay (whatever
+    the last answer was)."""
+    if decision.intent not in TAKES_PAY_EXTENT and not decision.clarify:
+        return decision
+    oos = engine.catalog.get("out_of_scope")
+    if decision.foreign and oos is not None and decision.foreign in oos.topics:
+        return decision  # another domain's pay
+    tokens = parsed.tokens
+    if not engine.lexicon.has("pay_extent_words", tokens) or not says_pay(engine, tokens, PAY_FORMS):
+        return decision
+    if not (parsed.of("role") or state.context.role or state.profile.goal):
+        return decision
+    return replace(decision, intent="salary", clarify=[], foreign="")

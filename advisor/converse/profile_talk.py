@@ -163,7 +163,16 @@ def planned(engine: Advisor, parsed: Parsed) -> list[str]:
     if not (lex.has("in_progress_phrases", tokens) or lex.words("not_fact_cues") & set(tokens)):
         return []
     names = [_plan_name(engine, e) for e in parsed.entities if e.type in PLANNABLE]
+    event = next((t for t in tokens if t in LEARNING_EVENTS), None)
+    topics = [e.name for e in parsed.entities if e.type in ("skill", "concept")]
+    if event and topics and not any(e.type in ("certification", "degree") for e in parsed.entities):
+        return [f"the {event} on {topics[0]}"]  # "the course on PACS", not "PACS"
     return list(dict.fromkeys(names))
+
+
+LEARNING_EVENTS = frozenset(
+    {"course", "class", "webinar", "workshop", "seminar", "bootcamp", "program", "programme", "training"}
+)
 
 
 def _plan_name(engine: Advisor, entity: Any) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 ACT_LISTS = (
     "choice_phrases",
+    "plan_cues",
     "takes_phrases",
     "in_progress_phrases",
     "count_words",

@@ -197,6 +197,11 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("i have a bachelor's right now", {"degree": "bachelor"}, []),
     ("looking to move into RIS analyst work", {"goal": "ris-analyst"}, []),
     ("tryna be a PACS admin", {"goal": "pacs-administrator"}, []),
+    # a hedged goal is still the goal (it can be undone); a hedged plan is no held certificate
+    ("I'm sort of thinking about PACS manager long term", {"goal": "pacs-manager"}, []),
+    ("probably RIS analyst tbh", {"goal": "ris-analyst"}, []),
+    ("i guess pacs associate??", {"goal": "pacs-associate"}, []),
+    ("I'll have my CPAS by spring", {}, ["certifications:cpas"]),
     # never having worked in one place is not zero experience
     ("network admin, 6 yrs, never worked in a hospital", {"years": 6}, []),
 ]

@@ -657,3 +657,15 @@ def test_study_after_a_certificate_is_for_that_certificate(engine: Advisor) -> N
 def test_a_part_of_the_pay_range_is_pay(engine: Advisor, text: str) -> None:
     conv = _talk(engine, ["I want to be a cardiology PACS administrator", "what does it need?"])
     assert conv.reply(text).intent == "salary"
+
+
+@pytest.mark.parametrize("text", ["can I get in with no degree?", "could i get hired with an associates"])
+def test_getting_in_is_the_goals_requirements(engine: Advisor, text: str) -> None:
+    reply = _talk(engine, ["I want to be a PACS analyst"]).reply(text)
+    assert reply.intent == "role_requirements", reply.text
+
+
+@pytest.mark.parametrize("text", ["yo", "hiii ok so idk if this is the right place lol"])
+def test_slang_hellos_are_never_another_domain(engine: Advisor, text: str) -> None:
+    reply = engine.conversation().reply(text)
+    assert "outside what I know" not in reply.text and "can't answer about" not in reply.text, reply.text

@@ -66,6 +66,7 @@ def adjust(
     decision = _what_it_takes(engine, decision, parsed, state)
     decision = _how_long_is_it(decision, parsed, named)
     decision = _after_a_certificate(decision, parsed, named)
+    decision = _getting_in(engine, decision, parsed, state, named)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)
     decision = follow_ups.supposing(engine, decision, parsed, state)
@@ -303,6 +304,30 @@ def _after_a_certificate(decision: Decision, parsed: Parsed, named: frozenset[st
     if decision.intent != "career_progression" or "certification" not in named or "role" in named:
         return decision
     return replace(decision, intent="certification_info", clarify=[])
+
+
+EXAM_WORDS = frozenset({"exam", "sit", "test", "cert", "certification", "certified", "certificate", "points"})
+
+
+def _getting_in(
+    engine: Advisor, decision: Decision, parsed: Parsed, state: State, named: frozenset[str]
+) -> Decision:
+    """'can I get in with no degree?', 'could I get hired with just an associate's?': whether
+    the user can get the job (the goal's requirements), not whether they may sit for the
+    CIIP, unless a certificate or its exam is what the talk is about."""
+    yes_no = parsed.tokens[:1] in YES_NO_STARTS  # "could I get hired with…" (not "how do I get hired")
+    way = decision.intent in ("career_path", "next_step")
+    takes = decision.intent == "ciip_eligibility" or (yes_no and way)
+    if not takes or "certification" in named or EXAM_WORDS & set(parsed.tokens):
+        return decision
+    if not engine.lexicon.has("entry_phrases", parsed.tokens):
+        return decision
+    ctx = state.context
+    if ctx.intent in ("ciip_eligibility", "certification_info") or ctx.last == "certification":
+        return decision  # "and with a master's?" right after a CIIP check
+    if not (state.profile.goal or ctx.role or parsed.of("role")):
+        return decision
+    return replace(decision, intent="role_requirements", clarify=[])
 
 
 def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:

@@ -42,6 +42,11 @@ REDIRECT = {
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
 # a plan stated alone is acknowledged, unless the message is one of these
 KEEPS_OVER_PLAN = frozenset({"undo", "profile_forget", "goodbye", "thanks", "greeting", "profile_update"})
+HELLOS = tuple(
+    (w,)
+    for w in ("hi", "hii", "hiii", "hey", "heyy", "hello", "helloo", "hellooo", "heya", "hiya", "howdy")
+    + ("yo", "morning")
+)
 PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
 # entity type → the context field "it" / "that" points at when that type was named last
 LAST_KINDS = {
@@ -154,6 +159,7 @@ class Conversation(PendingQuestions):
         decision = follow_ups.need_of_it(self.engine, decision, focus, self.state)
         decision = follow_ups.study_for_it(self.engine, decision, focus, self.state)
         decision = self._planned(decision, tokens, bool(questions), bool(changes))
+        decision = self._hello(decision, acts)
         if focus is not tokens and decision.intent != "out_of_scope" and not changes:
             # (a clause stating one's own job, "I do IT for dental offices", is no other domain)
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
@@ -197,6 +203,17 @@ class Conversation(PendingQuestions):
         if ranked and ranked[0].score > 0:
             return Decision(ranked[0].intent, RULE_CONFIDENCE, decision.ranked)
         return Decision("profile_update", RULE_CONFIDENCE, decision.ranked)
+
+    def _hello(self, decision: Decision, acts: list[Act]) -> Decision:
+        """'hiii ok so idk if this is the right place lol': a hello and chat around it, naming no
+        other domain and asking nothing of ours, is a greeting, not a decline."""
+        oos = self.engine.catalog.get("out_of_scope")
+        other = bool(decision.foreign) and oos is not None and decision.foreign in oos.topics
+        if decision.intent != "out_of_scope" or other or "greeting" not in self.engine.catalog:
+            return decision
+        if not acts or acts[0].tokens[:1] not in HELLOS:
+            return decision
+        return Decision("greeting", RULE_CONFIDENCE, decision.ranked)
 
     def _bids_goodbye(self, tokens: list[str], parsed: Parsed) -> bool:
         """A goodbye needs goodbye words ('bye', 'gotta go', 'logging off'), not just 'go'."""

@@ -160,8 +160,8 @@ def planned(engine: Advisor, parsed: Parsed) -> list[str]:
     'registered for the CIIP', 'starting an MBA'): its names, or [] when it plans nothing."""
     lex = engine.lexicon
     tokens = parsed.tokens
-    if not (lex.has("in_progress_phrases", tokens) or lex.words("not_fact_cues") & set(tokens)):
-        return []
+    if not (lex.has("in_progress_phrases", tokens) or lex.has("plan_cues", tokens)):
+        return []  # (not any hedge: "my server won't boot" plans nothing)
     names = [_plan_name(engine, e) for e in parsed.entities if e.type in PLANNABLE]
     event = next((t for t in tokens if t in LEARNING_EVENTS), None)
     topics = [e.name for e in parsed.entities if e.type in ("skill", "concept")]

@@ -123,6 +123,8 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
     said = lex.leading("subjectless_statements", core)
     if not marked and said and len(said) > 1 and core[0] in lex.words("question_starts"):
         return "statement"  # "did a dicom course on udemy": a statement that drops its "I"
+    if marked and _hedged(core, lex):
+        return "statement"  # "i think i want to be a PACS admin?? maybe"
     if marked or core[0] in lex.words("question_starts") or lex.has("question_phrases", tokens):
         return "question"
     if lex.has("correction_cues", tokens):
@@ -138,6 +140,14 @@ def classify(tokens: tuple[str, ...], marked: bool, lex: Lexicon) -> str:
     return "other"
 
 
+def _hedged(core: tuple[str, ...], lex: Lexicon) -> bool:
+    """A hedged statement about oneself ('i guess PACS associate?', 'PACS associate sounds good
+    i guess??'): a hedge or a goal phrase, and no question word in it."""
+    if lex.words("question_starts") & set(core) or lex.has("question_phrases", core):
+        return False
+    return lex.starts("hedge_starts", core) or lex.has("goal_after", core)
+
+
 def about_others(tokens: tuple[str, ...], lex: Lexicon) -> bool:
     """'my wife wants to…', 'he is a PACS analyst': a clause about someone else."""
     return lex.starts("third_persons", _without_fillers(tokens, lex))
@@ -145,6 +155,8 @@ def about_others(tokens: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
     """'done with networking now', '7 years in IT': a statement without 'I'."""
+    if lex.starts("hedge_starts", core):  # "maybe PACS admin first then"
+        return True
     return lex.starts("subjectless_statements", core) or 0 in find_years(list(core)) or _job_years(core)
 
 

@@ -16,6 +16,9 @@ from typing import Any
 
 ACT_LISTS = (
     "choice_phrases",
+    "entry_phrases",
+    "hedge_starts",
+    "wish_cues",
     "plan_cues",
     "takes_phrases",
     "in_progress_phrases",

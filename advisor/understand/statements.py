@@ -257,6 +257,8 @@ def read_profile(
             cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
             if cue == 1 and not _held_by_cue(window):
                 cue = -1  # "took a look at the CIIP", "did some reading on the CIIP"
+            if cue == 1 and _planned_hold(window, not_fact):
+                cue = -1  # "I'll have my CPAS by spring", "hoping to get the CIIP"
             if FAILED & set(tokens):
                 continue  # "I took the CIIP exam and failed"
             held = cue == 1 or _certified_after(parsed, entity)
@@ -320,7 +322,8 @@ def _read_role(
     after: tuple[str, ...] = (),
     lex: Lexicon | None = None,
 ) -> None:
-    which = _nearest(window, GOAL_CUES, CURRENT_CUES, not_fact)
+    wish = lex.words("wish_cues") if lex is not None else frozenset()
+    which = _nearest(window, GOAL_CUES | wish, CURRENT_CUES, not_fact - wish)
     if which == 1 and _wished_work(window):
         which = 0  # "I'd love to work in cardiology PACS", "I want to work as a RIS analyst"
     opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
@@ -336,7 +339,7 @@ def _read_role(
         changes.values["goal"] = entity.id
     elif which == 0:
         changes.clear["goal"] = entity.id
-    elif which == 2 or (not_fact & set(window)):
+    elif which == 2 or ((not_fact - wish) & set(window)):
         return  # "I'm shadowing a RIS analyst": neither the job nor (surely) the goal
     elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
         if negated:
@@ -376,6 +379,12 @@ def _wished(window: list[str], not_fact: frozenset[str]) -> bool:
     """'I want to do project management', 'I plan on running backups': a wish or a plan
     before the doing word makes it no fact."""
     cue = next(i for i in range(len(window) - 1, -1, -1) if window[i] in KNOW_CUES)
+    return bool((GOAL_CUES | not_fact) & set(window[:cue]))
+
+
+def _planned_hold(window: list[str], not_fact: frozenset[str]) -> bool:
+    """A plan or wish before the holding cue ('will have', 'hope to get')."""
+    cue = next(i for i in range(len(window) - 1, -1, -1) if window[i] in CERT_CUES)
     return bool((GOAL_CUES | not_fact) & set(window[:cue]))
 
 

@@ -148,7 +148,11 @@ class RE:
     # wordfreq's `has_digit_sequence`: words its top lists leave out (understand/wordlist.py)
     WORDFREQ_DIGITS = re.compile(r"\d[\d.,]+")
     # a user's question carries a follow-up cue: "and in boston?", "what about ...", "how about ..."
-    FOLLOW_UP = re.compile(r"^(?:and|what about|how about|ok and|also|same for|now|then|but)\b")
+    # (after interjections: "hm, and nationally?", "ooh. and pacs admins?")
+    FOLLOW_UP = re.compile(
+        r"^(?:(?:hm+|hmm+|ooh+|oh|ah|um+|uh|ok|okay|so|well|right|cool|k|great|nice)\s+)*"
+        r"(?:and|what about|how about|ok and|also|same for|now|then|but)\b"
+    )
     # dialogue acts: sentence ends ('?', '!', ';', a full stop before a space) and clause breaks
     SENTENCE_END = re.compile(r"(?<=[?!;])\s*|(?<=[a-z0-9]{2})\.(?:\s+|$)")
     CLAUSE_BREAK = re.compile(r",|\s[-\u2013\u2014]+\s|\s(?=(?:so|but)\s)")

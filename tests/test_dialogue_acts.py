@@ -202,6 +202,12 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ("probably RIS analyst tbh", {"goal": "ris-analyst"}, []),
     ("i guess pacs associate??", {"goal": "pacs-associate"}, []),
     ("I'll have my CPAS by spring", {}, ["certifications:cpas"]),
+    # a place right after one's job or years is where one is
+    ("I'm a RIS analyst in Seattle, 4 years", {"current_role": "ris-analyst", "place": "seattle"}, []),
+    ("mammo tech, ARRT registered", {"certifications": ["arrt-r"]}, []),
+    # a year off, years ago, years old: no years of work
+    ("rad tech, took a year off last spring", {"current_role": "radiologic-technologist"}, ["years"]),
+    ("I'm 34 years old and work help desk", {"current_role": "it-support"}, ["years"]),
     # never having worked in one place is not zero experience
     ("network admin, 6 yrs, never worked in a hospital", {"years": 6}, []),
 ]

@@ -669,3 +669,22 @@ def test_getting_in_is_the_goals_requirements(engine: Advisor, text: str) -> Non
 def test_slang_hellos_are_never_another_domain(engine: Advisor, text: str) -> None:
     reply = engine.conversation().reply(text)
     assert "outside what I know" not in reply.text and "can't answer about" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text", ["hm, and in Boston?", "ooh ok and nationally?"])
+def test_a_follow_up_after_an_interjection_is_still_one(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, ["what does a PACS administrator make in Seattle?"])
+    assert conv.reply(text).intent == "salary"
+
+
+def test_a_message_opening_with_undo_takes_back_the_last_change(engine: Advisor) -> None:
+    conv = _talk(engine, ["I want to be a RIS analyst"])
+    before = conv.state_dict()["profile"]
+    conv.reply("I have the Security+")
+    reply = conv.reply("undo that, it was only a practice exam lol")
+    assert reply.intent == "undo" and conv.state_dict()["profile"] == before, reply.text
+
+
+def test_thanks_that_mention_help_are_thanks(engine: Advisor) -> None:
+    conv = _talk(engine, ["I want to be a RIS analyst", "what does it need?"])
+    assert conv.reply("thanks, this helps a lot").intent == "thanks"

@@ -231,6 +231,7 @@ TAKES_COUNT = frozenset(
     }
 )
 YES_NO_STARTS = (("does",), ("do",), ("would",), ("will",), ("is",), ("can",), ("could",), ("should",))
+THANKS_WORDS = frozenset({"thanks", "thank", "appreciate", "appreciated", "thx", "ty"})
 OWN_OR_POINTER = frozenset({"my", "i", "me", "that", "it", "this", "those", "these"})
 
 
@@ -248,6 +249,8 @@ def _counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: S
     words = set(parsed.tokens)
     if not engine.lexicon.words("count_words") & words or not OWN_OR_POINTER & words:
         return decision
+    if THANKS_WORDS & words:
+        return decision  # "thanks, this helps me think"
     if engine.graph.ruled_certs & {e.id for e in parsed.of("certification")}:
         return decision
     if state.context.intent == "ciip_eligibility" and not parsed.of("role"):  # "would my 11 years count?"

@@ -99,7 +99,7 @@ class Conversation(PendingQuestions):
         leaving = any(lex.has("goodbye_words", a.tokens) for a in acts)  # facts read only then
         if leaving and is_goodbye(acts, lex, bool(talk.statement_changes(self.engine, acts))):
             return self._reply_lines("goodbye", ANSWERS["goodbye"](self._ask("goodbye")).lines, end=True)
-        undone = read.undo_clause(self.engine, acts)
+        undone = read.undo_clause(self.engine, acts) or read.undo_command(self.engine, acts)
         if undone:  # "no, that was a question. what does a PACS manager do?"
             rest = [a for a in acts if a is not undone and a.kind in ("question", "statement", "correction")]
             return self._take_back(text, rest)

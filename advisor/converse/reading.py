@@ -55,6 +55,18 @@ def undo_clause(engine: Advisor, acts: list[Act]) -> Act | None:
     return None
 
 
+UNDO_COMMANDS = (("undo",), ("revert",), ("undo", "that"), ("revert", "that"))
+
+
+def undo_command(engine: Advisor, acts: list[Act]) -> Act | None:
+    """A message that opens with the command 'undo' ('undo that, it was actually a practice
+    test lol'): the opening clause takes back the last change; what follows explains it."""
+    if not acts or "undo" not in engine.catalog:
+        return None
+    core = engine.lexicon.without("lead_fillers", list(acts[0].tokens))
+    return acts[0] if tuple(core[:1]) in UNDO_COMMANDS and acts[0].kind != "question" else None
+
+
 def rank(
     engine: Advisor,
     ctx: Context,

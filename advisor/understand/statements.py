@@ -262,16 +262,16 @@ def read_profile(
             if FAILED & set(tokens):
                 continue  # "I took the CIIP exam and failed"
             held = cue == 1 or _certified_after(parsed, entity)
+            held = held or entity.text.split()[-1] in CERT_AFTER  # "ARRT registered" names it held
             held = held or _listed_after(parsed, entity, changes.add_certs)
             if held and not negated:
                 changes.add_certs.append(entity.id)  # "RDCS and RDMS": the list shares its cue
         elif entity.type == "place":
             if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
                 changes.values["place"] = entity.id
-        elif entity.type == "years" and tokens[entity.end : entity.end + 1] not in (
-            ("degree",),
-            ("program",),
-        ):
+            elif _works_there(parsed, entity):  # "I'm a PACS analyst in Boston"
+                changes.values.setdefault("place", entity.id)
+        elif entity.type == "years" and tokens[entity.end : entity.end + 1] not in NOT_EXPERIENCE:
             changes.values["years"] = float(entity.id)  # "a 2-year degree" is no work experience
         elif entity.type == "degree" and not not_fact & set(window):  # not "enrolled in a BS"
             if negated:
@@ -302,6 +302,23 @@ def read_profile(
 
 
 CURRENT_STARTS = (("currently",), ("been",), ("working",))
+
+
+# "a 2-year degree", "took a year off", "5 years ago", "34 years old": no years of work
+NOT_EXPERIENCE = (("degree",), ("program",), ("off",), ("ago",), ("old",), ("break",), ("gap",), ("later",))
+NEAR_WORDS = frozenset({"in", "near", "around", "outside", "from"})
+
+
+def _works_there(parsed: Parsed, place: Entity) -> bool:
+    """A place right after 'in' / 'near' in a clause that names one's job or years ('I'm a
+    PACS analyst in Boston, 6 years in', 'network admin for clinics in Seattle')."""
+    tokens = parsed.tokens
+    at = place.start - 1
+    while at >= 0 and tokens[at] in ("the", "a"):
+        at -= 1
+    if at < 0 or tokens[at] not in NEAR_WORDS:
+        return False
+    return any(e.type in ("role", "years") and e.start < place.start for e in parsed.entities)
 
 
 def _goal_after(after: tuple[str, ...], lex: Lexicon | None) -> bool:

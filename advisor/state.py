@@ -52,6 +52,7 @@ class Context:
     step: str | None = None  # the step the last next-step answer put forward ("skill:dicom")
     pending: dict[str, Any] | None = None  # a "Did you mean …?" waiting for an answer
     last: str | None = None  # what the user named last: role | certification | topic
+    changed: int | None = None  # the turn that last changed the profile
 
 
 @dataclass
@@ -152,7 +153,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # number fields of the profile → their largest allowed value
-NUMBER_LIMITS = {"years": MAX_YEARS, "ce_hours": MAX_CE_HOURS}
+MAX_TURN = 1_000_000_000  # the schema's maximum for turn counters
+NUMBER_LIMITS = {"years": MAX_YEARS, "ce_hours": MAX_CE_HOURS, "changed": MAX_TURN}
 
 
 def _check_number(name: str, value: Any, top: float) -> None:

@@ -688,3 +688,27 @@ def test_a_message_opening_with_undo_takes_back_the_last_change(engine: Advisor)
 def test_thanks_that_mention_help_are_thanks(engine: Advisor) -> None:
     conv = _talk(engine, ["I want to be a RIS analyst", "what does it need?"])
     assert conv.reply("thanks, this helps a lot").intent == "thanks"
+
+
+def test_that_was_a_question_takes_back_only_what_that_message_changed(engine: Advisor) -> None:
+    conv = _talk(engine, ["I know DICOM", "do I need the CPAS?"])
+    before = conv.state_dict()["profile"]
+    reply = conv.reply("no that was a question, I don't have it")
+    assert reply.intent == "undo" and "Nothing to take back" in reply.text
+    assert conv.state_dict()["profile"] == before
+    conv.reply("I have the CPSA")
+    assert "Undone" in conv.reply("no, that was a question").text
+    assert conv.state_dict()["profile"] == before
+
+
+@pytest.mark.parametrize("text", ["is that a problem?", "isn't that the one that got replaced?"])
+def test_a_question_is_never_an_undo(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, ["I want to be a PACS analyst", "I have an associate's", "what is the CPIA?"])
+    before = conv.state_dict()["profile"]
+    reply = conv.reply(text)
+    assert reply.intent != "undo" and conv.state_dict()["profile"] == before, reply.text
+
+
+@pytest.mark.parametrize("text", ["ok show me the steps", "lay it out for me start to finish"])
+def test_the_steps_are_the_path(engine: Advisor, text: str) -> None:
+    assert _talk(engine, ["I want to be a RIS analyst"]).reply(text).intent == "career_path"

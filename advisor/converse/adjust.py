@@ -228,6 +228,8 @@ TAKES_COUNT = frozenset(
         "help",
         "career_path",
         "ciip_eligibility",
+        "salary",  # (a pay word keeps it pay: see below)
+        "undo",  # "I only have an associate's, is that a problem?" takes nothing back
     }
 )
 YES_NO_STARTS = (("does",), ("do",), ("would",), ("will",), ("is",), ("can",), ("could",), ("should",))
@@ -242,6 +244,7 @@ def _counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: S
     `_eligibility_asked`'s)."""
     asks = parsed.tokens[:1] in YES_NO_STARTS  # "does my nursing degree count?" (not "…, if that matters")
     takes = decision.intent in TAKES_COUNT or bool(decision.clarify)  # "does that count?": no need to ask
+    takes = takes and (decision.intent != "undo" or asks)  # ("that's wrong, it doesn't count" is an undo)
     if not takes and not (decision.intent == "profile_update" and asks):
         return decision
     if decision.foreign:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
-from advisor.config import MAX_TOKENS, MAX_TURNS, RULE_CONFIDENCE
+from advisor.config import MAX_TOKENS, MAX_TURNS, RULE_CONFIDENCE, UNDO_CLAUSE_SCORE
 from advisor.converse import adjust, follow_ups, refer
 from advisor.converse import profile_talk as talk
 from advisor.converse import reading as read
@@ -102,10 +102,10 @@ class Conversation(PendingQuestions):
         undone = read.undo_clause(self.engine, acts) or read.undo_command(self.engine, acts)
         if undone:  # "no, that was a question. what does a PACS manager do?"
             rest = [a for a in acts if a is not undone and a.kind in ("question", "statement", "correction")]
-            return self._take_back(text, rest)
+            return self._take_back(text, rest, undone)
         return self.reply_acts(text, acts, tokens)
 
-    def _take_back(self, text: str, rest: list[Act]) -> Reply:
+    def _take_back(self, text: str, rest: list[Act], undone: Act) -> Reply:
         """An undo clause and what follows it: "undo"; "that's wrong, I meant PACS
         administrator" (the named thing replaces what the last change set); "no that's
         wrong, 3 years not 2" (a correction of an older fact: the last change stands)."""
@@ -118,7 +118,7 @@ class Conversation(PendingQuestions):
             return _taken_back(self._answer(parsed, Decision("profile_update", 1.0, []), meant))
         if changes and not talk.touches_last(self.state, changes):
             return self.reply_acts(text, rest, tokens)
-        line = talk.undo(self.state)[0]
+        line = talk.undo(self.state, talk.speaks_of_last_message([undone], self.engine.lexicon))[0]
         if not changes and not asks:
             return self._reply_lines("undo", [line])  # "that's wrong, I started it"
         reply = _prefix(self.reply_acts(text, rest, tokens), line)
@@ -151,6 +151,9 @@ class Conversation(PendingQuestions):
             said=focus,
             everyday=self.engine.everyday,
         )
+        unsure_undo = decision.intent == "undo" and decision.confidence < UNDO_CLAUSE_SCORE
+        if unsure_undo and questions and not self._says_undo(tokens):
+            decision = _next_reading(decision)  # "is that a problem?" asks; it takes nothing back
         decision = adjust.adjust(self.engine, decision, parsed, self.state, focus)
         decision = follow_ups.continuing(self.engine, decision, focus, self.state)
         decision = follow_ups.own_path(self.engine, decision, focus, self.state)
@@ -170,7 +173,9 @@ class Conversation(PendingQuestions):
             if meant:
                 return self._answer(parsed, Decision("profile_update", 1.0, []), meant)
         if decision.intent in ("undo", "profile_forget"):
-            lines = talk.undo(self.state) if decision.intent == "undo" else talk.ask_forget(self.state)
+            last_only = talk.speaks_of_last_message(acts, self.engine.lexicon)
+            undo = decision.intent == "undo"
+            lines = talk.undo(self.state, last_only) if undo else talk.ask_forget(self.state)
             return self._reply_lines(decision.intent, lines, decision.confidence)
         if decision.clarify:
             return self._clarify(text, parsed, decision)
@@ -203,6 +208,13 @@ class Conversation(PendingQuestions):
         if ranked and ranked[0].score > 0:
             return Decision(ranked[0].intent, RULE_CONFIDENCE, decision.ranked)
         return Decision("profile_update", RULE_CONFIDENCE, decision.ranked)
+
+    def _says_undo(self, tokens: list[str]) -> bool:
+        """Does the message say one of the undo intent's own phrases ('undo', 'that's wrong')?"""
+        undo = self.engine.catalog.get("undo")
+        joined = f" {' '.join(tokens)} "
+        phrases = (" ".join(tokenize(normalize(k))) for k in (undo.keywords if undo else ()))
+        return any(f" {p} " in joined for p in phrases)
 
     def _hello(self, decision: Decision, acts: list[Act]) -> Decision:
         """'hiii ok so idk if this is the right place lol': a hello and chat around it, naming no
@@ -401,6 +413,14 @@ def _has(ask: Ask, key: str) -> bool:
 def _source(engine: Advisor, sid: str) -> dict[str, Any]:
     s = engine.graph.sources[sid]
     return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
+
+
+def _next_reading(decision: Decision) -> Decision:
+    """The best reading after the top one, at the top one's confidence."""
+    rest = [s for s in decision.ranked if s.intent not in ("undo", "out_of_scope") and s.score > 0]
+    if not rest:
+        return Decision("out_of_scope", decision.confidence, decision.ranked)
+    return Decision(rest[0].intent, rest[0].score, decision.ranked)
 
 
 def _taken_back(reply: Reply) -> Reply:

@@ -286,6 +286,7 @@ def apply(state: State, changes: ProfileChanges) -> bool:
         return False
     state.remember_profile()
     if apply_changes(state.profile, changes):
+        state.context.changed = state.turns
         return True
     state.undo = state.undo[:-1]  # nothing changed: nothing to undo
     return False
@@ -296,10 +297,20 @@ def set_goal(state: State, role: str) -> bool:
     return apply(state, changes)
 
 
-def undo(state: State) -> list[str]:
+def undo(state: State, last_turn_only: bool = False) -> list[str]:
+    """Take back the last change. `last_turn_only`: 'no, that was a question' speaks of the
+    message before, so only a change that message made is taken back."""
+    if last_turn_only and state.undo and state.context.changed != state.turns - 1:
+        return ["Nothing to take back: your last message didn't change your profile."]
     if state.restore_profile():
+        state.context.changed = None
         return ["Undone: your profile is back to what it was before my last change."]
     return ["There is nothing to undo: I haven't changed your profile in this conversation."]
+
+
+def speaks_of_last_message(acts: list[Act], lex: Lexicon) -> bool:
+    """'no, that was a question', 'I was just asking': the take-back is about the last message."""
+    return any(lex.has("asked_not_stated", a.tokens) for a in acts)
 
 
 def forget(state: State) -> list[str]:

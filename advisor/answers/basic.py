@@ -6,7 +6,7 @@ from advisor.answers.common import Answer, Ask, fill, listing
 from advisor.knowledge.graph import Graph
 from advisor.state import Profile
 from advisor.text import count
-from advisor.understand.statements import SETTING_ID
+from advisor.understand.cues import SETTING_ID
 
 EXAMPLES = (
     "How much does a PACS administrator make in San Francisco?",

@@ -14,7 +14,7 @@ from typing import Any
 from advisor.answers.common import Answer, Ask, listing
 from advisor.config import DEGREE_BY_LENGTH, FACTS_RE
 from advisor.text import count
-from advisor.understand.statements import SETTING_ID
+from advisor.understand.cues import SETTING_ID
 
 DEGREE_WORDS = {
     "none": "no degree",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from advisor.answers.needs import asked_items, is_need_question
 from advisor.config import FACTS_RE, RULE_CONFIDENCE
-from advisor.converse import follow_ups, pay_questions, place_questions
+from advisor.converse import follow_ups, named_things, pay_questions, place_questions, standing
 from advisor.converse.dialogue import Decision
 from advisor.state import State
 from advisor.understand.entities import Parsed
@@ -62,11 +62,11 @@ def adjust(
     decision = _good_field(engine, decision, parsed)
     decision = pay_questions.two_roles_compared(engine, decision, parsed, state.context)
     decision = _eligibility_asked(engine, decision, parsed, named)
-    decision = _counts_toward(engine, decision, parsed, state)
-    decision = _what_it_takes(engine, decision, parsed, state)
-    decision = _how_long_is_it(decision, parsed, named)
-    decision = _after_a_certificate(decision, parsed, named)
-    decision = _getting_in(engine, decision, parsed, state, named)
+    decision = standing.counts_toward(engine, decision, parsed, state)
+    decision = standing.what_it_takes(engine, decision, parsed, state)
+    decision = named_things.how_long_is_it(decision, parsed, named)
+    decision = named_things.after_a_certificate(decision, parsed, named)
+    decision = standing.getting_in(engine, decision, parsed, state, named)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)
     decision = follow_ups.supposing(engine, decision, parsed, state)
@@ -75,7 +75,7 @@ def adjust(
     decision = pay_questions.pay_change(engine, decision, parsed, state)
     decision = pay_questions.it_pay_compared(engine, decision, parsed, state)
     decision = pay_questions.pay_extent(engine, decision, parsed, state)
-    return _cost_of_certificate(decision, parsed, engine.lexicon)
+    return named_things.cost_of_certificate(decision, parsed, engine.lexicon)
 
 
 # readings that a question about on call / remote / part time overrides (never a certificate's
@@ -219,123 +219,6 @@ def _eligibility_asked(
 WHERE_WHEN = (("where",), ("when",))
 
 
-TAKES_COUNT = frozenset(
-    {
-        "out_of_scope",
-        "next_step",
-        "concept_info",
-        "thanks",
-        "help",
-        "career_path",
-        "ciip_eligibility",
-        "salary",  # (a pay word keeps it pay: see below)
-        "undo",  # "I only have an associate's, is that a problem?" takes nothing back
-    }
-)
-YES_NO_STARTS = (("does",), ("do",), ("would",), ("will",), ("is",), ("can",), ("could",), ("should",))
-THANKS_WORDS = frozenset({"thanks", "thank", "appreciate", "appreciated", "thx", "ty"})
-OWN_OR_POINTER = frozenset({"my", "i", "me", "that", "it", "this", "those", "these"})
-
-
-def _counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'so my MRI years would count as the clinical part?', 'does my nursing degree count?',
-    'we use Syngo Dynamics, does that help?': whether what the user has meets what the role
-    asks for, which the role's requirements answer (a ruled certificate's check is
-    `_eligibility_asked`'s)."""
-    asks = parsed.tokens[:1] in YES_NO_STARTS  # "does my nursing degree count?" (not "…, if that matters")
-    takes = decision.intent in TAKES_COUNT or bool(decision.clarify)  # "does that count?": no need to ask
-    takes = takes and (decision.intent != "undo" or asks)  # ("that's wrong, it doesn't count" is an undo)
-    if not takes and not (decision.intent == "profile_update" and asks):
-        return decision
-    if decision.foreign:
-        return decision
-    words = set(parsed.tokens)
-    if not engine.lexicon.words("count_words") & words or not OWN_OR_POINTER & words:
-        return decision
-    if THANKS_WORDS & words:
-        return decision  # "thanks, this helps me think"
-    if engine.graph.ruled_certs & {e.id for e in parsed.of("certification")}:
-        return decision
-    if state.context.intent == "ciip_eligibility" and not parsed.of("role"):  # "would my 11 years count?"
-        return replace(decision, intent="ciip_eligibility", clarify=[])
-    if not (state.profile.goal or state.context.role or parsed.of("role")):
-        return decision
-    if any(e.id not in engine.graph.career_ids for e in parsed.of("role")):
-        return decision  # "would being a sonographer help me get…": the way from there
-    if parsed.of("certification"):  # "I'm studying for Network+, will that help?"
-        return replace(decision, intent="certifications_for_role", clarify=[])
-    if pay_questions.says_pay(engine, parsed.tokens):
-        return decision
-    return replace(decision, intent="role_requirements", clarify=[])
-
-
-TAKES_WHAT = frozenset({"timeline", "next_step", "out_of_scope", "career_progression"})
-TIME_WORDS = frozenset({"long", "time", "years", "months", "soon", "quickly", "fast"})
-CERT_ANSWERS = frozenset({"ciip_eligibility", "certification_info", "study_resources"})
-
-
-def _what_it_takes(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
-    """'what would that take for someone like me?': what getting there asks (the path), not
-    how long it takes; right after talk of a certificate, what sitting for it asks (the
-    eligibility check of a ruled certificate, else the certificate)."""
-    if decision.intent not in TAKES_WHAT or decision.foreign:
-        return decision
-    if not engine.lexicon.has("takes_phrases", parsed.tokens) or TIME_WORDS & set(parsed.tokens):
-        return decision
-    ctx = state.context
-    if ctx.intent in CERT_ANSWERS and ctx.certification and not parsed.of("role"):
-        ruled = ctx.certification in engine.graph.ruled_certs
-        return replace(decision, intent="ciip_eligibility" if ruled else "certification_info", clarify=[])
-    return replace(decision, intent="career_path", clarify=[])
-
-
-LASTS = (("how", "long", "is"), ("how", "long", "does"), ("how", "long", "are"), ("how", "many", "days"))
-TAKES_LASTS = frozenset({"study_resources", "timeline", "next_step", "career_path", "out_of_scope"})
-
-
-def _how_long_is_it(decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
-    """'how long is vendor training?', 'how long does vendor training last?': a thing that
-    has a length of its own, named alone; what it is says how long it lasts (not the
-    user's own timeline: 'how long will it take me' names the user)."""
-    if decision.intent not in TAKES_LASTS or decision.foreign or tuple(parsed.tokens[:3]) not in LASTS:
-        return decision
-    if named != {"skill"}:  # named as typed ("how long does it take…": "it" names nothing)
-        return decision
-    return replace(decision, intent="concept_info", clarify=[])
-
-
-def _after_a_certificate(decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
-    """'what comes after the CPAS?': where a certificate leads is the certificate's own card
-    (what it is the foundation for), not a role's progression."""
-    if decision.intent != "career_progression" or "certification" not in named or "role" in named:
-        return decision
-    return replace(decision, intent="certification_info", clarify=[])
-
-
-EXAM_WORDS = frozenset({"exam", "sit", "test", "cert", "certification", "certified", "certificate", "points"})
-
-
-def _getting_in(
-    engine: Advisor, decision: Decision, parsed: Parsed, state: State, named: frozenset[str]
-) -> Decision:
-    """'can I get in with no degree?', 'could I get hired with just an associate's?': whether
-    the user can get the job (the goal's requirements), not whether they may sit for the
-    CIIP, unless a certificate or its exam is what the talk is about."""
-    yes_no = parsed.tokens[:1] in YES_NO_STARTS  # "could I get hired with…" (not "how do I get hired")
-    way = decision.intent in ("career_path", "next_step")
-    takes = decision.intent == "ciip_eligibility" or (yes_no and way)
-    if not takes or "certification" in named or EXAM_WORDS & set(parsed.tokens):
-        return decision
-    if not engine.lexicon.has("entry_phrases", parsed.tokens):
-        return decision
-    ctx = state.context
-    if ctx.intent in ("ciip_eligibility", "certification_info") or ctx.last == "certification":
-        return decision  # "and with a master's?" right after a CIIP check
-    if not (state.profile.goal or ctx.role or parsed.of("role")):
-        return decision
-    return replace(decision, intent="role_requirements", clarify=[])
-
-
 def _ruled_certificate(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
     """'Can I get the CPAS without a degree?': the eligibility check is the CIIP's; a question
     about another certificate is about that certificate."""
@@ -389,15 +272,3 @@ def _continuing_education(decision: Decision, parsed: Parsed) -> Decision:
     if any(e.id != "ciip" for e in parsed.of("certification")):
         return decision
     return replace(decision, intent="ciip_eligibility", clarify=[], foreign="")
-
-
-def _cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
-    """'how much does PARCA certification cost?': a price asked of a certificate or its
-    issuer (and no role) is about the certificate, not pay or a role's list."""
-    if decision.intent not in ("salary", "certifications_for_role") or parsed.of("role"):
-        return decision
-    if not lex.words("cost_words") & set(parsed.tokens):
-        return decision
-    if not (parsed.of("certification") or parsed.of("organisation")):
-        return decision
-    return replace(decision, intent="certification_info")

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from advisor.answers import ANSWERS, Answer, Ask
 from advisor.answers.basic import EXAMPLES, profile_lines
 from advisor.answers.common import listing
-from advisor.config import MAX_TOKENS, MAX_TURNS, RULE_CONFIDENCE, UNDO_CLAUSE_SCORE
-from advisor.converse import adjust, follow_ups, refer
+from advisor.config import MAX_TOKENS, MAX_TURNS, UNDO_CLAUSE_SCORE
+from advisor.converse import adjust, corrections, follow_ups, refer, turn_kinds
 from advisor.converse import profile_talk as talk
 from advisor.converse import reading as read
 from advisor.converse.dialogue import (
@@ -40,13 +40,6 @@ REDIRECT = {
 }
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
-# a plan stated alone is acknowledged, unless the message is one of these
-KEEPS_OVER_PLAN = frozenset({"undo", "profile_forget", "goodbye", "thanks", "greeting", "profile_update"})
-HELLOS = tuple(
-    (w,)
-    for w in ("hi", "hii", "hiii", "hey", "heyy", "hello", "helloo", "hellooo", "heya", "hiya", "howdy")
-    + ("yo", "morning")
-)
 PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
 # entity type → the context field "it" / "that" points at when that type was named last
 LAST_KINDS = {
@@ -111,12 +104,12 @@ class Conversation(PendingQuestions):
         wrong, 3 years not 2" (a correction of an older fact: the last change stands)."""
         tokens = [t for a in rest for t in a.tokens][:MAX_TOKENS]
         changes = talk.statement_changes(self.engine, rest, self.state.context, bare=False)
-        meant = ProfileChanges() if changes else talk.meant(self.engine, self.state, rest)
+        meant = ProfileChanges() if changes else corrections.meant(self.engine, self.state, rest)
         asks = any(a.kind == "question" for a in rest)
         if meant:  # replaces only what the last change set in that field; undo still works
             parsed = self.engine.extractor.parse(tokens)
             return _taken_back(self._answer(parsed, Decision("profile_update", 1.0, []), meant))
-        if changes and not talk.touches_last(self.state, changes):
+        if changes and not corrections.touches_last(self.state, changes):
             return self.reply_acts(text, rest, tokens)
         line = talk.undo(self.state, talk.speaks_of_last_message([undone], self.engine.lexicon))[0]
         if not changes and not asks:
@@ -152,8 +145,8 @@ class Conversation(PendingQuestions):
             everyday=self.engine.everyday,
         )
         unsure_undo = decision.intent == "undo" and decision.confidence < UNDO_CLAUSE_SCORE
-        if unsure_undo and questions and not self._says_undo(tokens):
-            decision = _next_reading(decision)  # "is that a problem?" asks; it takes nothing back
+        if unsure_undo and questions and not turn_kinds.says_undo(self.engine, tokens):
+            decision = turn_kinds.next_reading(decision)  # "is that a problem?" asks; it takes nothing back
         decision = adjust.adjust(self.engine, decision, parsed, self.state, focus)
         decision = follow_ups.continuing(self.engine, decision, focus, self.state)
         decision = follow_ups.own_path(self.engine, decision, focus, self.state)
@@ -161,15 +154,15 @@ class Conversation(PendingQuestions):
         decision = follow_ups.about_the_certificate(self.engine, decision, focus, self.state)
         decision = follow_ups.need_of_it(self.engine, decision, focus, self.state)
         decision = follow_ups.study_for_it(self.engine, decision, focus, self.state)
-        decision = self._planned(decision, tokens, bool(questions), bool(changes))
-        decision = self._hello(decision, acts)
+        decision = turn_kinds.planned(self.engine, decision, tokens, bool(questions), bool(changes))
+        decision = turn_kinds.hello(self.engine, decision, acts)
         if focus is not tokens and decision.intent != "out_of_scope" and not changes:
             # (a clause stating one's own job, "I do IT for dental offices", is no other domain)
             decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
         if decision.intent in read.READS_WHOLE and focus is not tokens:
             parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question
         if decision.intent == "undo":  # "that's wrong, it's 30 not 40" in one clause
-            meant = talk.meant(self.engine, self.state, acts)
+            meant = corrections.meant(self.engine, self.state, acts)
             if meant:
                 return self._answer(parsed, Decision("profile_update", 1.0, []), meant)
         if decision.intent in ("undo", "profile_forget"):
@@ -186,46 +179,6 @@ class Conversation(PendingQuestions):
         if was_truncated(text):
             reply = _prefix(reply, "(That was a long message: I read only its beginning.)")
         return reply
-
-    def _planned(self, decision: Decision, tokens: list[str], asks: bool, states: bool) -> Decision:
-        """A plan of the user's path ('I'm registered for the CIIP in June', 'signed up for an
-        HL7 webinar') is never another domain: a statement of it is acknowledged (and not
-        saved); a question beside it is read in the field ('anything I should read first?')."""
-        oos = self.engine.catalog.get("out_of_scope")
-        other = bool(decision.foreign) and oos is not None and decision.foreign in oos.topics
-        lex = self.engine.lexicon
-        plans = lex.has("plan_cues", tokens) or lex.has("in_progress_phrases", tokens)
-        plain_statement = plans and not asks and not states and decision.intent not in KEEPS_OVER_PLAN
-        if not (decision.intent == "out_of_scope" or plain_statement) or other:
-            return decision
-        if not talk.planned(self.engine, self.engine.extractor.parse(tokens)):
-            return decision
-        if not asks:  # "booked my CIIP exam for October, fingers crossed"
-            return Decision("profile_update", RULE_CONFIDENCE, decision.ranked)
-        if follow_ups.STUDY_WORDS & set(tokens):  # "…, anything I should read first?"
-            return Decision("study_resources", RULE_CONFIDENCE, decision.ranked)
-        ranked = [s for s in decision.ranked if s.intent not in read.NOT_ANSWERS | {"out_of_scope"}]
-        if ranked and ranked[0].score > 0:
-            return Decision(ranked[0].intent, RULE_CONFIDENCE, decision.ranked)
-        return Decision("profile_update", RULE_CONFIDENCE, decision.ranked)
-
-    def _says_undo(self, tokens: list[str]) -> bool:
-        """Does the message say one of the undo intent's own phrases ('undo', 'that's wrong')?"""
-        undo = self.engine.catalog.get("undo")
-        joined = f" {' '.join(tokens)} "
-        phrases = (" ".join(tokenize(normalize(k))) for k in (undo.keywords if undo else ()))
-        return any(f" {p} " in joined for p in phrases)
-
-    def _hello(self, decision: Decision, acts: list[Act]) -> Decision:
-        """'hiii ok so idk if this is the right place lol': a hello and chat around it, naming no
-        other domain and asking nothing of ours, is a greeting, not a decline."""
-        oos = self.engine.catalog.get("out_of_scope")
-        other = bool(decision.foreign) and oos is not None and decision.foreign in oos.topics
-        if decision.intent != "out_of_scope" or other or "greeting" not in self.engine.catalog:
-            return decision
-        if not acts or acts[0].tokens[:1] not in HELLOS:
-            return decision
-        return Decision("greeting", RULE_CONFIDENCE, decision.ranked)
 
     def _bids_goodbye(self, tokens: list[str], parsed: Parsed) -> bool:
         """A goodbye needs goodbye words ('bye', 'gotta go', 'logging off'), not just 'go'."""
@@ -413,14 +366,6 @@ def _has(ask: Ask, key: str) -> bool:
 def _source(engine: Advisor, sid: str) -> dict[str, Any]:
     s = engine.graph.sources[sid]
     return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url}
-
-
-def _next_reading(decision: Decision) -> Decision:
-    """The best reading after the top one, at the top one's confidence."""
-    rest = [s for s in decision.ranked if s.intent not in ("undo", "out_of_scope") and s.score > 0]
-    if not rest:
-        return Decision("out_of_scope", decision.confidence, decision.ranked)
-    return Decision(rest[0].intent, rest[0].score, decision.ranked)
 
 
 def _taken_back(reply: Reply) -> Reply:

@@ -163,7 +163,7 @@ def where_i_stand(engine: Advisor, decision: Decision, said: list[str], state: S
     path toward it, with what is done and what is missing (not a decline or a stray card)."""
     if not state.profile.goal or decision.intent not in UNSURE:
         return decision
-    if _another_domain(engine, decision):
+    if another_domain(engine, decision):
         return decision  # another domain named ("what's the gap in my teeth called?")
     if not engine.lexicon.has("standing_phrases", said):
         return decision
@@ -191,7 +191,7 @@ def about_the_certificate(engine: Advisor, decision: Decision, said: list[str], 
         return decision  # (a near tie between another reading and the certificate stays on it)
     if decision.intent != "out_of_scope" and engine.extractor.parse(said).entities:
         return decision
-    if _another_domain(engine, decision):
+    if another_domain(engine, decision):
         return decision
     joined = f" {' '.join(said)} "
     if not any(f" {cue} " in joined for topic in engine.graph.cert_topics for cue in topic.cues):
@@ -246,7 +246,7 @@ def _close_second(decision: Decision, intent: str) -> bool:
     return any(s.intent == intent and s.score >= top - TOPIC_TIE for s in decision.ranked[1:4])
 
 
-def _another_domain(engine: Advisor, decision: Decision) -> bool:
+def another_domain(engine: Advisor, decision: Decision) -> bool:
     """Was the message declined for a word naming another domain ('recipe', 'dentist'),
     rather than for a word the advisor merely does not know?"""
     oos = engine.catalog.get("out_of_scope")

@@ -11,158 +11,40 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.config import FACTS_RE, GOAL_AFTER_GAP, INTRO_QUERY_WORDS
+from advisor.config import FACTS_RE, GOAL_AFTER_GAP
+from advisor.understand.cues import (
+    ARTICLES,
+    CERT_AFTER,
+    CERT_CUES,
+    CERT_FILLERS,
+    CURRENT_AFTER,
+    CURRENT_CUES,
+    CURRENT_STARTS,
+    FAILED,
+    FIRST_PERSON,
+    GOAL_AFTER,
+    GOAL_CUES,
+    HEALTHCARE_SETTINGS,
+    KNOW_CUES,
+    LIST_JOINERS,
+    NEAR_WORDS,
+    NEGATION_STOPS,
+    NEGATIONS,
+    NOT_EXPERIENCE,
+    OPENING_WORDS,
+    PAST_CUES,
+    PLACE_CUES,
+    SETTING_ID,
+    THROUGH_DONE,
+    UNTIL,
+    WEAK_CERT_CUES,
+    WINDOW,
+    WORK_CUES,
+    WORKING,
+)
 from advisor.understand.entities import Entity, Parsed
 from advisor.understand.lexicon import Lexicon
 from advisor.understand.numbers import find_years
-
-FIRST_PERSON = frozenset({"i", "my", "me", "myself", "we", "our", "us"})
-# "no degree, just high school": a negation does not reach past these
-NEGATION_STOPS = frozenset({"just", "only", "but", "except"})
-WINDOW = 6
-GOAL_CUES = frozenset(
-    {
-        "become",
-        "becoming",
-        "goal",
-        "want",
-        "wanted",
-        "aspire",
-        "target",
-        "transition",
-        "switch",
-        "move",
-        "moving",
-        "into",
-        "aiming",
-        "aim",
-        "pursue",
-        "dream",
-        "hoping",
-        "hope",
-        "trying",  # "tryna be a PACS analyst"
-        "looking",  # "looking to move up to PACS manager"
-        "plan",
-        "planning",
-        "interested",
-        "considering",
-        "like",
-        "love",
-        "someday",
-        "eventually",
-        "aspiring",
-        "go",
-        "pick",
-        "choose",
-        "chose",
-        "settle",
-        "leaning",
-        "start",  # "I'll start with PACS analyst": a plan is a goal, never a held job
-        "going",  # "ok, going for PACS analyst" (a certificate after it is not held either)
-        "toward",  # "working toward PACS admin": a role ahead is a goal (a cert ahead is not held)
-        "towards",
-    }
-)
-CURRENT_CUES = frozenset(
-    {"am", "work", "working", "currently", "been", "was", "job", "employed", "hold", "holding", "do"}
-)
-KNOW_CUES = frozenset(
-    {
-        "know",
-        "knew",
-        "familiar",
-        "learned",
-        "learnt",
-        "studied",
-        "comfortable",
-        "understand",
-        "experience",
-        "experienced",
-        "worked",
-        "good",
-        "proficient",
-        "skilled",
-        "fluent",
-        "use",
-        "used",
-        "using",
-        "done",
-        "have",
-        "had",
-        "did",
-        "took",
-        "finished",
-        "completed",
-        "passed",
-        "course",
-        "class",
-        "trained",
-        "wrapped",  # "just wrapped up a DICOM course"
-        # what one does at work: "I handle backups and user accounts", "I do project management"
-        "handle",
-        "handling",
-        "manage",
-        "managing",
-        "maintain",
-        "maintaining",
-        "administer",
-        "do",
-        "doing",
-        "run",
-        "running",
-    }
-)
-# "got through an IT fundamentals class" (done), unlike "going through one" (under way)
-THROUGH_DONE = frozenset({"got", "went", "made", "sat"})
-CERT_CUES = frozenset(
-    {
-        "passed",
-        "have",
-        "got",
-        "earned",
-        "hold",
-        "holding",
-        "certified",
-        "completed",
-        "obtained",
-        "finished",
-        "achieved",
-        "received",
-        "am",
-        "with",
-        "did",  # "i did comptia a+ last year"
-        "took",
-        "cleared",
-        "aced",
-    }
-)
-WEAK_CERT_CUES = frozenset({"did", "took", "cleared", "aced"})
-CERT_FILLERS = frozenset({"the", "my", "a", "an", "both", "exam", "test"})
-FAILED = frozenset({"failed", "fail", "failing", "flunked"})
-PLACE_CUES = frozenset(
-    {"live", "living", "based", "located", "from", "relocating", "moving", "reside", "relocate", "moved"}
-)
-GOAL_AFTER = frozenset({"goal", "target", "plan", "dream", "aim", "want", "wanted"})
-# "MRI technologist here", "Systems administrator at a clinic": a role opening a statement
-# (after at most OPENING_WORDS words: "former", "civilian") and followed by these is one's job
-CURRENT_AFTER = frozenset({"here", "at"})
-INTRO_JOINERS = frozenset({"for"})
-OPENING_WORDS = 2
-INTRO_REACH = 6  # words between an opening title and the years that say it is one's own
-QUESTION_WORDS = INTRO_QUERY_WORDS
-# "before that I was a rad tech", "I used to be a nurse": a past job; it fills an empty
-# current job but never replaces one stated now
-PAST_CUES = frozenset({"was", "used", "previously", "formerly", "former", "before", "ex"})
-# "CPAS and CPSA certified": a held certification named before its cue
-CERT_AFTER = frozenset({"certified", "credentialed", "registered"})
-LIST_JOINERS = frozenset({"and", "or", "plus", "also", "as", "well", "some"})
-NEGATIONS = frozenset({"not", "no", "never", "cannot", "without", "nor", "lack", "zero", "barely", "hardly"})
-# where a job is: work in one counts as healthcare experience (concept healthcare-setting)
-HEALTHCARE_SETTINGS = frozenset({"hospital", "hospitals", "clinic", "clinics", "healthcare"})
-WORKING = frozenset({"work", "working", "worked", "employed", "job"})
-SETTING_ID = "healthcare-setting"
-# "how long until I'm a PACS admin": a role after these is where the user wants to be
-UNTIL = frozenset({"until", "till", "til", "before"})
 
 
 @dataclass
@@ -201,16 +83,16 @@ class ProfileChanges:
         self.clear.update(other.clear)
 
 
-def _negated(window: list[str]) -> bool:
+def is_negated(window: list[str]) -> bool:
     near = window[-3:]
     return bool(NEGATIONS & set(near)) and not NEGATION_STOPS & set(near[-2:])
 
 
-def _before(parsed: Parsed, entity: Entity) -> list[str]:
+def window_before(parsed: Parsed, entity: Entity) -> list[str]:
     return list(parsed.tokens[max(0, entity.start - WINDOW) : entity.start])
 
 
-def _nearest(window: list[str], *cue_sets: frozenset[str]) -> int:
+def nearest_cue(window: list[str], *cue_sets: frozenset[str]) -> int:
     """Index of the cue set whose word stands nearest before the entity (-1 when none)."""
     for token in reversed(window):
         for index, cues in enumerate(cue_sets):
@@ -239,22 +121,22 @@ def read_profile(
     not_fact = lex.words("not_fact_cues") if lex else frozenset()
     under_way = lex is not None and lex.has("in_progress_phrases", tokens)  # "halfway through…"
     for entity in parsed.entities:
-        window = _before(parsed, entity)
+        window = window_before(parsed, entity)
         if under_way and entity.type in ("skill", "concept", "certification", "degree", "field"):
             continue  # a course, degree or certificate not yet done holds nothing
-        negated = _negated(window)
+        negated = is_negated(window)
         if negated and _has_positive_twin(parsed, entity):
             continue  # "a master's, not a bachelor's": the negated one is what it is not
         if entity.type == "role":
             negated = negated and not _chosen(window, lex)  # "no, make it PACS analyst"
             _read_role(changes, entity, window, negated, not_fact, parsed.tokens[entity.end :], lex)
         elif entity.type in ("skill", "concept", "organisation"):
-            known = _nearest(window, KNOW_CUES) == 0 and not _wished(window, not_fact)
+            known = nearest_cue(window, KNOW_CUES) == 0 and not _wished(window, not_fact)
             known = known or _listed_after(parsed, entity, changes.add_skills)  # "…, plus some SQL"
             if known or "know" in tokens[: entity.start] or _got_through(window):
                 (changes.drop_skills if negated else changes.add_skills).append(entity.id)
         elif entity.type == "certification":
-            cue = _nearest(window, GOAL_CUES, CERT_CUES, not_fact)
+            cue = nearest_cue(window, GOAL_CUES, CERT_CUES, not_fact)
             if cue == 1 and not _held_by_cue(window):
                 cue = -1  # "took a look at the CIIP", "did some reading on the CIIP"
             if cue == 1 and _planned_hold(window, not_fact):
@@ -267,7 +149,7 @@ def read_profile(
             if held and not negated:
                 changes.add_certs.append(entity.id)  # "RDCS and RDMS": the list shares its cue
         elif entity.type == "place":
-            if _nearest(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
+            if nearest_cue(window, PLACE_CUES) == 0 or window[-2:] in (["am", "in"], ["are", "in"]):
                 changes.values["place"] = entity.id
             elif _works_there(parsed, entity):  # "I'm a PACS analyst in Boston"
                 changes.values.setdefault("place", entity.id)
@@ -301,14 +183,6 @@ def read_profile(
     return changes
 
 
-CURRENT_STARTS = (("currently",), ("been",), ("working",))
-
-
-# "a 2-year degree", "took a year off", "5 years ago", "34 years old": no years of work
-NOT_EXPERIENCE = (("degree",), ("program",), ("off",), ("ago",), ("old",), ("break",), ("gap",), ("later",))
-NEAR_WORDS = frozenset({"in", "near", "around", "outside", "from"})
-
-
 def _works_there(parsed: Parsed, place: Entity) -> bool:
     """A place right after 'in' / 'near' in a clause that names one's job or years ('I'm a
     PACS analyst in Boston, 6 years in', 'network admin for clinics in Seattle')."""
@@ -340,7 +214,7 @@ def _read_role(
     lex: Lexicon | None = None,
 ) -> None:
     wish = lex.words("wish_cues") if lex is not None else frozenset()
-    which = _nearest(window, GOAL_CUES | wish, CURRENT_CUES, not_fact - wish)
+    which = nearest_cue(window, GOAL_CUES | wish, CURRENT_CUES, not_fact - wish)
     if which == 1 and _wished_work(window):
         which = 0  # "I'd love to work in cardiology PACS", "I want to work as a RIS analyst"
     opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
@@ -369,9 +243,6 @@ def _read_role(
             changes.soft.discard("current_role")
 
 
-WORK_CUES = frozenset({"work", "working", "do"})
-
-
 def _wished_work(window: list[str]) -> bool:
     """The job cue ('work') comes after a wish ('want to', 'love to'): a wish, not a job."""
     cue = next(i for i in range(len(window) - 1, -1, -1) if window[i] in CURRENT_CUES)
@@ -387,9 +258,6 @@ def _chosen(window: list[str], lex: Lexicon | None) -> bool:
         if phrase and all(w in ARTICLES for w in window[i + len(phrase) :]):
             return True
     return False
-
-
-ARTICLES = frozenset({"a", "an", "the", "for", "as"})
 
 
 def _wished(window: list[str], not_fact: frozenset[str]) -> bool:
@@ -418,65 +286,6 @@ def _got_through(window: list[str]) -> bool:
     return any(w == "through" and i and window[i - 1] in THROUGH_DONE for i, w in enumerate(window))
 
 
-def introduces_self(parsed: Parsed) -> bool:
-    """'Network administrator at a hospital, 6 years', 'MRI tech here', 'Nuclear medicine
-    technologist, 9 years', 'CT tech, ARRT R and CT', 'PACS admin for 6 years': a clause
-    opening with a job title followed by 'here' / 'at', or by years or a credential,
-    introduces the speaker (a statement without 'I')."""
-    tokens = parsed.tokens
-    roles = [e for e in parsed.entities if e.type == "role" and tokens[e.end : e.end + 1]]
-    opens = bool(roles) and roles[0].start <= OPENING_WORDS
-    starts = {e.start: e.type for e in parsed.entities}
-    for r in roles:
-        if not (opens or "now" in tokens[: r.start]):  # "…, now a X at Y"
-            continue
-        if tokens[r.end] in CURRENT_AFTER:
-            return True
-        skip = 1 if tokens[r.end] in INTRO_JOINERS else 0  # "for 6 years"
-        if r is roles[0] and starts.get(r.end + skip) in ("years", "certification"):
-            return True
-        if r is roles[0] and r.start <= OPENING_WORDS and _credential_soon(parsed, r.end):
-            return True  # "MRI tech, Boston, 2 yrs", "mri tech in the bay area, 7 yrs"
-    return False
-
-
-def _credential_soon(parsed: Parsed, end: int) -> bool:
-    """Years or a credential within INTRO_REACH words after the title, with only a place or
-    plain words between (no question word, no other role)."""
-    for e in parsed.entities:
-        if e.start < end:
-            continue
-        if e.start - end > INTRO_REACH or e.type == "role":
-            return False
-        if e.type in ("years", "certification"):
-            return not QUESTION_WORDS & set(parsed.tokens)
-    return False
-
-
-def introduced_extras(parsed: Parsed, lex: Lexicon | None = None) -> ProfileChanges:
-    """In a self-introduction ('Sysadmin at a clinic, mostly Linux and SQL', 'Ultrasound tech
-    here (RDMS)', 'MRI tech, Boston, 2 yrs') the skills, credentials and place named are the
-    speaker's own, unless negated or only planned ('studying for the CIIP')."""
-    changes = ProfileChanges()
-    not_fact = lex.words("not_fact_cues") if lex else frozenset()
-    roles = parsed.of("role")
-    opening = _before(parsed, roles[0]) if roles else []
-    ahead = _nearest(opening, GOAL_CUES, not_fact) >= 0  # "goal pacs manager, 5 years out"
-    if roles and roles[0].start <= OPENING_WORDS and not _negated(opening) and not ahead:
-        changes.values["current_role"] = roles[0].id  # the title it opens with
-    for entity in parsed.entities:
-        window = _before(parsed, entity)
-        if _negated(window) or not_fact & set(window):
-            continue
-        if entity.type in ("skill", "concept"):
-            changes.add_skills.append(entity.id)
-        elif entity.type == "certification":
-            changes.add_certs.append(entity.id)
-        elif entity.type == "place" and entity.id != "us":
-            changes.values.setdefault("place", entity.id)  # "MRI tech, Boston, 2 yrs"
-    return changes
-
-
 def _certified_after(parsed: Parsed, entity: Entity) -> bool:
     """'CPAS and CPSA certified', 'RDMS registered': the cue follows the listed names."""
     covered = {i for e in parsed.entities if e.type == "certification" for i in range(e.start, e.end)}
@@ -502,7 +311,7 @@ def _has_positive_twin(parsed: Parsed, entity: Entity) -> bool:
     for other in parsed.entities:
         if other is entity or other.type != entity.type:
             continue
-        if not _negated(_before(parsed, other)):
+        if not is_negated(window_before(parsed, other)):
             return True
     return False
 

@@ -1,0 +1,47 @@
+"""A thing named alone is answered from its own card: 'how long is vendor training?' (what it
+is, with its length), 'what comes after the CPAS?' (the certificate, not a role's
+progression), 'how much does the PARCA certification cost?' (the certificate, not pay)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from advisor.converse.dialogue import Decision
+from advisor.understand.entities import Parsed
+from advisor.understand.lexicon import Lexicon
+
+LASTS = (("how", "long", "is"), ("how", "long", "does"), ("how", "long", "are"), ("how", "many", "days"))
+
+
+TAKES_LASTS = frozenset({"study_resources", "timeline", "next_step", "career_path", "out_of_scope"})
+
+
+def how_long_is_it(decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
+    """'how long is vendor training?', 'how long does vendor training last?': a thing that
+    has a length of its own, named alone; what it is says how long it lasts (not the
+    user's own timeline: 'how long will it take me' names the user)."""
+    if decision.intent not in TAKES_LASTS or decision.foreign or tuple(parsed.tokens[:3]) not in LASTS:
+        return decision
+    if named != {"skill"}:  # named as typed ("how long does it take…": "it" names nothing)
+        return decision
+    return replace(decision, intent="concept_info", clarify=[])
+
+
+def after_a_certificate(decision: Decision, parsed: Parsed, named: frozenset[str]) -> Decision:
+    """'what comes after the CPAS?': where a certificate leads is the certificate's own card
+    (what it is the foundation for), not a role's progression."""
+    if decision.intent != "career_progression" or "certification" not in named or "role" in named:
+        return decision
+    return replace(decision, intent="certification_info", clarify=[])
+
+
+def cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decision:
+    """'how much does PARCA certification cost?': a price asked of a certificate or its
+    issuer (and no role) is about the certificate, not pay or a role's list."""
+    if decision.intent not in ("salary", "certifications_for_role") or parsed.of("role"):
+        return decision
+    if not lex.words("cost_words") & set(parsed.tokens):
+        return decision
+    if not (parsed.of("certification") or parsed.of("organisation")):
+        return decision
+    return replace(decision, intent="certification_info")

@@ -712,3 +712,27 @@ def test_a_question_is_never_an_undo(engine: Advisor, text: str) -> None:
 @pytest.mark.parametrize("text", ["ok show me the steps", "lay it out for me start to finish"])
 def test_the_steps_are_the_path(engine: Advisor, text: str) -> None:
     assert _talk(engine, ["I want to be a RIS analyst"]).reply(text).intent == "career_path"
+
+
+def test_free_ways_to_learn_come_first(engine: Advisor) -> None:
+    conv = _talk(engine, ["I want to be a PACS analyst", "what should I read?"])
+    reply = conv.reply("any cheaper options?")
+    assert reply.intent == "study_resources" and "Free ones first" in reply.text, reply.text
+    first = reply.text.splitlines()[reply.text.splitlines().index("Free ones first:") + 1]
+    assert ", free)" in first, reply.text
+
+
+def test_a_resource_named_with_a_price_question_is_that_resource(engine: Advisor) -> None:
+    reply = engine.conversation().reply("how much is a university PACS certificate program?")
+    assert reply.intent == "study_resources" and "no price" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text", ["where can i get a cheap flight to boston", "cheapest used cars near me"])
+def test_cheap_things_of_other_kinds_stay_declined(engine: Advisor, text: str) -> None:
+    assert engine.conversation().reply(text).intent == "out_of_scope"
+
+
+def test_lets_do_that_chooses_the_role_just_proposed(engine: Advisor) -> None:
+    conv = _talk(engine, ["I'm a CT tech"])
+    conv.reply("what about RIS analyst as a goal? let's do that")
+    assert conv.state_dict()["profile"]["goal"] == "ris-analyst"

@@ -271,6 +271,9 @@ def certifications_for_role(ask: Ask) -> Answer:
 
 def study_resources(ask: Ask) -> Answer:
     graph, out = ask.graph, Answer()
+    named = [graph.nodes[e.id] for e in ask.parsed.of("resource") if e.id in graph.nodes]
+    if named and not ask.certification:  # "how much does a university PACS certificate cost?"
+        return _resources_named(out, named)
     target = ask.certification or ask.topic or ask.role
     resources = graph.of_type("resource")
     node = graph.nodes.get(target or "")
@@ -285,6 +288,9 @@ def study_resources(ask: Ask) -> Answer:
             out.add(f"My sources name nothing specific for {graph.name(target)}; what they recommend:")
     else:
         out.add("What the sources recommend:")
+    if ask.says(*THRIFT_CUES):  # "any free stuff?": the free ones first
+        resources = sorted(resources, key=lambda r: r.get("cost") != "free")
+        out.add("Free ones first:" if any(r.get("cost") == "free" for r in resources) else "None is free:")
     for res in resources:
         cost = COST.get(res.get("cost"), "cost not stated")
         star = "  ★ the one to read if you read only one" if res.get("only_one") else ""
@@ -294,6 +300,20 @@ def study_resources(ask: Ask) -> Answer:
     if pick and pick not in resources:
         out.add(f"If you read only one book: {pick.name}.")
         out.cite(*pick.sources)
+    return out
+
+
+THRIFT_CUES = ("free", "cheap", "cheapest", "cheaper", "affordable", "budget")
+
+
+def _resources_named(out: Answer, named: list[Node]) -> Answer:
+    """The resources a question names, with what the sources say each costs."""
+    for res in named:
+        cost = COST.get(res.get("cost"), "cost not stated")
+        out.add(f"{res.name} ({res.get('kind')}, {cost}): {res.description}")
+        if res.get("cost") != "free":
+            out.add("My sources give no price for it.")
+        out.cite(*res.sources)
     return out
 
 

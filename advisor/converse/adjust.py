@@ -66,6 +66,7 @@ def adjust(
     decision = standing.what_it_takes(engine, decision, parsed, state)
     decision = named_things.how_long_is_it(decision, parsed, named)
     decision = named_things.after_a_certificate(decision, parsed, named)
+    decision = named_things.learning_for_less(engine, decision, parsed, state.context.intent)
     decision = standing.getting_in(engine, decision, parsed, state, named)
     decision = _how_long_until(engine, decision, parsed)
     decision = _ruled_certificate(engine, decision, parsed)

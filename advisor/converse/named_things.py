@@ -5,10 +5,14 @@ progression), 'how much does the PARCA certification cost?' (the certificate, no
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from advisor.converse.dialogue import Decision
 from advisor.understand.entities import Parsed
 from advisor.understand.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from advisor.engine import Advisor
 
 LASTS = (("how", "long", "is"), ("how", "long", "does"), ("how", "long", "are"), ("how", "many", "days"))
 
@@ -45,3 +49,37 @@ def cost_of_certificate(decision: Decision, parsed: Parsed, lex: Lexicon) -> Dec
     if not (parsed.of("certification") or parsed.of("organisation")):
         return decision
     return replace(decision, intent="certification_info")
+
+
+TAKES_THRIFT = frozenset(
+    {"out_of_scope", "help", "salary", "career_path", "next_step", "certifications_for_role"}
+)
+
+
+LEARNING_TALK = frozenset(
+    {"study_resources", "next_step", "career_path", "concept_info", "certification_info"}
+)
+LEARN_WORDS = frozenset(
+    {"learn", "study", "course", "courses", "resources", "stuff", "materials", "books", "training"}
+)
+
+
+def learning_for_less(engine: Advisor, decision: Decision, parsed: Parsed, last: str | None) -> Decision:
+    """'whats the cheapest way, any free stuff?', 'how much does a university PACS certificate
+    cost?': what the ways to learn cost (the study resources, each marked free or paid), not
+    pay; a certificate named keeps it the certificate's fee."""
+    if decision.intent not in TAKES_THRIFT or parsed.of("certification"):
+        return decision
+    if decision.foreign and not engine.lexicon.words("thrift_words") & {decision.foreign}:
+        return decision
+    if parsed.of("place"):
+        return decision  # "the cheapest way to get from Boston to New York"
+    learning = last in LEARNING_TALK or bool(LEARN_WORDS & set(parsed.tokens)) or bool(parsed.of("resource"))
+    if decision.intent == "out_of_scope" and not learning:
+        return decision  # a cheap thing of another kind ("a cheap x-ray near me")
+    thrift = engine.lexicon.has("thrift_words", parsed.tokens)
+    costs = engine.lexicon.words("cost_words") & set(parsed.tokens) or "how much" in " ".join(parsed.tokens)
+    priced = bool(parsed.of("resource")) and bool(costs)
+    if not (thrift or priced):
+        return decision
+    return replace(decision, intent="study_resources", clarify=[], foreign="")

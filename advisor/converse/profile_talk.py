@@ -43,7 +43,10 @@ def statement_changes(
     changes = ProfileChanges()
     careers = engine.graph.career_ids
     named: list[str] = []  # career roles named so far in this message
-    pointing = any(POINTERS & set(a.tokens) and WANT & set(a.tokens) for a in acts)
+    lex = engine.lexicon
+    pointing = any(
+        POINTERS & set(a.tokens) and WANT & set(a.tokens) or _chooses_that(a.tokens, lex) for a in acts
+    )
     budget = MAX_TOKENS  # a long message is read as far as a reply reads it
     for act in acts:
         words = list(act.tokens[:budget])
@@ -59,7 +62,7 @@ def statement_changes(
                 named += [r.id for r in engine.extractor.parse(words).of("role") if r.id in careers]
             continue
         parsed = engine.extractor.parse(words)
-        if named and _wants_that(parsed):  # "ok fine, pacs analyst. make that my goal"
+        if named and (_wants_that(parsed) or _chooses_that(parsed.tokens, lex)):  # "make that my goal"
             changes.values.setdefault("goal", named[-1])
         named += [r.id for r in parsed.of("role") if r.id in careers]
         if ctx is not None:  # "i'd go for analyst", "keep architect as my goal"
@@ -136,6 +139,15 @@ def _plan_name(engine: Advisor, entity: Any) -> str:
     node = engine.graph.node(entity.id)
     abbr = node.get("abbr") if node is not None else None
     return f"the {abbr}" if abbr else entity.name
+
+
+def _chooses_that(tokens: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
+    """'let's do that', 'go with that one': a choice of what was just named."""
+    for i in range(len(tokens)):
+        phrase = lex.leading("choice_phrases", tokens[i:])
+        if phrase and set(tokens[i + len(phrase) : i + len(phrase) + 2]) & POINTERS:
+            return True
+    return False
 
 
 def _wants_that(parsed: Parsed) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 ACT_LISTS = (
     "choice_phrases",
+    "thrift_words",
     "asked_not_stated",
     "entry_phrases",
     "hedge_starts",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from advisor.config import MAX_CE_HOURS, MAX_YEARS
+from advisor.config import MAX_CE_HOURS, MAX_TURNS, MAX_YEARS
 from advisor.errors import ProfileError
 from advisor.state_schema import check_state
 
@@ -153,8 +153,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # number fields of the profile → their largest allowed value
-MAX_TURN = 1_000_000_000  # the schema's maximum for turn counters
-NUMBER_LIMITS = {"years": MAX_YEARS, "ce_hours": MAX_CE_HOURS, "changed": MAX_TURN}
+NUMBER_LIMITS = {"years": MAX_YEARS, "ce_hours": MAX_CE_HOURS, "changed": MAX_TURNS}
 
 
 def _check_number(name: str, value: Any, top: float) -> None:

@@ -281,3 +281,11 @@ def test_piped_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, b"")
     assert len(done.stdout.splitlines()) == 2
+
+
+def test_that_was_a_question_in_a_new_run_takes_back_nothing() -> None:
+    advisor("ask", "I'm a rad tech with 3 years")
+    advisor("ask", "what is HL7?")
+    r = advisor("ask", "no, that was a question")
+    assert "Nothing to take back" in r.out
+    assert "Radiologic Technologist" in advisor("ask", "what do you know about me?").out

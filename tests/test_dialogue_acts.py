@@ -18,6 +18,16 @@ KNOWN = [
 ]
 
 QUESTIONS = [
+    # hedged questions, opinions and topic changes name a role without choosing it
+    "maybe RIS analyst pays more?",
+    "probably need HL7 for PACS admin?",
+    "I guess PACS managers have it easy?",
+    "the RIS analyst pay sounds good",
+    "I was thinking PACS admins are overworked",
+    "ok back to PACS admins, what do they make",
+    "no wait, not RIS",
+    "can you help me?",
+    "which role makes the most sense for me?",
     "should I make PACS manager my goal?",
     "is system architect a realistic goal for me?",
     "would you go with RIS analyst or PACS admin?",

@@ -736,3 +736,23 @@ def test_lets_do_that_chooses_the_role_just_proposed(engine: Advisor) -> None:
     conv = _talk(engine, ["I'm a CT tech"])
     conv.reply("what about RIS analyst as a goal? let's do that")
     assert conv.state_dict()["profile"]["goal"] == "ris-analyst"
+
+
+@pytest.mark.parametrize(
+    ("setup", "text", "intent"),
+    [
+        (["I want to be a PACS analyst"], "can you help me?", "help"),
+        (["I'm a PACS analyst"], "what can I move up to with a CIIP?", "career_progression"),
+        ([], "I'm taking call this weekend for our PACS", "work_conditions"),
+        ([], "morning sickness, how long does it last", "out_of_scope"),
+    ],
+)
+def test_rules_stay_off_other_kinds(engine: Advisor, setup: list[str], text: str, intent: str) -> None:
+    assert _talk(engine, setup).reply(text).intent == intent
+
+
+@pytest.mark.parametrize("text", ["I used to be one", "I'd hate to be one"])
+def test_not_wishing_to_be_one_sets_no_goal(engine: Advisor, text: str) -> None:
+    conv = _talk(engine, ["what does a PACS manager do?"])
+    conv.reply(text)
+    assert conv.state_dict()["profile"]["goal"] is None

@@ -130,7 +130,7 @@ def test_shipped_lexicon_covers_the_states_and_names_no_figure(engine: Advisor) 
     known = [n for n in engine.graph.of_type("place") if n.get("kind") == "state"]
     assert len(states) + len(known) == 50  # every state: with figures (places.json) or without
     assert len([p for p in data if p["kind"] == "city"]) >= 150
-    assert not any(set(p) - {"name", "kind", "within", "aliases"} for p in data)  # names, no figures
+    assert not any(set(p) - {"name", "kind", "within", "aliases", "also_a_name"} for p in data)  # no figures
     for place in data:
         for alias in place["aliases"]:
             assert " ".join(tokenize(normalize(alias))) == alias, alias
@@ -176,3 +176,18 @@ def test_a_ranking_asked_for_a_place_without_figures_says_so(bot: Bot) -> None:
     reply = bot.says("which city in oregon pays pacs analysts the most?", expect="best_locations")
     assert reply.text.startswith("My sources give no figure for Oregon; the places they rank:")
     assert "San Francisco" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("said", "place"),
+    [
+        ("my friend tyler makes 95k", None),
+        ("a job in tyler", "Tyler, Texas"),
+        ("and austin", "Austin, Texas"),
+    ],
+)
+def test_a_place_that_is_also_a_first_name_needs_a_place_word(
+    engine: Advisor, said: str, place: str | None
+) -> None:
+    found = engine.graph.unlisted.named_in(said.split())
+    assert (found[1].name if found else None) == place

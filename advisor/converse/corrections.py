@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from advisor.state import Context, State
 from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
-from advisor.understand.statements import ProfileChanges
+from advisor.understand.statements import ProfileChanges, window_before
 
 if TYPE_CHECKING:
     from advisor.engine import Advisor
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # words that say no / stop ("no wait, system architect")
 NO_CORE = frozenset({"no", "nope", "nah", "not", "cancel", "keep", "dont", "never", "wait", "stop"})
 
+NOT_THIS = (["not"], ["never"])  # right before a name: what it is not
 BARE_EXTRA = 3  # words besides the role, cues and fillers in a correction that only names one
 
 
@@ -34,6 +35,8 @@ def bare_role(engine: Advisor, parsed: Parsed, ctx: Context | None = None) -> Pr
     extra = [t for i, t in enumerate(parsed.tokens) if i not in spans and t not in cues]
     if len(extra) > BARE_EXTRA:
         return out
+    if window_before(parsed, roles[0])[-1:] in NOT_THIS:
+        return out  # "no wait, not RIS": what it is not (a leading "no" is only "no, I meant")
     role = roles[0].id
     out.values["goal" if role in engine.graph.career_ids else "current_role"] = role
     return out
@@ -49,6 +52,8 @@ def _meant_system(engine: Advisor, parsed: Parsed, ctx: Context | None) -> Profi
     systems = [e for e in parsed.entities if e.type == "concept"]
     if len(parsed.entities) != 1 or not systems or len(parsed.tokens) > BARE_EXTRA + 4:
         return out
+    if window_before(parsed, systems[0])[-1:] in NOT_THIS:
+        return out  # "no wait, not RIS"
     graph = engine.graph
     last = (ctx.role if ctx is not None else None) or ""
     head = graph.name(last).lower().split()[-1:] if last in graph.career_ids else []

@@ -228,7 +228,10 @@ def foreign_words(
                 continue  # `ours`: job words of the field ("architects", "admins")
             before = tokens[i - 1] if i else ""
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if before in ROLE_SLOT_BEFORE or (after in ROLE_SLOT_AFTER and token not in everyday):
+            verb = before in ("do", "does")  # "what should I do meanwhile": an everyday word, no job
+            if (before in ROLE_SLOT_BEFORE and not (verb and token in everyday)) or (
+                after in ROLE_SLOT_AFTER and token not in everyday
+            ):
                 return token  # (an everyday word before "as" is no job: "would my years count as …")
     return ""
 

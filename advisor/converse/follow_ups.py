@@ -155,7 +155,9 @@ def own_progress(decision: Decision, parsed: Parsed, state: State) -> Decision:
     return replace(decision, intent="next_step")
 
 
-UNSURE = frozenset({"out_of_scope", "clarify", "help", "concept_info", "job_outlook", "best_locations"})
+UNSURE = frozenset(
+    {"out_of_scope", "clarify", "help", "concept_info", "job_outlook", "best_locations", "timeline"}
+)
 
 
 def where_i_stand(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:

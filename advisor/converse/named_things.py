@@ -36,6 +36,8 @@ def after_a_certificate(decision: Decision, parsed: Parsed, named: frozenset[str
     (what it is the foundation for), not a role's progression."""
     if decision.intent != "career_progression" or "certification" not in named or "role" in named:
         return decision
+    if "after" not in parsed.tokens:
+        return decision  # "what can I move up to with a CIIP?": the role's progression
     return replace(decision, intent="certification_info", clarify=[])
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from advisor.converse import follow_ups
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
 from advisor.understand.entities import Parsed
@@ -97,6 +98,7 @@ def where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decisio
 
 
 # forms of the pay verbs the salary keywords leave out ("what are the top 10% making?")
+NOT_PAY_SENSE = frozenset({"sense", "stand", "difference", "happy", "easier", "harder"})
 PAY_FORMS = frozenset({"making", "makes", "earning", "earns", "earned", "pays", "paying", "salaries"})
 TAKES_PAY_EXTENT = frozenset(
     {
@@ -117,12 +119,13 @@ def pay_extent(engine: Advisor, decision: Decision, parsed: Parsed, state: State
     the last answer was)."""
     if decision.intent not in TAKES_PAY_EXTENT and not decision.clarify:
         return decision
-    oos = engine.catalog.get("out_of_scope")
-    if decision.foreign and oos is not None and decision.foreign in oos.topics:
+    if follow_ups.another_domain(engine, decision):
         return decision  # another domain's pay
     tokens = parsed.tokens
     if not engine.lexicon.has("pay_extent_words", tokens) or not says_pay(engine, tokens, PAY_FORMS):
         return decision
+    if NOT_PAY_SENSE & set(tokens) or engine.lexicon.words("cert_words") & set(tokens):
+        return decision  # "which role makes the most sense?", "certs that make them stand out"
     if not (parsed.of("role") or state.context.role or state.profile.goal):
         return decision
     return replace(decision, intent="salary", clarify=[], foreign="")

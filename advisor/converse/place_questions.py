@@ -78,7 +78,20 @@ def place_follow_up(
 def _asks_pay_there(engine: Advisor, words: list[str]) -> bool:
     """'and if I moved to Oregon?', 'is it better in Florida?': a follow-up opening or a word
     asking about pay there; not a place in passing ('my sister lives in Texas')."""
-    return bool(RE.FOLLOW_UP.match(" ".join(words))) or engine.lexicon.has("place_pay_cues", words)
+    if RE.FOLLOW_UP.match(" ".join(words)):
+        return True
+    for i, word in enumerate(words):
+        if not engine.lexicon.starts("place_pay_cues", words[i:]):
+            continue
+        if word not in COMPARATIVES or PAY_SUBJECTS & set(words[max(0, i - 2) : i]):
+            return True  # "is it better in Florida?" (not "is the food better in Texas?")
+    return False
+
+
+COMPARATIVES = frozenset({"better", "worse", "more", "less", "higher", "lower", "different", "same"})
+PAY_SUBJECTS = frozenset(
+    {"it", "pay", "pays", "that", "they", "salary", "salaries", "money", "things", "much"}
+)
 
 
 def _names_place(engine: Advisor, parsed: Parsed, words: list[str]) -> bool:

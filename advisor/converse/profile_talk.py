@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 POINTERS = frozenset({"that", "this", "it"})
 BE = (("become",), ("be",), ("becoming",))  # "I want to become one": the role just discussed
-NO_WISH = frozenset({"not", "never", "no", "nope", "nah", "wrong", "back"})  # "that is wrong, go back"
+# "that is wrong, go back", "I used to be one", "I'd hate to be one": no wish for the role
+NO_WISH = frozenset({"not", "never", "no", "nope", "nah", "wrong", "back", "used", "was", "were", "hate"})
 WANT = frozenset({"want", "goal", "aim", "aiming", "dream", "become", "go", "pursue", "chase"})
 NOT_DONE = frozenset({"not", "never", "yet", "still", "almost", "nearly", "half"})
 WANT_REACH = 4  # words between "that" and "want" / "goal" ("that is what i want")
@@ -44,6 +45,7 @@ def statement_changes(
     careers = engine.graph.career_ids
     named: list[str] = []  # career roles named so far in this message
     lex = engine.lexicon
+    asks = any(a.kind == "question" for a in acts)
     pointing = any(
         POINTERS & set(a.tokens) and WANT & set(a.tokens) or _chooses_that(a.tokens, lex) for a in acts
     )
@@ -70,6 +72,8 @@ def statement_changes(
             parsed = parsed if headed is words else engine.extractor.parse(headed)
         introduces = introduces_self(parsed)
         stated = read_profile(parsed, engine.lexicon, True, engine.graph.degree_titles)
+        if asks and act.kind != "correction" and lex.has("return_phrases", words):
+            stated.values.pop("goal", None)  # "ok back to PACS admins, what do they make?": a topic
         if bare and act.kind == "correction" and not ROLE_FIELDS & {*stated.values, *stated.clear}:
             # "no wait, system architect"; "no wait, I meant RIS" only when nothing else is stated
             stated.merge(bare_role(engine, parsed, ctx if not stated else None))
@@ -111,6 +115,7 @@ def _step_done(engine: Advisor, parsed: Parsed, ctx: Context) -> ProfileChanges:
 
 
 PLANNABLE = ("skill", "concept", "certification", "degree")
+NO_PLAN = frozenset({"none", "high-school"})  # "starting a GED class": no degree to name
 
 
 def planned(engine: Advisor, parsed: Parsed) -> list[str]:
@@ -120,8 +125,11 @@ def planned(engine: Advisor, parsed: Parsed) -> list[str]:
     tokens = parsed.tokens
     if not (lex.has("in_progress_phrases", tokens) or lex.has("plan_cues", tokens)):
         return []  # (not any hedge: "my server won't boot" plans nothing)
-    names = [_plan_name(engine, e) for e in parsed.entities if e.type in PLANNABLE]
     event = next((t for t in tokens if t in LEARNING_EVENTS), None)
+    # a skill is planned only as a course of it ("taking call this weekend for our PACS",
+    # "working on DICOM routing at my job" plan nothing); a certificate or degree itself
+    kinds = PLANNABLE if event else ("certification", "degree")
+    names = [_plan_name(engine, e) for e in parsed.entities if e.type in kinds and e.id not in NO_PLAN]
     topics = [e.name for e in parsed.entities if e.type in ("skill", "concept")]
     if event and topics and not any(e.type in ("certification", "degree") for e in parsed.entities):
         return [f"the {event} on {topics[0]}"]  # "the course on PACS", not "PACS"

@@ -64,7 +64,9 @@ def undo_command(engine: Advisor, acts: list[Act]) -> Act | None:
     if not acts or "undo" not in engine.catalog:
         return None
     core = engine.lexicon.without("lead_fillers", list(acts[0].tokens))
-    return acts[0] if tuple(core[:1]) in UNDO_COMMANDS and acts[0].kind != "question" else None
+    said = tuple(core[:2])
+    undo = said in UNDO_COMMANDS or said[:1] in UNDO_COMMANDS
+    return acts[0] if undo and acts[0].kind != "question" else None
 
 
 def rank(

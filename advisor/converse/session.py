@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from advisor.converse.profile_talk import apply
 from advisor.converse.storage import (
     apply_changes,
     default_profile_path,
@@ -26,6 +27,7 @@ from advisor.errors import ProfileError, UsageError
 from advisor.reply import Reply
 from advisor.state import Context, State, prune
 from advisor.text import sanitize as safe
+from advisor.understand.statements import ProfileChanges
 
 Show = Callable[[str], str]  # lays a reply's text out for the output
 # profile fields that hold graph ids, and the fields that hold lists of them
@@ -44,6 +46,9 @@ class Session:
             stderr.write(warning + "\n")
         self.first_run = state is None
         self.conversation = engine.conversation(self._known_ids(state) if state else None)
+        # a new session's first message follows no message of this session: "no, that was a
+        # question" then has nothing of the last message to take back (saves skip questions)
+        self.conversation.state.context.changed = None
         self.last: Reply | None = None
         self._base = self.profile  # the profile on disk when last read or saved: saves merge
         self._seen = signature(self.profile_path)
@@ -122,9 +127,9 @@ class Session:
     def set_goal(self, role_text: str) -> str:
         """Set the goal role (UsageError when unknown); returns the role's name."""
         role = self.find_role(role_text)
-        state = self.conversation.state_dict()
-        state["profile"]["goal"] = role
-        self.conversation = self.engine.conversation(state)
+        changes = ProfileChanges()
+        changes.values["goal"] = role
+        apply(self.conversation.state, changes)  # remembered for undo, like a stated goal
         self.save()
         return self.engine.graph.name(role)
 

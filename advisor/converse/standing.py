@@ -22,7 +22,6 @@ TAKES_COUNT = frozenset(
         "next_step",
         "concept_info",
         "thanks",
-        "help",
         "career_path",
         "ciip_eligibility",
         "salary",  # (a pay word keeps it pay: see below)
@@ -32,9 +31,6 @@ TAKES_COUNT = frozenset(
 
 
 YES_NO_STARTS = (("does",), ("do",), ("would",), ("will",), ("is",), ("can",), ("could",), ("should",))
-
-
-THANKS_WORDS = frozenset({"thanks", "thank", "appreciate", "appreciated", "thx", "ty"})
 
 
 OWN_OR_POINTER = frozenset({"my", "i", "me", "that", "it", "this", "those", "these"})
@@ -53,9 +49,12 @@ def counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: St
     if decision.foreign:
         return decision
     words = set(parsed.tokens)
-    if not engine.lexicon.words("count_words") & words or not OWN_OR_POINTER & words:
-        return decision
-    if THANKS_WORDS & words:
+    counts = [i for i, t in enumerate(parsed.tokens) if t in engine.lexicon.words("count_words")]
+    owns = [i for i, t in enumerate(parsed.tokens) if t in OWN_OR_POINTER]
+    if not counts or not owns or min(owns) > max(counts):
+        return decision  # the thing counted comes first: "does that help?" (not "can you help me?")
+    thanks = engine.catalog.get("thanks")
+    if thanks is not None and words & {k for k in thanks.keywords if " " not in k}:
         return decision  # "thanks, this helps me think"
     if engine.graph.ruled_certs & {e.id for e in parsed.of("certification")}:
         return decision

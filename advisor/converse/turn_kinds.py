@@ -18,11 +18,8 @@ if TYPE_CHECKING:
     from advisor.engine import Advisor
 
 # a plan stated alone is acknowledged, unless the message is one of these
-KEEPS_OVER_PLAN = frozenset({"undo", "profile_forget", "goodbye", "thanks", "greeting", "profile_update"})
-HELLOS = tuple(
-    (w,)
-    for w in ("hi", "hii", "hiii", "hey", "heyy", "hello", "helloo", "hellooo", "heya", "hiya", "howdy")
-    + ("yo", "morning")
+KEEPS_OVER_PLAN = frozenset(
+    {"undo", "profile_forget", "goodbye", "thanks", "greeting", "profile_update", "work_conditions"}
 )
 
 
@@ -54,8 +51,9 @@ def hello(engine: Advisor, decision: Decision, acts: list[Act]) -> Decision:
     other = follow_ups.another_domain(engine, decision)
     if decision.intent != "out_of_scope" or other or "greeting" not in engine.catalog:
         return decision
-    if not acts or acts[0].tokens[:1] not in HELLOS:
-        return decision
+    hellos = engine.lexicon.words("hello_words")
+    if not acts or acts[0].tokens[0] not in hellos or engine.extractor.parse(list(acts[0].tokens)).entities:
+        return decision  # (a hello naming things is a question or statement about them)
     return Decision("greeting", RULE_CONFIDENCE, decision.ranked)
 
 
@@ -68,7 +66,7 @@ def says_undo(engine: Advisor, tokens: list[str]) -> bool:
 
 
 def next_reading(decision: Decision) -> Decision:
-    """The best reading after the top one, at the top one's confidence."""
+    """The best reading after the top one (with its own score); out of scope when none."""
     rest = [s for s in decision.ranked if s.intent not in ("undo", "out_of_scope") and s.score > 0]
     if not rest:
         return Decision("out_of_scope", decision.confidence, decision.ranked)

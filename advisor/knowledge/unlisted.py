@@ -12,12 +12,18 @@ from advisor.errors import Problem
 from advisor.knowledge.frozen import FrozenDict
 from advisor.text import normalize, tokenize
 
+# before a name that is also a person's: it names the place ("a job in Tyler")
+PLACE_WORDS = tuple(
+    (w,) for w in ("in", "near", "to", "from", "at", "around", "outside", "about", "and", "or")
+)
+
 
 @dataclass(frozen=True)
 class UnlistedPlace:
     name: str  # as shown: "Sacramento, California"
     kind: str  # country | state | city
     within: str | None  # a place id with figures, or None
+    also_a_name: bool = False  # "Tyler", "Madison": a place only after "in" / "near" / "to" …
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,9 @@ class PlaceLexicon:
     def build(cls, entries: Iterable[dict[str, Any]]) -> PlaceLexicon:
         by_alias: dict[str, UnlistedPlace] = {}
         for entry in entries:
-            place = UnlistedPlace(entry["name"], entry["kind"], entry["within"])
+            place = UnlistedPlace(
+                entry["name"], entry["kind"], entry["within"], bool(entry.get("also_a_name"))
+            )
             for alias in entry["aliases"]:
                 by_alias.setdefault(alias, place)
         starts: dict[str, list[tuple[str, ...]]] = {}
@@ -49,9 +57,16 @@ class PlaceLexicon:
     def named_at(self, tokens: Sequence[str], i: int) -> str | None:
         """The longest alias that starts at word `i`, or None."""
         for words in self.starts.get(tokens[i] if i < len(tokens) else "", ()):
-            if tuple(tokens[i : i + len(words)]) == words:
+            if tuple(tokens[i : i + len(words)]) == words and self._as_place(tokens, i, words):
                 return " ".join(words)
         return None
+
+    def _as_place(self, tokens: Sequence[str], i: int, words: tuple[str, ...]) -> bool:
+        """A name that is also a person's ('Tyler') is the place only after a place word
+        ('in Tyler', 'and Austin?') or alone ('Austin?')."""
+        if not self.by_alias[" ".join(words)].also_a_name or len(tokens) == len(words):
+            return True
+        return tuple(tokens[i - 1 : i]) in PLACE_WORDS
 
     def named_in(self, tokens: Sequence[str]) -> tuple[str, UnlistedPlace] | None:
         """The longest place without figures the tokens name, as (alias, place), or None.
@@ -60,7 +75,7 @@ class PlaceLexicon:
         ...     {"name": "Kansas", "kind": "state", "within": "us", "aliases": ["kansas"]},
         ...     {"name": "Kansas City", "kind": "city", "within": "us", "aliases": ["kansas city"]}])
         >>> lex.named_in(["pay", "in", "kansas", "city"])
-        ('kansas city', UnlistedPlace(name='Kansas City', kind='city', within='us'))
+        ('kansas city', UnlistedPlace(name='Kansas City', kind='city', within='us', also_a_name=False))
         >>> lex.named_in(["pay", "in", "ohio"]) is None
         True
         """
@@ -68,6 +83,8 @@ class PlaceLexicon:
         for i, token in enumerate(tokens):
             for words in self.starts.get(token, ()):
                 if len(words) > len(best) and tuple(tokens[i : i + len(words)]) == words:
+                    if not self._as_place(tokens, i, words):
+                        continue  # "my friend Tyler makes 95k": a person
                     best = words
                     break
         if not best:

@@ -145,7 +145,21 @@ def _hedged(core: tuple[str, ...], lex: Lexicon) -> bool:
     i guess??'): a hedge or a goal phrase, and no question word in it."""
     if lex.words("question_starts") & set(core) or lex.has("question_phrases", core):
         return False
-    return lex.starts("hedge_starts", core) or lex.has("goal_after", core)
+    if lex.has("goal_after", core):
+        return True  # "PACS associate sounds good i guess??"
+    hedge = lex.leading("hedge_starts", core)
+    # "i guess PACS associate??" (the hedge and a name), not "maybe RIS analyst pays more?"
+    if hedge is None:
+        return False
+    named = [t for t in core[len(hedge) :] if t not in HEDGE_FILLERS]
+    return len(named) <= HEDGED_NAME_WORDS or bool(WISH_WORDS & set(core))
+
+
+HEDGED_NAME_WORDS = 3  # words after a hedge that can only be a role's name
+HEDGE_FILLERS = frozenset(
+    {"first", "then", "instead", "now", "though", "i", "guess", "think", "honestly", "ok"}
+)
+WISH_WORDS = frozenset({"want", "become", "be", "goal", "aim", "aiming", "going", "go"})
 
 
 def about_others(tokens: tuple[str, ...], lex: Lexicon) -> bool:
@@ -155,7 +169,7 @@ def about_others(tokens: tuple[str, ...], lex: Lexicon) -> bool:
 
 def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
     """'done with networking now', '7 years in IT': a statement without 'I'."""
-    if lex.starts("hedge_starts", core):  # "maybe PACS admin first then"
+    if lex.starts("hedge_starts", core) and _hedged(core, lex):  # "maybe PACS admin first then"
         return True
     return lex.starts("subjectless_statements", core) or 0 in find_years(list(core)) or _job_years(core)
 

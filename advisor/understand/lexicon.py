@@ -16,6 +16,8 @@ from typing import Any
 
 ACT_LISTS = (
     "choice_phrases",
+    "hello_words",
+    "return_phrases",
     "thrift_words",
     "asked_not_stated",
     "entry_phrases",

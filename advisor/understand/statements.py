@@ -201,7 +201,14 @@ def _goal_after(after: tuple[str, ...], lex: Lexicon | None) -> bool:
     within GOAL_AFTER_GAP words of the role)."""
     if after[:1] == ("is",) and GOAL_AFTER & set(after[1:4]):
         return True
-    return lex is not None and any(lex.starts("goal_after", after[i:]) for i in range(GOAL_AFTER_GAP + 1))
+    if lex is None:
+        return False
+    # a gap only before "is …" ("the RIS analyst job at my hospital is what I'm after"); "the
+    # RIS analyst pay sounds good" speaks of the pay
+    gaps = range(GOAL_AFTER_GAP + 1)
+    return any(
+        lex.starts("goal_after", after[i:]) and (after[i] == "is" or set(after[:i]) <= {"as"}) for i in gaps
+    )
 
 
 def _read_role(
@@ -215,6 +222,8 @@ def _read_role(
 ) -> None:
     wish = lex.words("wish_cues") if lex is not None else frozenset()
     which = nearest_cue(window, GOAL_CUES | wish, CURRENT_CUES, not_fact - wish)
+    if which == 0 and after[:1] and after[0] in OPINION_AFTER and not _goal_after(after, lex):
+        return  # "I was thinking PACS admins are overworked", "I might ask a PACS analyst friend"
     if which == 1 and _wished_work(window):
         which = 0  # "I'd love to work in cardiology PACS", "I want to work as a RIS analyst"
     opens = entity.start <= OPENING_WORDS or "now" in window  # "…, now a radiographer at a VA"
@@ -247,6 +256,14 @@ def _wished_work(window: list[str]) -> bool:
     """The job cue ('work') comes after a wish ('want to', 'love to'): a wish, not a job."""
     cue = next(i for i in range(len(window) - 1, -1, -1) if window[i] in CURRENT_CUES)
     return window[cue] in WORK_CUES and bool(GOAL_CUES & set(window[:cue]))
+
+
+# words after a role that make the clause about the role (an opinion, a person), not a goal
+OPINION_AFTER = frozenset(
+    {"are", "is", "was", "were", "have", "has", "make", "makes", "earn", "earns", "get", "gets", "do"}
+    | {"does", "pay", "pays", "seem", "seems", "friend", "friends", "coworker", "colleague", "who", "said"}
+    | {"says", "told", "at"}
+)
 
 
 def _chosen(window: list[str], lex: Lexicon | None) -> bool:

@@ -756,3 +756,14 @@ def test_not_wishing_to_be_one_sets_no_goal(engine: Advisor, text: str) -> None:
     conv = _talk(engine, ["what does a PACS manager do?"])
     conv.reply(text)
     assert conv.state_dict()["profile"]["goal"] is None
+
+
+def test_entry_level_roles_are_listed_as_such(engine: Advisor) -> None:
+    reply = engine.conversation().reply("which pacs jobs are entry level?")
+    assert reply.intent == "list_roles" and "entry-level roles" in reply.text
+    assert "PACS Associate" in reply.text and "PACS Manager" not in reply.text
+
+
+def test_a_question_that_does_not_turn_on_the_role_is_not_asked_back(engine: Advisor) -> None:
+    reply = engine.conversation().reply("is cardio pacs on call a lot?")
+    assert reply.intent == "work_conditions", reply.text

@@ -13,8 +13,17 @@ LEVEL_WORD = {"required": "required", "preferred": "preferred", "plus": "a plus"
 
 def list_roles(ask: Ask) -> Answer:
     out = Answer()
-    out.add("Roles in PACS and imaging informatics I can tell you about:")
     roles = ask.graph.career_roles()
+    entry = [r for r in roles if r.get("level") == "entry"]
+    if ask.seniority == "entry" and entry:  # "which PACS job is easiest to land first?"
+        out.add("The entry-level roles in my sources:")
+        for role in entry:
+            first = role.description.split(". ")[0].rstrip(".")
+            out.add(f"  • {role.name} — {first}.")
+            out.cite(*role.sources[:1])
+        out.add('Most people reach them from a clinical or IT job; ask "how do I become a PACS associate?".')
+        return out
+    out.add("Roles in PACS and imaging informatics I can tell you about:")
     for role in roles[:LIST_LIMIT]:
         first = role.description.split(". ")[0].rstrip(".")
         out.add(f"  • {role.name} — {first}.")

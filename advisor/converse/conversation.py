@@ -40,6 +40,8 @@ REDIRECT = {
 }
 # intents whose answer asks "Which role are you aiming for?" when there is no goal
 ASKS_GOAL = frozenset({"profile_update", "career_path", "next_step"})
+# answers that do not turn on which of two roles was meant: no "Which one?" for them
+NO_ROLE_NEEDED = frozenset({"out_of_scope", "work_conditions", "job_outlook", "study_resources"})
 PENDING_MAX_TOKENS = 4  # a longer message with a question is a new question, not an answer
 # entity type → the context field "it" / "that" points at when that type was named last
 LAST_KINDS = {
@@ -173,7 +175,7 @@ class Conversation(PendingQuestions):
         if decision.clarify:
             return self._clarify(text, parsed, decision)
         unclear = parsed.first("ambiguous")
-        if unclear is not None and decision.intent != "out_of_scope":
+        if unclear is not None and decision.intent not in NO_ROLE_NEEDED:  # "is cardio PACS on call?"
             return self._clarify_entity(text, parsed, unclear.id.split("|"), decision)
         reply = self._answer(parsed, decision, changes)
         if was_truncated(text):

@@ -767,3 +767,13 @@ def test_entry_level_roles_are_listed_as_such(engine: Advisor) -> None:
 def test_a_question_that_does_not_turn_on_the_role_is_not_asked_back(engine: Advisor) -> None:
     reply = engine.conversation().reply("is cardio pacs on call a lot?")
     assert reply.intent == "work_conditions", reply.text
+
+
+@pytest.mark.parametrize(
+    ("fact", "intent"), [("I have 6 years actually", "ciip_eligibility"), ("I know DICOM now", "next_step")]
+)
+def test_and_now_after_a_ciip_check_depends_on_what_changed(engine: Advisor, fact: str, intent: str) -> None:
+    conv = _talk(engine, ["I'm a CT tech with 3 years and an associate's", "I want to be a PACS analyst"])
+    conv.reply("can I sit for the CIIP?")
+    conv.reply(fact)
+    assert conv.reply("and now?").intent == intent

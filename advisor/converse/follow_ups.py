@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from advisor.config import FOLLOW_UP_MAX_TOKENS, RE, RULE_CONFIDENCE, TOPIC_TIE
+from advisor.converse.corrections import last_fields
 from advisor.converse.dialogue import REFERRING, Decision
 from advisor.state import Context, State
 from advisor.understand.entities import Parsed
@@ -90,6 +91,8 @@ def continuing(engine: Advisor, decision: Decision, said: list[str], state: Stat
     more = last in CONTINUED and _whole(engine.lexicon, "continue_phrases", said)
     if more:
         intent: str = str(last)
+    elif last == "ciip_eligibility" and _just_changed(state) and _again(engine, decision, said):
+        intent = "ciip_eligibility"  # "ok I have a bachelor's now. so now?": the check again
     elif _whole(engine.lexicon, "next_phrases", said):
         intent = "next_step"  # the next step from the profile as it is, not the one after
     else:
@@ -102,6 +105,24 @@ def continuing(engine: Advisor, decision: Decision, said: list[str], state: Stat
         confidence=max(decision.confidence, RULE_CONFIDENCE),
         continues=more,
     )
+
+
+def _just_changed(state: State) -> bool:
+    """Did the message before this one change what the CIIP check counts (degree, years of
+    work, CE hours)? Then 'and now?' asks the check again; a skill learned asks the next step."""
+    if state.context.changed is None or state.context.changed != state.turns - 1:
+        return False
+    return bool(last_fields(state) & CHECKED_FIELDS)
+
+
+CHECKED_FIELDS = frozenset({"degree", "years", "ce_hours"})
+
+
+def _again(engine: Advisor, decision: Decision, said: list[str]) -> bool:
+    """'so now?', 'and now?', 'now?' (or what the ranker reads as the next step, naming nothing)."""
+    if _whole(engine.lexicon, "next_phrases", said):
+        return True
+    return decision.intent == "next_step" and len(said) <= 3 and not engine.extractor.parse(said).entities
 
 
 def own_path(engine: Advisor, decision: Decision, said: list[str], state: State) -> Decision:

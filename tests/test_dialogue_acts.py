@@ -218,6 +218,13 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     # a year off, years ago, years old: no years of work
     ("rad tech, took a year off last spring", {"current_role": "radiologic-technologist"}, ["years"]),
     ("I'm 34 years old and work help desk", {"current_role": "it-support"}, ["years"]),
+    # a long introduction, a plan word before the job ('starting fresh')
+    (
+        "network admin for a chain of clinics in Seattle, 5 yrs",
+        {"current_role": "network-administrator", "years": 5, "place": "seattle"},
+        [],
+    ),
+    ("ok starting over: I'm a sonographer, 4 years", {"current_role": "sonographer", "years": 4}, []),
     # never having worked in one place is not zero experience
     ("network admin, 6 yrs, never worked in a hospital", {"years": 6}, []),
 ]

@@ -170,7 +170,7 @@ INTRO_JOINERS = frozenset({"for"})
 OPENING_WORDS = 2
 
 
-INTRO_REACH = 6  # words between an opening title and the years that say it is one's own
+INTRO_REACH = 8  # words between an opening title and the years that say it is one's own
 
 
 QUESTION_WORDS = INTRO_QUERY_WORDS

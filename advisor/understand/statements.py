@@ -239,7 +239,7 @@ def _read_role(
         changes.values["goal"] = entity.id
     elif which == 0:
         changes.clear["goal"] = entity.id
-    elif which == 2 or ((not_fact - wish) & set(window)):
+    elif which == 2 or (which != 1 and (not_fact - wish) & set(window)):  # ("starting fresh: I'm a …")
         return  # "I'm shadowing a RIS analyst": neither the job nor (surely) the goal
     elif which == 1 or "a" in window[-1:] and ("i" in window or "am" in window):
         if negated:

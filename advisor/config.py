@@ -57,7 +57,7 @@ INTRO_QUERY_WORDS: Final = frozenset(
     {"what", "how", "which", "where", "when", "why", "who", "can", "should", "do", "does", "pay", "pays"}
     | {"salary", "salaries", "make", "makes", "earn", "earns", "wage", "wages", "need", "needs", "require"}
 )
-JOB_YEARS_AT: Final = 4  # "store manager for 10 years": years this early in a clause introduce a job
+JOB_YEARS_AT: Final = 7  # "store manager for 10 years": years this early in a clause introduce a job
 # one-word role aliases that are every field's job titles: after a word of another field
 # (slots.json other_job_modifiers: "retail manager") they name no role of ours
 GENERIC_HEADS: Final = frozenset(

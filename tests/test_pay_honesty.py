@@ -98,3 +98,8 @@ def test_a_place_without_figures_is_not_the_users_home(engine: Advisor) -> None:
     conv = engine.conversation()
     conv.reply("I live in Ohio")
     assert conv.state.profile.place is None  # only places the knowledge has are stored
+
+
+def test_a_role_without_figures_names_the_place_asked(engine: Advisor) -> None:
+    reply = engine.conversation().reply("what does a PACS manager earn in Seattle?")
+    assert "no pay figures for PACS Manager (for Seattle, Washington or anywhere else)" in reply.text

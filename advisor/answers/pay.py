@@ -180,11 +180,21 @@ def _pay_change(ask: Ask, out: Answer, source_role: str, facts: tuple[Fact, ...]
         out.cite(fact.source)
 
 
+def _asked_place(ask: Ask) -> str:
+    """The place the question named, known or without figures ('Boston', 'the UK'), or ''."""
+    if ask.place and ask.place != "us" and ask.parsed.of("place"):
+        return ask.graph.name(ask.place)
+    found = ask.graph.unlisted.named_in(list(ask.parsed.tokens))
+    return found[1].name if found else ""
+
+
 def _no_figures(ask: Ask, out: Answer, subject: str) -> Answer:
     """A role without figures: say so, then the all-PACS figures under their own labels."""
     graph = ask.graph
     anchors = graph.anchors_by_role.get(ask.role or "", ())
-    out.add(f"My sources give no {'PACS ' if anchors else ''}pay figures for {subject}.")
+    where = _asked_place(ask)
+    anywhere = f" (for {where} or anywhere else)" if where else ""
+    out.add(f"My sources give no {'PACS ' if anchors else ''}pay figures for {subject}{anywhere}.")
     for anchor in anchors:
         out.add(f"BLS measures it as an occupation: {anchor.text}  [{source_tag(graph, anchor.source)}]")
         out.cite(anchor.source)

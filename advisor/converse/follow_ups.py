@@ -19,15 +19,16 @@ if TYPE_CHECKING:
     from advisor.engine import Advisor
 
 # answers computed from the profile: 'where does that leave me?' asks them again
+LEARN_NEED = frozenset({"learn", "need", "do", "study"})
 RECHECKED = frozenset({"ciip_eligibility", "career_path", "next_step", "timeline"})
 
 
 def whole_path(decision: Decision, parsed: Parsed, lex: Lexicon, ctx: Context) -> Decision:
     """'what's my path now?', 'can you show the whole list instead?' (after a step of it):
     the path, not the one next step (unless the message asks for the next one)."""
-    steps = ctx.intent in ("next_step", "career_path", "timeline")
+    steps = ctx.intent in ("next_step", "career_path", "timeline") or bool(LEARN_NEED & set(parsed.tokens))
     if not (decision.intent == "next_step" or decision.intent == "list_roles" and steps):
-        return decision
+        return decision  # ("what all do I need to learn, like the whole list": the path)
     if "next" in parsed.tokens:
         return decision
     if not lex.has("path_words", parsed.tokens):

@@ -175,7 +175,10 @@ def _subjectless(core: tuple[str, ...], lex: Lexicon) -> bool:
 
 
 def _job_years(core: tuple[str, ...]) -> bool:
-    """'store manager for 10 years', 'retail manager, 9 yrs': a few words of a job, then years."""
+    """'store manager for 10 years', 'retail manager, 9 yrs', 'hey there, cardio tech in the
+    cath lab, 4 yrs': a few words of a job (after a hello), then years."""
+    while core[:1] and core[0] in HELLO_OPENERS:
+        core = core[1:]
     years = find_years(list(core[: JOB_YEARS_AT + 3]))
     first = min(years, default=None)
     if first is None or not 1 <= first <= JOB_YEARS_AT or INTRO_QUERY_WORDS & set(core):
@@ -184,6 +187,7 @@ def _job_years(core: tuple[str, ...]) -> bool:
     return bool(job) and not NOT_JOB_WORDS & set(job)  # (not "promotion after 5 years")
 
 
+HELLO_OPENERS = frozenset({"hey", "hi", "hello", "there", "yo", "sup", "morning", "ok", "so"})
 # words that show the words before the years are no job title ("promotion after 5 years")
 NOT_JOB_WORDS = frozenset(
     {"after", "within", "by", "than", "of", "to", "under", "over", "about", "with", "next", "last", "every"}

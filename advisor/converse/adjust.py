@@ -35,6 +35,7 @@ NEED_TAKES = frozenset(
         "career_progression",  # "is 5 years enough to become a manager?"
         "undo",  # "do I have to go back to school?" asks; it takes nothing back
         "list_roles",  # "do VA PACS jobs need my ARRT?"
+        "certifications_for_role",  # "what about the analyst one, does it need a degree?"
     }
 )
 

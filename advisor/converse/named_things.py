@@ -81,7 +81,7 @@ def learning_for_less(engine: Advisor, decision: Decision, parsed: Parsed, last:
         return decision  # a cheap thing of another kind ("a cheap x-ray near me")
     thrift = engine.lexicon.has("thrift_words", parsed.tokens)
     costs = engine.lexicon.words("cost_words") & set(parsed.tokens) or "how much" in " ".join(parsed.tokens)
-    priced = bool(parsed.of("resource")) and bool(costs)
+    priced = bool(parsed.of("resource") or LEARN_WORDS & set(parsed.tokens)) and bool(costs)
     if not (thrift or priced):
         return decision
     return replace(decision, intent="study_resources", clarify=[], foreign="")

@@ -91,23 +91,26 @@ ROOT = Path(__file__).resolve().parents[1]
         ("tests/eval/conversations/tune.json", 0.94),  # 97.5 %
         ("tests/conversations_mt/dev.json", 0.94),  # 98.1 %
         # once held out (58.1 % when first measured), then developed on
-        ("tests/eval/conversations/dev3.json", 0.88),  # 91.4 %
+        ("tests/eval/conversations/dev3.json", 0.89),  # 92.5 %
         # was blind4: 77.8 % when measured blind, then developed on
         ("tests/eval/conversations/dev4.json", 0.92),  # 96.3 %
         # written blind: 69.7 % when first measured, then developed on
-        ("tests/eval/conversations/dev5.json", 0.84),  # 87.9 %
+        ("tests/eval/conversations/dev5.json", 0.87),  # 91.3 %
         # written blind and never tuned on for a session (78.2 % at first, 86.0 % after a
         # session of work on other sets); developed on from the session that wrote blind6
-        ("tests/eval/conversations/blind5.json", 0.80),
+        ("tests/eval/conversations/blind5.json", 0.94),  # 98.1 %
         # written blind: 77.5 % when first measured (at 2ad612e), then developed on
-        ("tests/eval/conversations/dev6.json", 0.74),
+        ("tests/eval/conversations/dev6.json", 0.90),  # 94.7 %
         # written blind: 80.3 % / 74.3 % at the session's start (fd085e4), 83.3 % / 81.9 %
         # when added (8849437), then developed on
-        ("tests/eval/conversations/dev8.json", 0.80),
-        ("tests/eval/conversations/dev9.json", 0.78),
-        # never tuned on (written blind, measured at 2ad612e: 75.0 %); the floor guards
-        # against regressions only
-        ("tests/eval/conversations/blind6.json", 0.72),
+        ("tests/eval/conversations/dev8.json", 0.89),  # 92.4 %
+        ("tests/eval/conversations/dev9.json", 0.87),  # 90.9 %
+        # never tuned on (written blind): 75.0 % at 2ad612e, 85.8 % at the session's end (its
+        # failures were never read; its total was seen during the session)
+        ("tests/eval/conversations/blind6.json", 0.82),
+        # never tuned on and its total seen only twice (written blind): 83.5 % at the
+        # session's start (fd085e4), 85.8 % when added (a93fd01), 86.5 % at the end
+        ("tests/eval/conversations/blind7.json", 0.83),
     ],
 )
 def test_multi_turn_sets_keep_their_floor(engine: Advisor, name: str, floor: float) -> None:

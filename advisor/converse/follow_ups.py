@@ -236,9 +236,11 @@ def need_of_it(engine: Advisor, decision: Decision, said: list[str], state: Stat
     ctx = state.context
     if ctx.intent != "role_requirements" or decision.intent == "role_requirements" or decision.foreign:
         return decision
+    if len(said) > FOLLOW_UP_MAX_TOKENS:
+        return decision
     parsed = engine.extractor.parse(said)
     kinds = {e.type for e in parsed.entities}
-    if not kinds or not kinds <= NEED_ITEMS or len(said) > FOLLOW_UP_MAX_TOKENS:
+    if not kinds or not kinds <= NEED_ITEMS:
         return decision
     spans = {i for e in parsed.entities for i in range(e.start, e.end)}
     alone = all(t in ALSO_WORDS for i, t in enumerate(parsed.tokens) if i not in spans)  # "SQL too?"

@@ -151,10 +151,12 @@ def _plan_name(engine: Advisor, entity: Any) -> str:
 
 def _chooses_that(tokens: tuple[str, ...] | list[str], lex: Lexicon) -> bool:
     """'let's do that', 'go with that one': a choice of what was just named."""
-    for i in range(len(tokens)):
-        phrase = lex.leading("choice_phrases", tokens[i:])
-        if phrase and set(tokens[i + len(phrase) : i + len(phrase) + 2]) & POINTERS:
+    i = lex.find("choice_phrases", tokens)  # jumps to where a choice can begin (most clauses: none)
+    while i is not None:
+        phrase = lex.leading("choice_phrases", tokens[i:]) or ()
+        if set(tokens[i + len(phrase) : i + len(phrase) + 2]) & POINTERS:
             return True
+        i = lex.find("choice_phrases", tokens, i + 1)
     return False
 
 

@@ -6,6 +6,7 @@ of question are in converse/adjust.py."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from advisor.config import (
@@ -16,6 +17,7 @@ from advisor.config import (
 from advisor.converse import refer
 from advisor.converse.dialogue import REFERRING, Decision, context_types, foreign_words
 from advisor.state import Context
+from advisor.text import normalize, tokenize
 from advisor.understand.acts import Act
 from advisor.understand.entities import Parsed
 from advisor.understand.intents import Score
@@ -45,14 +47,21 @@ def undo_clause(engine: Advisor, acts: list[Act]) -> Act | None:
     """A clause that takes back the last change, in a message that also says more."""
     if len(acts) < 2 or "undo" not in engine.catalog:
         return None
-    cues = {w for k in engine.catalog["undo"].keywords for w in k.split()}
+    phrases = undo_phrases(tuple(engine.catalog["undo"].keywords))
     for act in acts:
-        if act.kind in ("question", "statement", "small_talk") or not cues & set(act.tokens):
-            continue  # only a clause with an undo word is worth ranking
+        said = f" {' '.join(act.tokens)} "
+        if act.kind in ("question", "statement", "small_talk") or not any(p in said for p in phrases):
+            continue  # only a clause with an undo phrase is worth ranking (not every "a" or "it")
         ranked = engine.classifier.rank(engine.extractor.parse(list(act.tokens)))
         if ranked[0].intent == "undo" and ranked[0].score >= UNDO_CLAUSE_SCORE:
             return act
     return None
+
+
+@lru_cache(maxsize=4)  # bounded: one entry per loaded catalog
+def undo_phrases(keywords: tuple[str, ...]) -> tuple[str, ...]:
+    """The undo intent's keywords as they read in normalised text, spaced for matching."""
+    return tuple(f" {' '.join(tokenize(normalize(k)))} " for k in keywords)
 
 
 UNDO_COMMANDS = (("undo",), ("revert",), ("undo", "that"), ("revert", "that"))

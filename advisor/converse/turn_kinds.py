@@ -11,7 +11,6 @@ from advisor.converse import follow_ups
 from advisor.converse import profile_talk as talk
 from advisor.converse import reading as read
 from advisor.converse.dialogue import Decision
-from advisor.text import normalize, tokenize
 from advisor.understand.acts import Act
 
 if TYPE_CHECKING:
@@ -31,8 +30,8 @@ def planned(engine: Advisor, decision: Decision, tokens: list[str], asks: bool, 
     lex = engine.lexicon
     plans = lex.has("plan_cues", tokens) or lex.has("in_progress_phrases", tokens)
     plain_statement = plans and not asks and not states and decision.intent not in KEEPS_OVER_PLAN
-    if not (decision.intent == "out_of_scope" or plain_statement) or other:
-        return decision
+    if not (decision.intent == "out_of_scope" or plain_statement) or other or not plans:
+        return decision  # (planned() needs a plan cue: checked before parsing the message)
     if not talk.planned(engine, engine.extractor.parse(tokens)):
         return decision
     if not asks:  # "booked my CIIP exam for October, fingers crossed"
@@ -61,8 +60,7 @@ def says_undo(engine: Advisor, tokens: list[str]) -> bool:
     """Does the message say one of the undo intent's own phrases ('undo', 'that's wrong')?"""
     undo = engine.catalog.get("undo")
     joined = f" {' '.join(tokens)} "
-    phrases = (" ".join(tokenize(normalize(k))) for k in (undo.keywords if undo else ()))
-    return any(f" {p} " in joined for p in phrases)
+    return any(p in joined for p in read.undo_phrases(tuple(undo.keywords if undo else ())))
 
 
 def next_reading(decision: Decision) -> Decision:

@@ -226,6 +226,7 @@ STATEMENTS: list[tuple[str, dict[str, Any], list[str]]] = [
     ),
     ("ok starting over: I'm a sonographer, 4 years", {"current_role": "sonographer", "years": 4}, []),
     ("hey there, echo tech at a children's hospital, 7 yrs", {"years": 7}, []),
+    ("CT tech here. kinda thinking about RIS analyst tbh", {"goal": "ris-analyst"}, []),
     # never having worked in one place is not zero experience
     ("network admin, 6 yrs, never worked in a hospital", {"years": 6}, []),
 ]

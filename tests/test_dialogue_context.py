@@ -777,3 +777,9 @@ def test_and_now_after_a_ciip_check_depends_on_what_changed(engine: Advisor, fac
     conv.reply("can I sit for the CIIP?")
     conv.reply(fact)
     assert conv.reply("and now?").intent == intent
+
+
+def test_a_skill_named_beats_the_certificate_talked_about(engine: Advisor) -> None:
+    conv = _talk(engine, ["I'm registered for the CIIP in June"])
+    reply = conv.reply("what's the cheapest way to learn DICOM?")
+    assert reply.intent == "study_resources" and "DICOM" in reply.text.splitlines()[0], reply.text

@@ -274,7 +274,10 @@ def study_resources(ask: Ask) -> Answer:
     named = [graph.nodes[e.id] for e in ask.parsed.of("resource") if e.id in graph.nodes]
     if named and not ask.certification:  # "how much does a university PACS certificate cost?"
         return _resources_named(out, named)
-    target = ask.certification or ask.topic or ask.role
+    # what the message names comes before what the conversation was about ("how do I learn
+    # DICOM?" right after talk of the CIIP is about DICOM)
+    named = next((e.id for e in ask.parsed.entities if e.type in ("certification", "skill", "concept")), None)
+    target = named or ask.certification or ask.topic or ask.role
     resources = graph.of_type("resource")
     node = graph.nodes.get(target or "")
     if node is not None and node.type == "skill":  # "how do I learn Linux?"

@@ -783,3 +783,11 @@ def test_a_skill_named_beats_the_certificate_talked_about(engine: Advisor) -> No
     conv = _talk(engine, ["I'm registered for the CIIP in June"])
     reply = conv.reply("what's the cheapest way to learn DICOM?")
     assert reply.intent == "study_resources" and "DICOM" in reply.text.splitlines()[0], reply.text
+
+
+def test_the_users_own_field_is_no_other_domain(engine: Advisor) -> None:
+    conv = _talk(engine, ["I'm a nurse with 8 years", "I want to be a PACS analyst"])
+    assert conv.reply("would that be a raise from nursing?").intent == "salary"
+    assert conv.reply("how much do nurse practitioners make?").intent == "out_of_scope"
+    rad = _talk(engine, ["I'm a rad tech"])
+    assert rad.reply("how to become a radio dj").intent == "out_of_scope"

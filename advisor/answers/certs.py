@@ -276,8 +276,10 @@ def study_resources(ask: Ask) -> Answer:
         return _resources_named(out, named)
     # what the message names comes before what the conversation was about ("how do I learn
     # DICOM?" right after talk of the CIIP is about DICOM)
-    named = next((e.id for e in ask.parsed.entities if e.type in ("certification", "skill", "concept")), None)
-    target = named or ask.certification or ask.topic or ask.role
+    subject = next(
+        (e.id for e in ask.parsed.entities if e.type in ("certification", "skill", "concept")), None
+    )
+    target = subject or ask.certification or ask.topic or ask.role
     resources = graph.of_type("resource")
     node = graph.nodes.get(target or "")
     if node is not None and node.type == "skill":  # "how do I learn Linux?"

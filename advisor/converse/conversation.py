@@ -146,6 +146,7 @@ class Conversation(PendingQuestions):
             said=focus,
             everyday=self.engine.everyday,
         )
+        decision = turn_kinds.own_field(self.engine, decision, self.state.profile.current_role)
         unsure_undo = decision.intent == "undo" and decision.confidence < UNDO_CLAUSE_SCORE
         if unsure_undo and questions and not turn_kinds.says_undo(self.engine, tokens):
             decision = turn_kinds.next_reading(decision)  # "is that a problem?" asks; it takes nothing back
@@ -160,7 +161,8 @@ class Conversation(PendingQuestions):
         decision = turn_kinds.hello(self.engine, decision, acts)
         if focus is not tokens and decision.intent != "out_of_scope" and not changes:
             # (a clause stating one's own job, "I do IT for dental offices", is no other domain)
-            decision = read.foreign_beside(self.engine, decision, tokens)  # "i have a fever, what …"
+            role = self.state.profile.current_role  # "i have a fever, what …" (not "… from nursing?")
+            decision = read.foreign_beside(self.engine, decision, tokens, role)
         if decision.intent in read.READS_WHOLE and focus is not tokens:
             parsed = self.engine.extractor.parse(tokens)  # the facts stated beside the question
         if decision.intent == "undo":  # "that's wrong, it's 30 not 40" in one clause

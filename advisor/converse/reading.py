@@ -33,12 +33,29 @@ NOT_ANSWERS = frozenset({"greeting", "thanks", "goodbye", "profile_update"})
 READS_WHOLE = frozenset({"ciip_eligibility"})
 
 
-def foreign_beside(engine: Advisor, decision: Decision, tokens: list[str]) -> Decision:
-    """Words of another domain in the clauses around the question decide it too."""
+OWN_STEM = 4  # letters a field's word shares with the job's name ("nursing" / "nurse")
+
+
+def names_own_job(engine: Advisor, word: str, current_role: str | None) -> bool:
+    """Does another domain's word name the user's own job ('nursing' for a nurse)?"""
+    node = engine.graph.nodes.get(current_role or "")
+    if not word or node is None:
+        return False
+    words = {w for a in node.aliases for w in a.split() if len(w) >= OWN_STEM}
+    return any(word.startswith(w[:-1]) for w in words)  # "nurse" → "nursing" (not "radiographer" → "radio")
+
+
+def foreign_beside(
+    engine: Advisor, decision: Decision, tokens: list[str], current_role: str | None = None
+) -> Decision:
+    """Words of another domain in the clauses around the question decide it too (not the
+    user's own job: 'would that be a raise from nursing?' from a nurse)."""
     whole = engine.extractor.parse(tokens)
     heads = frozenset(engine.lexicon.role_heads)
     foreign = foreign_words(whole, engine.catalog, decision.intent, heads, engine.everyday)
     if not foreign or decision.intent in ("profile_update", "undo", "profile_forget"):
+        return decision
+    if names_own_job(engine, foreign, current_role):
         return decision
     return Decision("out_of_scope", decision.confidence, decision.ranked, foreign=foreign)
 

@@ -69,3 +69,11 @@ def next_reading(decision: Decision) -> Decision:
     if not rest:
         return Decision("out_of_scope", decision.confidence, decision.ranked)
     return Decision(rest[0].intent, rest[0].score, decision.ranked)
+
+
+def own_field(engine: Advisor, decision: Decision, current_role: str | None) -> Decision:
+    """'would that be a raise from nursing?' from a nurse: the user's own field named is no
+    other domain; the message is read again in ours."""
+    if decision.intent != "out_of_scope" or not read.names_own_job(engine, decision.foreign, current_role):
+        return decision
+    return next_reading(decision)

@@ -791,3 +791,9 @@ def test_the_users_own_field_is_no_other_domain(engine: Advisor) -> None:
     assert conv.reply("how much do nurse practitioners make?").intent == "out_of_scope"
     rad = _talk(engine, ["I'm a rad tech"])
     assert rad.reply("how to become a radio dj").intent == "out_of_scope"
+
+
+def test_more_or_less_than_another_role_compares_the_two(engine: Advisor) -> None:
+    conv = _talk(engine, ["what does a RIS analyst do?"])
+    reply = conv.reply("is it more or less than a PACS administrator?")
+    assert reply.intent == "compare_roles" and "RIS Analyst" in reply.text and "PACS Administrator" in reply.text

@@ -70,14 +70,21 @@ def it_pay_compared(engine: Advisor, decision: Decision, parsed: Parsed, state: 
     return replace(decision, intent="job_outlook", clarify=[]) if it_job or cut else decision
 
 
+COMPARING = frozenset({"difference", "differ", "differs", "different", "than", "vs", "versus", "compare"})
+TAKES_COMPARING = frozenset({"role_overview", "career_progression", "role_requirements"})
+
+
 def two_roles_compared(engine: Advisor, decision: Decision, parsed: Parsed, ctx: Context) -> Decision:
     """'how does that compare to a PACS admin?' after PACS analyst pay: two of our career
     roles side by side (the outlook answer compares PACS pay with other occupations, like
-    network administrators)."""
-    if decision.intent != "job_outlook":
+    network administrators); 'is it more or less than a PACS analyst?' after another role's
+    card, too."""
+    named_other = [e.id for e in parsed.of("role") if e.id != ctx.role]
+    beside = decision.intent in TAKES_COMPARING and COMPARING & set(parsed.tokens) and len(named_other) == 1
+    if decision.intent != "job_outlook" and not (beside and ctx.role in engine.graph.career_ids):
         return decision
     roles = {e.id for e in parsed.of("role")}
-    if ctx.role and REFERRING & set(parsed.tokens):
+    if ctx.role and (REFERRING & set(parsed.tokens) or beside):
         roles.add(ctx.role)  # "that" is the role talked about
     careers = roles & engine.graph.career_ids
     return (

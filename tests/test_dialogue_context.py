@@ -796,4 +796,5 @@ def test_the_users_own_field_is_no_other_domain(engine: Advisor) -> None:
 def test_more_or_less_than_another_role_compares_the_two(engine: Advisor) -> None:
     conv = _talk(engine, ["what does a RIS analyst do?"])
     reply = conv.reply("is it more or less than a PACS administrator?")
-    assert reply.intent == "compare_roles" and "RIS Analyst" in reply.text and "PACS Administrator" in reply.text
+    assert reply.intent == "compare_roles", reply.text
+    assert "RIS Analyst" in reply.text and "PACS Administrator" in reply.text

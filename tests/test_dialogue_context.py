@@ -798,3 +798,9 @@ def test_more_or_less_than_another_role_compares_the_two(engine: Advisor) -> Non
     reply = conv.reply("is it more or less than a PACS administrator?")
     assert reply.intent == "compare_roles", reply.text
     assert "RIS Analyst" in reply.text and "PACS Administrator" in reply.text
+
+
+def test_how_a_place_ranks_is_the_ranking(engine: Advisor) -> None:
+    conv = _talk(engine, ["how much does a PACS analyst make?"])
+    reply = conv.reply("is boston one of the best paying places for them?")
+    assert reply.intent == "best_locations", reply.text

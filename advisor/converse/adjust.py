@@ -77,6 +77,7 @@ def adjust(
     decision = pay_questions.pay_change(engine, decision, parsed, state)
     decision = pay_questions.it_pay_compared(engine, decision, parsed, state)
     decision = pay_questions.pay_extent(engine, decision, parsed, state)
+    decision = pay_questions.place_ranked(engine, decision, parsed)
     return named_things.cost_of_certificate(decision, parsed, engine.lexicon)
 
 

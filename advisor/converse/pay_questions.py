@@ -136,3 +136,13 @@ def pay_extent(engine: Advisor, decision: Decision, parsed: Parsed, state: State
     if not (parsed.of("role") or state.context.role or state.profile.goal):
         return decision
     return replace(decision, intent="salary", clarify=[], foreign="")
+
+
+def place_ranked(engine: Advisor, decision: Decision, parsed: Parsed) -> Decision:
+    """'i heard Boston is top 3 for them, true?': where a named place ranks for pay, which the
+    ranking of places shows (not the place's own figure alone)."""
+    if decision.intent != "salary" or not parsed.of("place"):
+        return decision
+    if not engine.lexicon.has("rank_phrases", parsed.tokens):
+        return decision
+    return replace(decision, intent="best_locations", clarify=[])

@@ -16,6 +16,7 @@ from typing import Any
 
 ACT_LISTS = (
     "choice_phrases",
+    "rank_phrases",
     "hello_words",
     "return_phrases",
     "thrift_words",

@@ -71,6 +71,10 @@ class State:
             "undo": [dict(p) for p in self.undo],
         }
 
+    def changed_last_turn(self) -> bool:
+        """Did the message before this one change the profile?"""
+        return self.context.changed is not None and self.context.changed == self.turns - 1
+
     def remember_profile(self) -> None:
         """Keep the profile as it is now, so the next change can be undone."""
         self.undo = [*self.undo, asdict(self.profile)][-UNDO_LIMIT:]

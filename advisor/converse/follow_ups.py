@@ -111,9 +111,7 @@ def continuing(engine: Advisor, decision: Decision, said: list[str], state: Stat
 def _just_changed(state: State) -> bool:
     """Did the message before this one change what the CIIP check counts (degree, years of
     work, CE hours)? Then 'and now?' asks the check again; a skill learned asks the next step."""
-    if state.context.changed is None or state.context.changed != state.turns - 1:
-        return False
-    return bool(last_fields(state) & CHECKED_FIELDS)
+    return state.changed_last_turn() and bool(last_fields(state) & CHECKED_FIELDS)
 
 
 CHECKED_FIELDS = frozenset({"degree", "years", "ce_hours"})

@@ -31,7 +31,7 @@ def says_pay(
 ) -> bool:
     """Does the message say one of the pay intent's one-word keywords ('make', 'salary')?"""
     pay = engine.catalog.get("salary")
-    words = {k for k in pay.keywords if " " not in k} if pay is not None else set()
+    words = pay.keyword_words() if pay is not None else frozenset()
     return bool(set(tokens) & (words | extra))
 
 
@@ -104,8 +104,9 @@ def where_not_asked(decision: Decision, parsed: Parsed, lex: Lexicon) -> Decisio
     return replace(decision, intent="salary", clarify=[])
 
 
-# forms of the pay verbs the salary keywords leave out ("what are the top 10% making?")
+# words that make "most … makes" no pay ("which role makes the most sense?")
 NOT_PAY_SENSE = frozenset({"sense", "stand", "difference", "happy", "easier", "harder"})
+# forms of the pay verbs the salary keywords leave out ("what are the top 10% making?")
 PAY_FORMS = frozenset({"making", "makes", "earning", "earns", "earned", "pays", "paying", "salaries"})
 TAKES_PAY_EXTENT = frozenset(
     {

@@ -21,6 +21,7 @@ from advisor.config import (
     PLACE_FOLLOW_UP_MAX_TOKENS,
     RE,
 )
+from advisor.converse import follow_ups
 from advisor.converse.dialogue import FOLLOW_UP_FILLER, Decision
 from advisor.state import State
 from advisor.understand.entities import Parsed
@@ -70,7 +71,7 @@ def place_follow_up(
     words = list(said) if said is not None else list(parsed.tokens)
     short = len(words) <= PLACE_FOLLOW_UP_MAX_TOKENS and _asks_pay_there(engine, words)
     short = short and _names_place(engine, parsed, words)
-    if not (short or opening_place(engine, parsed, said)) or _other_domain(engine, decision.foreign):
+    if not (short or opening_place(engine, parsed, said)) or follow_ups.another_domain(engine, decision):
         return decision
     return _as(decision, "salary")
 
@@ -108,13 +109,6 @@ OTHER_TOPIC_CUES = ("need_words", "cert_words", "work_condition_phrases", "outlo
 
 def _other_topic(engine: Advisor, tokens: tuple[str, ...]) -> bool:
     return any(engine.lexicon.has(name, tokens) for name in OTHER_TOPIC_CUES)
-
-
-def _other_domain(engine: Advisor, foreign: str) -> bool:
-    """The decline named a topic of another domain ('weather'), not merely a word the
-    advisor does not know ('thinking of moving')."""
-    oos = engine.catalog.get("out_of_scope")
-    return bool(foreign) and oos is not None and foreign in oos.topics
 
 
 def elsewhere(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:

@@ -196,7 +196,7 @@ def set_goal(state: State, role: str) -> bool:
 def undo(state: State, last_turn_only: bool = False) -> list[str]:
     """Take back the last change. `last_turn_only`: 'no, that was a question' speaks of the
     message before, so only a change that message made is taken back."""
-    if last_turn_only and state.undo and state.context.changed != state.turns - 1:
+    if last_turn_only and state.undo and not state.changed_last_turn():
         return ["Nothing to take back: your last message didn't change your profile."]
     if state.restore_profile():
         state.context.changed = None

@@ -54,7 +54,7 @@ def counts_toward(engine: Advisor, decision: Decision, parsed: Parsed, state: St
     if not counts or not owns or min(owns) > max(counts):
         return decision  # the thing counted comes first: "does that help?" (not "can you help me?")
     thanks = engine.catalog.get("thanks")
-    if thanks is not None and words & {k for k in thanks.keywords if " " not in k}:
+    if thanks is not None and words & thanks.keyword_words():
         return decision  # "thanks, this helps me think"
     if engine.graph.ruled_certs & {e.id for e in parsed.of("certification")}:
         return decision
@@ -77,7 +77,7 @@ TAKES_WHAT = frozenset({"timeline", "next_step", "out_of_scope", "career_progres
 TIME_WORDS = frozenset({"long", "time", "years", "months", "soon", "quickly", "fast"})
 
 
-CERT_ANSWERS = frozenset({"ciip_eligibility", "certification_info", "study_resources"})
+CERT_TALK = frozenset({"ciip_eligibility", "certification_info", "study_resources"})
 
 
 def what_it_takes(engine: Advisor, decision: Decision, parsed: Parsed, state: State) -> Decision:
@@ -89,7 +89,7 @@ def what_it_takes(engine: Advisor, decision: Decision, parsed: Parsed, state: St
     if not engine.lexicon.has("takes_phrases", parsed.tokens) or TIME_WORDS & set(parsed.tokens):
         return decision
     ctx = state.context
-    if ctx.intent in CERT_ANSWERS and ctx.certification and not parsed.of("role"):
+    if ctx.intent in CERT_TALK and ctx.certification and not parsed.of("role"):
         ruled = ctx.certification in engine.graph.ruled_certs
         return replace(decision, intent="ciip_eligibility" if ruled else "certification_info", clarify=[])
     return replace(decision, intent="career_path", clarify=[])

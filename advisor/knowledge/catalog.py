@@ -48,6 +48,10 @@ class Intent:
     topics: tuple[str, ...] = ()
     replies: FrozenDict[str, tuple[str, ...]] = field(default_factory=lambda: FrozenDict({}))
 
+    def keyword_words(self) -> frozenset[str]:
+        """The intent's one-word keywords ('make', 'thanks'): words a message may simply say."""
+        return frozenset(k for k in self.keywords if " " not in k)
+
     def reply(self, key: str, default: str = "") -> str:
         """The first template for `key` (templates are our data, never user text)."""
         options = self.replies.get(key)

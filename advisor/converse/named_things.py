@@ -72,16 +72,17 @@ def learning_for_less(engine: Advisor, decision: Decision, parsed: Parsed, last:
     pay; a certificate named keeps it the certificate's fee."""
     if decision.intent not in TAKES_THRIFT or parsed.of("certification"):
         return decision
-    if decision.foreign and not engine.lexicon.words("thrift_words") & {decision.foreign}:
+    if decision.foreign and decision.foreign not in engine.lexicon.words("thrift_words"):
         return decision
     if parsed.of("place"):
         return decision  # "the cheapest way to get from Boston to New York"
-    learning = last in LEARNING_TALK or bool(LEARN_WORDS & set(parsed.tokens)) or bool(parsed.of("resource"))
-    if decision.intent == "out_of_scope" and not learning:
+    words = set(parsed.tokens)
+    a_way_to_learn = bool(LEARN_WORDS & words or parsed.of("resource"))
+    if decision.intent == "out_of_scope" and not (a_way_to_learn or last in LEARNING_TALK):
         return decision  # a cheap thing of another kind ("a cheap x-ray near me")
     thrift = engine.lexicon.has("thrift_words", parsed.tokens)
-    costs = engine.lexicon.words("cost_words") & set(parsed.tokens) or "how much" in " ".join(parsed.tokens)
-    priced = bool(parsed.of("resource") or LEARN_WORDS & set(parsed.tokens)) and bool(costs)
+    costs = engine.lexicon.words("cost_words") & words or "how much" in " ".join(parsed.tokens)
+    priced = a_way_to_learn and bool(costs)
     if not (thrift or priced):
         return decision
     return replace(decision, intent="study_resources", clarify=[], foreign="")
